@@ -1,0 +1,156 @@
+import CohortData
+
+/// Confidence-interval transformation for a survival curve, as R `survfit(conf.type=)`.
+public enum ConfidenceType: String, Sendable, Codable, CaseIterable {
+    /// `log`: limits `S·exp(±z·se(log S))`, R's default (capped at 1).
+    case log
+    /// `log-log`: limits on `log(−log S)`, Kalbfleisch & Prentice.
+    case logLog = "log-log"
+    /// `plain`: `S ± z·se(S)`, clipped to [0, 1].
+    case plain
+}
+
+/// Restricted mean survival time up to `tau`, as R `print(survfit, rmean = tau)`.
+public struct RestrictedMean: Sendable, Codable, Equatable {
+    public var tau: Double
+    public var estimate: Double
+    public var stdErr: Double?
+
+    public init(tau: Double, estimate: Double, stdErr: Double?) {
+        self.tau = tau
+        self.estimate = estimate
+        self.stdErr = stdErr
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case tau, estimate
+        case stdErr = "std_err"
+    }
+}
+
+/// The curve evaluated at requested times, as R `summary(survfit, times = )`.
+public struct SurvivalSummaryAt: Sendable, Codable, Equatable {
+    public var time: [Double]
+    public var nRisk: [Double]
+    public var nEvent: [Double]
+    public var survival: [Double]
+    public var stdErr: [Double?]
+    public var lower: [Double?]
+    public var upper: [Double?]
+
+    public init(
+        time: [Double], nRisk: [Double], nEvent: [Double], survival: [Double],
+        stdErr: [Double?], lower: [Double?], upper: [Double?]
+    ) {
+        self.time = time
+        self.nRisk = nRisk
+        self.nEvent = nEvent
+        self.survival = survival
+        self.stdErr = stdErr
+        self.lower = lower
+        self.upper = upper
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case time, survival, lower, upper
+        case nRisk = "n_risk"
+        case nEvent = "n_event"
+        case stdErr = "std_err"
+    }
+}
+
+/// One stratum's Kaplan–Meier curve, with the keys of the JSON contract.
+///
+/// Every distinct observed time (events and censorings) is a row. Where the
+/// curve has reached 0, `stdErr`, `lower` and `upper` are `nil` (R: NaN/NA).
+public struct KaplanMeierCurve: Sendable, Codable, Equatable {
+    public var label: String
+    public var n: Int
+    public var events: Int
+    public var time: [Double]
+    public var nRisk: [Double]
+    public var nEvent: [Double]
+    public var nCensor: [Double]
+    public var survival: [Double]
+    /// Greenwood standard error of S(t) itself (R's `std.err` is of log S; this is `S · std.err`).
+    public var stdErr: [Double?]
+    public var lower: [Double?]
+    public var upper: [Double?]
+    /// Nelson–Aalen cumulative hazard.
+    public var cumhaz: [Double]
+    public var median: Double?
+    public var medianLower: Double?
+    public var medianUpper: Double?
+    public var rmst: RestrictedMean?
+    public var summaryAt: SurvivalSummaryAt?
+
+    public init(
+        label: String, n: Int, events: Int, time: [Double], nRisk: [Double], nEvent: [Double],
+        nCensor: [Double], survival: [Double], stdErr: [Double?], lower: [Double?], upper: [Double?],
+        cumhaz: [Double], median: Double?, medianLower: Double?, medianUpper: Double?,
+        rmst: RestrictedMean?, summaryAt: SurvivalSummaryAt?
+    ) {
+        self.label = label
+        self.n = n
+        self.events = events
+        self.time = time
+        self.nRisk = nRisk
+        self.nEvent = nEvent
+        self.nCensor = nCensor
+        self.survival = survival
+        self.stdErr = stdErr
+        self.lower = lower
+        self.upper = upper
+        self.cumhaz = cumhaz
+        self.median = median
+        self.medianLower = medianLower
+        self.medianUpper = medianUpper
+        self.rmst = rmst
+        self.summaryAt = summaryAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case label, n, events, time, survival, lower, upper, cumhaz, median, rmst
+        case nRisk = "n_risk"
+        case nEvent = "n_event"
+        case nCensor = "n_censor"
+        case stdErr = "std_err"
+        case medianLower = "median_lower"
+        case medianUpper = "median_upper"
+        case summaryAt = "summary_at"
+    }
+}
+
+/// A fitted Kaplan–Meier analysis: one curve per stratum, as R `survfit`.
+public struct KaplanMeierResult: Sendable, Codable, Equatable {
+    public var analysis: String = "kaplan-meier"
+    public var n: Int
+    public var events: Int
+    public var nDroppedMissing: Int
+    public var confType: ConfidenceType
+    public var confLevel: Double
+    public var strata: [KaplanMeierCurve]
+    public var rows: RowAccounting
+    public var warnings: [String]
+
+    public init(
+        n: Int, events: Int, nDroppedMissing: Int, confType: ConfidenceType, confLevel: Double,
+        strata: [KaplanMeierCurve], rows: RowAccounting, warnings: [String]
+    ) {
+        self.n = n
+        self.events = events
+        self.nDroppedMissing = nDroppedMissing
+        self.confType = confType
+        self.confLevel = confLevel
+        self.strata = strata
+        self.rows = rows
+        self.warnings = warnings
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case analysis, n, events, strata, rows, warnings
+        case nDroppedMissing = "n_dropped_missing"
+        case confType = "conf_type"
+        case confLevel = "conf_level"
+    }
+}
