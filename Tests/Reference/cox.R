@@ -63,6 +63,17 @@ write_case <- function(name, formula, data, term_names, term_of_column, ties = "
     wald = list(statistic = unname(fit$wald.test), df = df, p = pchisq(unname(fit$wald.test), df, lower.tail = FALSE)),
     score = list(statistic = unname(fit$score), df = df, p = pchisq(unname(fit$score), df, lower.tail = FALSE)),
     concordance = list(c = unname(fit$concordance["concordance"]), se = unname(fit$concordance["std"])),
+    # coxph ranks the linear predictor with exact equality, so rows with equal
+    # covariates can be split by a 1-ulp difference from BLAS; survkit treats
+    # predictors equal to 10 decimals as tied. This is R's concordance on that rule.
+    concordance_tied = {
+      lp <- round(fit$linear.predictors, 10)
+      cl <- if (length(input$cluster)) input$cluster else NULL
+      st <- if (!is.null(fit$strata)) fit$strata else NULL
+      a <- if (is.null(cl)) concordancefit(Y, lp, st, model.weights(mf), reverse = TRUE, timefix = FALSE)
+           else concordancefit(Y, lp, st, model.weights(mf), cluster = cl, reverse = TRUE, timefix = FALSE)
+      list(c = a$concordance, se = sqrt(a$var))
+    },
     variance = unname(fit$var),
     warnings = I(warns),
     martingale = unname(residuals(fit, "martingale")),

@@ -50,6 +50,7 @@ struct CoxFixture: Decodable {
         var wald: Test
         var score: Test
         var concordance: Concordance
+        var concordance_tied: Concordance
         var variance: [[Double]]
         var warnings: [String]
         var martingale: [Double]

@@ -50,6 +50,8 @@ import Testing
         }
         let v = r.variance.flatMap { $0 }
         #expect(allClose(v, e.variance.flatMap { $0 }, 1e-6, floor: 1e-6))
+        #expect(close(r.concordance?.c, e.concordance_tied.c, 1e-6), "c \(String(describing: r.concordance)) vs \(e.concordance_tied)")
+        #expect(close(r.concordance?.se, e.concordance_tied.se, 1e-6))
     }
 
     @Test("R's warnings are reproduced", arguments: cases)
