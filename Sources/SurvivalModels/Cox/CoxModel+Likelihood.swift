@@ -23,10 +23,14 @@ import SurvivalNumerics
 /// * the score is `U = Xᵀ·(δ·w − g)` and the log-likelihood
 ///   `Σ δ·w·η − Σ_t Σ_m (dw/d)·log s_m`.
 ///
-/// The information is `Xᵀ·diag(g)·X − Σ_t(...)`. Rows are visited in their
-/// input order: the risk-set sums `S0(t)`, `S1(t)` are built by adding each
-/// row's contribution at the last event time it is at risk and subtracting it
-/// just before the first, then taking suffix sums within each stratum.
+/// The information is `Xᵀ·diag(g)·X − Σ_t(...)`. The rows are sorted once
+/// (a counting sort on the last event time at which each row is at risk, deaths
+/// first within it) into a centred, scaled copy of the design; every per-row
+/// array here is in that order and `order[i]` is the input row at position i.
+/// The risk-set sums `S0(t)`, `S1(t)` are then contiguous segment sums (each
+/// row counted at the last event time it is at risk, and, for `(start, stop]`
+/// data, subtracted just before the first), followed by suffix sums within
+/// each stratum.
 ///
 /// X is the centred (and scaled) design that ``CoxModel`` prepares, as R does;
 /// η is clamped to [−200, 22] as survival's `coxsafe`.
@@ -61,29 +65,86 @@ final class CoxLikelihood {
     var tie: [TieWeights]
     var cum: [Double]
     var chunk: [Double]
-    static let chunkRows = 2048
+    static let chunkRows = 16384
 
-    init(x: [Double], n: Int, p: Int, offset: [Double], weights: [Double], status: [Int],
-         index: RiskSetIndex, ties: CoxTies) {
+    /// Input row at each sorted position.
+    let order: [Int]
+    /// First sorted position of each event time's segment (`count + 1` entries;
+    /// rows never at risk come after the last segment).
+    let segmentStart: [Int]
+    /// Sorted positions of rows that leave the risk set before their stratum's
+    /// first event time… i.e. that need a subtraction (`(start, stop]` data only).
+    let removers: [Int]
+
+    /// - Parameters:
+    ///   - design: the n × p design in input order; it is centred by `means` and
+    ///     multiplied by `scale` into the engine's sorted copy.
+    init(design: Matrix, means: [Double], scale: [Double], offset: [Double], weights: [Double],
+         status: [Int], index: RiskSetIndex, ties: CoxTies) {
+        let n = design.rows, p = design.columns
         self.n = n
         self.p = p
-        self.x = x
-        self.offset = offset
-        self.weights = weights
-        self.status = status.map { $0 == 1 ? 1 : 0 }
         self.index = index
         self.efron = ties == .efron
         let t = index.count
-        var addAt = [Int32](repeating: -1, count: n)
-        var removeAt = [Int32](repeating: -1, count: n)
+        // Counting sort on (exited time, death first); never-at-risk rows last.
+        var addOf = [Int](repeating: -1, count: n)
         for i in 0..<n {
             let en = Int(index.entered[i]), ex = Int(index.exited[i])
-            guard ex >= en, ex >= 0 else { continue }
-            addAt[i] = Int32(ex)
-            if en > index.firstTime[index.stratumOfTime[ex]] { removeAt[i] = Int32(en - 1) }
+            if ex >= en && ex >= 0 { addOf[i] = ex }
+        }
+        var bucket = [Int](repeating: 0, count: 2 * t + 2)  // 2k: deaths at k, 2k+1: others
+        for i in 0..<n {
+            let a = addOf[i]
+            bucket[a < 0 ? 2 * t : 2 * a + (status[i] == 1 ? 0 : 1)] += 1
+        }
+        var start = [Int](repeating: 0, count: 2 * t + 2)
+        var acc = 0
+        for b in 0..<(2 * t + 1) { start[b] = acc; acc += bucket[b] }
+        start[2 * t + 1] = acc
+        var segmentStart = [Int](repeating: 0, count: t + 1)
+        for k in 0...t { segmentStart[k] = start[2 * k] }
+        var fill = start
+        var order = [Int](repeating: 0, count: n)
+        for i in 0..<n {
+            let a = addOf[i]
+            let b = a < 0 ? 2 * t : 2 * a + (status[i] == 1 ? 0 : 1)
+            order[fill[b]] = i
+            fill[b] += 1
+        }
+        self.order = order
+        self.segmentStart = segmentStart
+        var xs = [Double](repeating: 0, count: n * p)
+        design.storage.withUnsafeBufferPointer { dp in
+            xs.withUnsafeMutableBufferPointer { xp in
+                for j in 0..<p {
+                    let m = means[j], sc = scale[j]
+                    let src = dp.baseAddress! + j * n, dst = xp.baseAddress! + j * n
+                    for pos in 0..<n { dst[pos] = (src[order[pos]] - m) * sc }
+                }
+            }
+        }
+        self.x = xs
+        self.offset = order.map { offset[$0] }
+        self.weights = order.map { weights[$0] }
+        self.status = order.map { status[$0] == 1 ? 1 : 0 }
+        var addAt = [Int32](repeating: -1, count: n)
+        var removeAt = [Int32](repeating: -1, count: n)
+        var removers: [Int] = []
+        for pos in 0..<n {
+            let i = order[pos]
+            let ex = addOf[i]
+            guard ex >= 0 else { continue }
+            addAt[pos] = Int32(ex)
+            let en = Int(index.entered[i])
+            if en > index.firstTime[index.stratumOfTime[ex]] {
+                removeAt[pos] = Int32(en - 1)
+                removers.append(pos)
+            }
         }
         self.addAt = addAt
         self.removeAt = removeAt
+        self.removers = removers
         var tiedRow = [Int32](repeating: -1, count: t)
         var tied = 0
         if ties == .efron {
@@ -104,7 +165,7 @@ final class CoxLikelihood {
         s1 = [Double](repeating: 0, count: t * p)
         d1 = [Double](repeating: 0, count: tied * p)
         tie = [TieWeights](repeating: TieWeights(), count: t)
-        chunk = [Double](repeating: 0, count: Swift.min(n, Self.chunkRows) * p)
+        chunk = [Double](repeating: 0, count: Swift.min(n, Self.chunkRows) * (p + 1))
     }
 
     /// Log partial likelihood, score (length p) and information (p × p, column-major)
@@ -129,32 +190,47 @@ final class CoxLikelihood {
     /// η, risks, S0/D0, the tie weights, `g` and the log-likelihood: everything
     /// that needs only one number per row.
     func scalarPass(_ beta: [Double]) -> Double {
-        let n = n, t = index.count
-        eta = offset
-        x.withUnsafeBufferPointer { xp in
-            beta.withUnsafeBufferPointer { bp in
-                eta.withUnsafeMutableBufferPointer { ep in
-                    BLAS.gemv(.none, m: n, n: p, alpha: 1, a: xp.baseAddress!, lda: n,
-                              x: bp.baseAddress!, beta: 1, y: ep.baseAddress!)
+        let n = n, p = p, t = index.count, clamp = clamp
+        var eta = offset
+        if p > 0 {
+            x.withUnsafeBufferPointer { xp in
+                beta.withUnsafeBufferPointer { bp in
+                    eta.withUnsafeMutableBufferPointer { ep in
+                        BLAS.gemv(.none, m: n, n: p, alpha: 1, a: xp.baseAddress!, lda: n,
+                                  x: bp.baseAddress!, beta: 1, y: ep.baseAddress!)
+                    }
                 }
             }
         }
+        var wr = self.wr, s0 = self.s0, d0 = self.d0, tie = self.tie, cum = self.cum
+        var g = self.g, resid = self.resid
+        self.wr = []; self.s0 = []; self.d0 = []; self.tie = []; self.cum = []; self.g = []; self.resid = []
         var loglik = 0.0
-        for k in 0..<t { s0[k] = 0; d0[k] = 0 }
-        for i in 0..<n {
-            let e = clamp ? Swift.min(Swift.max(eta[i], -200), 22) : eta[i]
-            eta[i] = e
-            let r = weights[i] * exp(e)
-            wr[i] = r
-            if status[i] != 0 { loglik += weights[i] * e }
-            let a = Int(addAt[i])
-            guard a >= 0 else { continue }
-            s0[a] += r
-            let b = Int(removeAt[i])
-            if b >= 0 { s0[b] -= r }
-            if status[i] != 0 { d0[a] += r }
-        }
-        suffixSums(&s0, stride: 1, offset: 0)
+        weights.withUnsafeBufferPointer { wp in
+        status.withUnsafeBufferPointer { sp in
+        addAt.withUnsafeBufferPointer { ap in
+        removeAt.withUnsafeBufferPointer { bp in
+        eta.withUnsafeMutableBufferPointer { ep in
+        wr.withUnsafeMutableBufferPointer { rp in
+        s0.withUnsafeMutableBufferPointer { s0p in
+        d0.withUnsafeMutableBufferPointer { d0p in
+            for k in 0..<t { s0p[k] = 0; d0p[k] = 0 }
+            for i in 0..<n {
+                let e = clamp ? Swift.min(Swift.max(ep[i], -200), 22) : ep[i]
+                ep[i] = e
+                let r = wp[i] * exp(e)
+                rp[i] = r
+                let dead = sp[i] != 0
+                if dead { loglik += wp[i] * e }
+                let a = Int(ap[i])
+                guard a >= 0 else { continue }
+                s0p[a] += r
+                let b = Int(bp[i])
+                if b >= 0 { s0p[b] -= r }
+                if dead { d0p[a] += r }
+            }
+        }}}}}}}}
+        Self.suffixSums(&s0, firstTime: index.firstTime, rows: t, column: 0)
         for k in 0..<t {
             let w = TieWeights(s0: s0[k], d0: d0[k], deaths: index.deathCount[k],
                                deathWeight: index.deathWeight[k], efron: efron)
@@ -169,26 +245,38 @@ final class CoxLikelihood {
                 cum[k] = run
             }
         }
-        for i in 0..<n {
-            let a = Int(addAt[i])
-            guard a >= 0 else { g[i] = 0; resid[i] = status[i] * weights[i]; continue }
-            let b = Int(removeAt[i])
-            var h = cum[a] - (b >= 0 ? cum[b] : 0)
-            if status[i] != 0 { h -= tie[a].e }
-            g[i] = wr[i] * h
-            resid[i] = status[i] * weights[i] - g[i]
-        }
+        weights.withUnsafeBufferPointer { wp in
+        status.withUnsafeBufferPointer { sp in
+        addAt.withUnsafeBufferPointer { ap in
+        removeAt.withUnsafeBufferPointer { bp in
+        wr.withUnsafeBufferPointer { rp in
+        cum.withUnsafeBufferPointer { cp in
+        tie.withUnsafeBufferPointer { tp in
+        g.withUnsafeMutableBufferPointer { gp in
+        resid.withUnsafeMutableBufferPointer { up in
+            for i in 0..<n {
+                let a = Int(ap[i])
+                guard a >= 0 else { gp[i] = 0; up[i] = sp[i] * wp[i]; continue }
+                let b = Int(bp[i])
+                var h = cp[a] - (b >= 0 ? cp[b] : 0)
+                if sp[i] != 0 { h -= tp[a].e }
+                let gi = rp[i] * h
+                gp[i] = gi
+                up[i] = sp[i] * wp[i] - gi
+            }
+        }}}}}}}}}
+        self.eta = eta; self.wr = wr; self.s0 = s0; self.d0 = d0; self.tie = tie; self.cum = cum
+        self.g = g; self.resid = resid
         return loglik
     }
 
-    /// Suffix sums within each stratum of column-major (times × columns) data.
-    func suffixSums(_ v: inout [Double], stride columns: Int, offset col: Int) {
-        let t = index.count
+    /// Suffix sums within each stratum of one column of column-major (times × columns) data.
+    static func suffixSums(_ v: inout [Double], firstTime: [Int], rows t: Int, column col: Int) {
         v.withUnsafeMutableBufferPointer { vp in
-            for s in 0..<(index.firstTime.count - 1) {
+            for s in 0..<(firstTime.count - 1) {
                 var run = 0.0
-                var k = index.firstTime[s + 1] - 1
-                while k >= index.firstTime[s] {
+                var k = firstTime[s + 1] - 1
+                while k >= firstTime[s] {
                     run += vp[col * t + k]
                     vp[col * t + k] = run
                     k -= 1
@@ -201,54 +289,73 @@ final class CoxLikelihood {
     /// Efron deaths), `U = Xᵀ(δw − g)` and `Xᵀ·diag(g)·X`.
     func designPass(score u: inout [Double], information imat: inout [Double]) {
         let n = n, p = p, t = index.count
-        for k in 0..<s1.count { s1[k] = 0 }
-        for k in 0..<d1.count { d1[k] = 0 }
+        var sums1 = self.s1, tiedSums = self.d1, chunk = self.chunk
+        self.s1 = []; self.d1 = []; self.chunk = []
+        for k in 0..<sums1.count { sums1[k] = 0 }
+        for k in 0..<tiedSums.count { tiedSums[k] = 0 }
         let tc = tiedCount
+        var acc = [Double](repeating: 0, count: p * (p + 1))
         x.withUnsafeBufferPointer { xp in
         wr.withUnsafeBufferPointer { wrp in
         g.withUnsafeBufferPointer { gp in
         resid.withUnsafeBufferPointer { rp in
         status.withUnsafeBufferPointer { sp in
         addAt.withUnsafeBufferPointer { ap in
-        removeAt.withUnsafeBufferPointer { bp in
         tiedRow.withUnsafeBufferPointer { tp in
-        s1.withUnsafeMutableBufferPointer { s1p in
-        d1.withUnsafeMutableBufferPointer { d1p in
+        sums1.withUnsafeMutableBufferPointer { s1p in
+        tiedSums.withUnsafeMutableBufferPointer { d1p in
         chunk.withUnsafeMutableBufferPointer { cp in
-        u.withUnsafeMutableBufferPointer { up in
-        imat.withUnsafeMutableBufferPointer { ip in
+        acc.withUnsafeMutableBufferPointer { accp in
             var r0 = 0
             while r0 < n {
                 let len = Swift.min(Self.chunkRows, n - r0)
                 for j in 0..<p {
                     let col = xp.baseAddress! + j * n
                     let s1c = s1p.baseAddress! + j * t
-                    let d1c = d1p.baseAddress.map { $0 + j * tc }
                     let out = cp.baseAddress! + j * len
+                    for i in r0..<(r0 + len) { out[i - r0] = gp[i] * col[i] }
+                    // Segment sums: rows are sorted by the time index they add at,
+                    // deaths first, so runs are contiguous; flush on change.
+                    var cur = Int(ap[r0]), sum = 0.0, deadSum = 0.0
                     for i in r0..<(r0 + len) {
-                        let xv = col[i]
-                        out[i - r0] = gp[i] * xv
                         let a = Int(ap[i])
-                        guard a >= 0 else { continue }
-                        let v = wrp[i] * xv
-                        s1c[a] += v
-                        let b = Int(bp[i])
-                        if b >= 0 { s1c[b] -= v }
-                        if sp[i] != 0, let d1c {
-                            let row = Int(tp[a])
-                            if row >= 0 { d1c[row] += v }
+                        if a != cur {
+                            if cur >= 0 {
+                                s1c[cur] += sum
+                                let row = Int(tp[cur])
+                                if row >= 0 { d1p[j * tc + row] += deadSum }
+                            }
+                            cur = a; sum = 0; deadSum = 0
                         }
+                        let v = wrp[i] * col[i]
+                        sum += v
+                        deadSum += sp[i] * v
+                    }
+                    if cur >= 0 {
+                        s1c[cur] += sum
+                        let row = Int(tp[cur])
+                        if row >= 0 { d1p[j * tc + row] += deadSum }
                     }
                 }
+                // Column p of the chunk is δw − g, so one gemm gives both
+                // Xᵀ·diag(g)·X (columns 0..<p) and the score Xᵀ(δw − g) (column p).
+                let last = cp.baseAddress! + p * len
+                for i in 0..<len { last[i] = rp[r0 + i] }
                 let xa = xp.baseAddress! + r0
-                BLAS.gemm(.transpose, .none, m: p, n: p, k: len, alpha: 1, a: xa, lda: n,
-                          b: cp.baseAddress!, ldb: len, beta: 1, c: ip.baseAddress!, ldc: p)
-                BLAS.gemv(.transpose, m: len, n: p, alpha: 1, a: xa, lda: n,
-                          x: rp.baseAddress! + r0, beta: 1, y: up.baseAddress!)
+                BLAS.gemm(.transpose, .none, m: p, n: p + 1, k: len, alpha: 1, a: xa, lda: n,
+                          b: cp.baseAddress!, ldb: len, beta: 1, c: accp.baseAddress!, ldc: p)
                 r0 += len
             }
-        }}}}}}}}}}}}}
-        for j in 0..<p { suffixSums(&s1, stride: p, offset: j) }
+            // (start, stop] rows leave the risk set: subtract just before they enter.
+            for pos in removers {
+                let b = Int(removeAt[pos])
+                for j in 0..<p { s1p[j * t + b] -= wrp[pos] * xp[j * n + pos] }
+            }
+        }}}}}}}}}}}
+        for k in 0..<(p * p) { imat[k] = acc[k] }
+        for j in 0..<p { u[j] = acc[p * p + j] }
+        for j in 0..<p { Self.suffixSums(&sums1, firstTime: index.firstTime, rows: t, column: j) }
+        self.s1 = sums1; self.d1 = tiedSums; self.chunk = chunk
     }
 
     /// Subtracts `Σ_t Σ_m (dw/d)·a_m·a_mᵀ` from the information, in blocks of times.

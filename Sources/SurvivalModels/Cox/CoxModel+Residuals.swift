@@ -21,11 +21,8 @@ extension CoxFit {
     /// An engine on the fit's centred/scaled design, evaluated at the estimate.
     /// `clamp: false` uses the unclamped linear predictor, as R's residual code.
     func finalEngine(clamp: Bool) -> CoxLikelihood {
-        let (x, _, _) = CoxModel.centreAndScale(
-            frame.design, weights: frame.weights ?? [Double](repeating: 1, count: frame.count),
-            noScale: options.noScaleValues)
         let lik = CoxLikelihood(
-            x: x, n: frame.count, p: state.beta.count,
+            design: frame.design, means: state.means, scale: state.scale,
             offset: frame.offset ?? [Double](repeating: 0, count: frame.count),
             weights: frame.weights ?? [Double](repeating: 1, count: frame.count),
             status: frame.response.status, index: index, ties: options.ties)
@@ -38,7 +35,9 @@ extension CoxFit {
     /// Martingale residuals, as `residuals(fit, "martingale")`.
     public func martingaleResiduals() -> [Double] {
         let lik = finalEngine(clamp: false)
-        return (0..<frame.count).map { lik.status[$0] - lik.g[$0] / lik.weights[$0] }
+        var out = [Double](repeating: 0, count: frame.count)
+        for pos in 0..<frame.count { out[lik.order[pos]] = lik.status[pos] - lik.g[pos] / lik.weights[pos] }
+        return out
     }
 
     /// Deviance residuals, as `residuals(fit, "deviance")`.
@@ -96,7 +95,7 @@ extension CoxFit {
                 let r = lik.wr[i] / lik.weights[i]
                 var v = -r * (xv * h - aa)
                 if death { v += xv - mean[a] }
-                out.storage[base + i] = v / sc
+                out.storage[base + lik.order[i]] = v / sc
             }
         }
         return out
@@ -111,10 +110,13 @@ extension CoxFit {
 
     func schoenfeldResiduals(_ lik: CoxLikelihood) -> (rows: [Int], residuals: Matrix) {
         let n = lik.n, p = lik.p, t = lik.index.count, tc = lik.tiedCount
-        let rows = (0..<n).filter { lik.status[$0] != 0 }
+        var position = [Int](repeating: 0, count: n)
+        for pos in 0..<n { position[lik.order[pos]] = pos }
+        let rows = (0..<n).filter { frame.response.status[$0] == 1 }
         var out = Matrix(rows: rows.count, columns: p)
         for j in 0..<p {
-            for (r, i) in rows.enumerated() {
+            for (r, original) in rows.enumerated() {
+                let i = position[original]
                 let k = Int(lik.addAt[i])
                 let w = lik.tie[k]
                 let sv = lik.s1[j * t + k]

@@ -34,13 +34,13 @@ public enum CoxModel {
         let events = frame.response.status.reduce(0) { $0 + ($1 == 1 ? 1 : 0) }
         guard events > 0 else { throw .noEvents }
 
-        let (x, means, scale) = centreAndScale(frame.design, weights: weights, noScale: options.noScaleValues)
+        let (means, scale) = centring(frame.design, weights: weights, noScale: options.noScaleValues)
         let index = RiskSetIndex(
             response: frame.response, strata: frame.strata?.codes,
             stratumCount: frame.strata?.labels.count ?? 1, weights: frame.weights)
         let lik = CoxLikelihood(
-            x: x, n: n, p: p, offset: offset, weights: weights, status: frame.response.status,
-            index: index, ties: options.ties)
+            design: frame.design, means: means, scale: scale, offset: offset, weights: weights,
+            status: frame.response.status, index: index, ties: options.ties)
         let initial = options.initial ?? [Double](repeating: 0, count: p)
         var state = CoxFitState(
             beta: [], aliased: [], means: means, scale: scale, naiveVariance: Matrix(rows: p, columns: p),
@@ -100,35 +100,32 @@ public enum CoxModel {
         }
     }
 
-    /// Centres and scales each column as `coxfit6` (survival ≥ 3.2): weighted mean
-    /// removed and scale `Σw / Σw|x − mean|`, unless every value is in `noScale`.
-    static func centreAndScale(
+    /// The centring and scaling `coxfit6` (survival ≥ 3.2) applies to each column:
+    /// weighted mean removed and scale `Σw / Σw|x − mean|`, unless every value is in
+    /// `noScale` (then mean 0, scale 1).
+    static func centring(
         _ design: Matrix, weights: [Double], noScale: Set<Double>
-    ) -> (x: [Double], means: [Double], scale: [Double]) {
+    ) -> (means: [Double], scale: [Double]) {
         let n = design.rows, p = design.columns
-        var x = design.storage
         var means = [Double](repeating: 0, count: p)
         var scale = [Double](repeating: 1, count: p)
         let totalWeight = weights.reduce(0, +)
         let noScaleValues = Array(noScale)  // a 3-element array beats hashing
-        for j in 0..<p {
-            let base = j * n
-            var skip = true
-            for i in 0..<n where !noScaleValues.contains(x[base + i]) { skip = false; break }
-            if skip { continue }
-            var mean = 0.0
-            for i in 0..<n { mean += weights[i] * x[base + i] }
-            mean /= totalWeight
-            means[j] = mean
-            var absDev = 0.0
-            for i in 0..<n {
-                x[base + i] -= mean
-                absDev += weights[i] * abs(x[base + i])
+        design.storage.withUnsafeBufferPointer { xp in
+            for j in 0..<p {
+                let col = xp.baseAddress! + j * n
+                var skip = true
+                for i in 0..<n where !noScaleValues.contains(col[i]) { skip = false; break }
+                if skip { continue }
+                var mean = 0.0
+                for i in 0..<n { mean += weights[i] * col[i] }
+                mean /= totalWeight
+                means[j] = mean
+                var absDev = 0.0
+                for i in 0..<n { absDev += weights[i] * abs(col[i] - mean) }
+                scale[j] = absDev > 0 ? totalWeight / absDev : 1
             }
-            let s = absDev > 0 ? totalWeight / absDev : 1
-            scale[j] = s
-            for i in 0..<n { x[base + i] *= s }
         }
-        return (x, means, scale)
+        return (means, scale)
     }
 }
