@@ -311,31 +311,8 @@ final class CoxLikelihood {
                 let len = Swift.min(Self.chunkRows, n - r0)
                 for j in 0..<p {
                     let col = xp.baseAddress! + j * n
-                    let s1c = s1p.baseAddress! + j * t
                     let out = cp.baseAddress! + j * len
                     for i in r0..<(r0 + len) { out[i - r0] = gp[i] * col[i] }
-                    // Segment sums: rows are sorted by the time index they add at,
-                    // deaths first, so runs are contiguous; flush on change.
-                    var cur = Int(ap[r0]), sum = 0.0, deadSum = 0.0
-                    for i in r0..<(r0 + len) {
-                        let a = Int(ap[i])
-                        if a != cur {
-                            if cur >= 0 {
-                                s1c[cur] += sum
-                                let row = Int(tp[cur])
-                                if row >= 0 { d1p[j * tc + row] += deadSum }
-                            }
-                            cur = a; sum = 0; deadSum = 0
-                        }
-                        let v = wrp[i] * col[i]
-                        sum += v
-                        deadSum += sp[i] * v
-                    }
-                    if cur >= 0 {
-                        s1c[cur] += sum
-                        let row = Int(tp[cur])
-                        if row >= 0 { d1p[j * tc + row] += deadSum }
-                    }
                 }
                 // Column p of the chunk is δw − g, so one gemm gives both
                 // Xᵀ·diag(g)·X (columns 0..<p) and the score Xᵀ(δw − g) (column p).
@@ -345,6 +322,19 @@ final class CoxLikelihood {
                 BLAS.gemm(.transpose, .none, m: p, n: p + 1, k: len, alpha: 1, a: xa, lda: n,
                           b: cp.baseAddress!, ldb: len, beta: 1, c: accp.baseAddress!, ldc: p)
                 r0 += len
+            }
+            // Segment sums: rows are sorted by the event time at which they are
+            // added, deaths first, so S1 and D1 are sums over contiguous ranges.
+            for j in 0..<p {
+                let col = xp.baseAddress! + j * n
+                for k in 0..<t {
+                    let lo = segmentStart[k], mid = lo + index.deathCount[k], hi = segmentStart[k + 1]
+                    let dead = Self.dotRange(wrp.baseAddress!, col, lo, mid)
+                    let rest = Self.dotRange(wrp.baseAddress!, col, mid, hi)
+                    s1p[j * t + k] = dead + rest
+                    let row = Int(tp[k])
+                    if row >= 0 { d1p[j * tc + row] = dead }
+                }
             }
             // (start, stop] rows leave the risk set: subtract just before they enter.
             for pos in removers {
@@ -356,6 +346,26 @@ final class CoxLikelihood {
         for j in 0..<p { u[j] = acc[p * p + j] }
         for j in 0..<p { Self.suffixSums(&sums1, firstTime: index.firstTime, rows: t, column: j) }
         self.s1 = sums1; self.d1 = tiedSums; self.chunk = chunk
+    }
+
+    /// `Σ_{i in lo..<hi} a[i]·b[i]` with four accumulators (no loop-carried
+    /// dependency on a single sum).
+    @inline(__always)
+    static func dotRange(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ lo: Int, _ hi: Int) -> Double {
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var i = lo
+        while i + 4 <= hi {
+            s0 += a[i] * b[i]
+            s1 += a[i + 1] * b[i + 1]
+            s2 += a[i + 2] * b[i + 2]
+            s3 += a[i + 3] * b[i + 3]
+            i += 4
+        }
+        while i < hi {
+            s0 += a[i] * b[i]
+            i += 1
+        }
+        return (s0 + s1) + (s2 + s3)
     }
 
     /// Subtracts `Σ_t Σ_m (dw/d)·a_m·a_mᵀ` from the information, in blocks of times.

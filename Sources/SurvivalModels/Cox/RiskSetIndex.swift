@@ -68,13 +68,17 @@ struct RiskSetIndex: Sendable {
         var deathWeight = [Double](repeating: 0, count: times.count)
         times.withUnsafeBufferPointer { tp in
             // Number of times in lo..<hi that are ≤ x (upper bound), plus lo.
+            // Branch-free form (the comparison becomes a conditional move).
             func upperBound(_ x: Double, _ lo: Int, _ hi: Int) -> Int {
-                var lo = lo, hi = hi
-                while lo < hi {
-                    let mid = (lo + hi) >> 1
-                    if tp[mid] <= x { lo = mid + 1 } else { hi = mid }
+                var base = lo, len = hi - lo
+                while len > 0 {
+                    let half = len >> 1
+                    let probe = base + half
+                    let go = tp[probe] <= x
+                    base = go ? probe + 1 : base
+                    len = go ? len - half - 1 : half
                 }
-                return lo
+                return base
             }
             for i in 0..<n {
                 let s = strata?[i] ?? 0
