@@ -30,8 +30,11 @@ public enum KaplanMeier {
         var members = [[Int]](repeating: [], count: grouping.labels.count)
         for (row, code) in grouping.codes.enumerated() { members[code].append(row) }
         var curves: [KaplanMeierCurve] = []
+        // Without --tau every stratum is restricted at the largest observed time
+        // of the whole fit, as R's `print(fit, rmean = "common")`, so the means
+        // are comparable across strata.
+        let tau = options.tau ?? frame.response.stop.max()
         for (g, rows) in members.enumerated() where !rows.isEmpty {
-            let tau = options.tau ?? rows.map { frame.response.stop[$0] }.max()
             curves.append(
                 curve(
                     label: grouping.labels[g], rows: rows, response: frame.response, event: event,

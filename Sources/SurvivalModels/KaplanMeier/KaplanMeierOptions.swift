@@ -6,8 +6,8 @@ public struct KaplanMeierOptions: Sendable, Equatable {
     public var confLevel: Double
     /// Times at which to report the curve, as `summary(fit, times = )`; empty for none.
     public var times: [Double]
-    /// Upper limit of the restricted mean; `nil` uses each stratum's largest
-    /// observed time, as R's default `print(fit, rmean = "truncated")`.
+    /// Upper limit of the restricted mean; `nil` uses the largest observed time
+    /// of the whole fit for every stratum, as R's `print(fit, rmean = "common")`.
     public var tau: Double?
 
     public init(
