@@ -58,7 +58,8 @@ public enum LogRank {
         }
         let vrows = (0..<k).map { j in (0..<k).map { variance[j * k + $0] } }
         return LogRankResult(
-            rho: rho, groups: groupResults, statistic: statistic, df: df, p: p, variance: vrows,
+            rho: rho, n: frame.count, nDroppedMissing: frame.rows.droppedTotal,
+            nStrata: strata.labels.count, groups: groupResults, statistic: statistic, df: df, p: p, variance: vrows,
             rows: frame.rows, warnings: frame.warnings)
     }
 
