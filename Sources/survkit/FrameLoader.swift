@@ -1,0 +1,52 @@
+import ArgumentParser
+import SurvivalKit
+
+/// Reads the cohort and evaluates the formula: the one path from command-line
+/// options to a `ModelFrame`, shared by every analysis command.
+enum FrameLoader {
+    /// Loads `options.data` and builds the model frame of `options.formula`.
+    ///
+    /// - Throws: `AnalysisFailure` with the file/line/column message of a
+    ///   `CohortError`; `ValidationError` for malformed options.
+    static func load(_ options: CohortOptions, frameOptions: ModelFrameOptions = .init()) throws -> ModelFrame {
+        let cohort = try readCohort(options)
+        var frameOptions = frameOptions
+        frameOptions.references = try references(options.references)
+        do {
+            let formula = try Formula(options.formula)
+            return try formula.modelFrame(on: cohort, options: frameOptions)
+        } catch let error as CohortError {
+            throw AnalysisFailure(message: locate(error, file: options.data))
+        }
+    }
+
+    /// Reads the CSV named by the options.
+    static func readCohort(_ options: CohortOptions) throws -> Cohort {
+        guard let delimiter = CSVOptions.Delimiter(argument: options.delimiter) else {
+            throw ValidationError("--delimiter must be ',', ';' or 'tab' (got '\(options.delimiter)').")
+        }
+        let reader = CSVReader(options: CSVOptions(delimiter: delimiter, extraMissingTokens: options.naTokens))
+        do {
+            return try reader.read(path: options.data)
+        } catch let error as CohortError {
+            throw AnalysisFailure(message: locate(error, file: options.data))
+        }
+    }
+
+    /// Parses `x=LEVEL` pairs.
+    static func references(_ pairs: [String]) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for pair in pairs {
+            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
+                throw ValidationError("--reference must look like variable=LEVEL (got '\(pair)').")
+            }
+            out[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+        }
+        return out
+    }
+
+    /// The error's description, prefixed with the file name when it has none.
+    static func locate(_ error: CohortError, file: String) -> String {
+        error.file == nil ? "\(file): \(error.description)" : error.description
+    }
+}
