@@ -33,7 +33,8 @@ public indirect enum FormulaExpression: Sendable, Equatable {
         case .call(let f, let argument):
             return "\(f)(\(argument.text))"
         case .negate(let inner):
-            if case .binary = inner { return "-(\(inner.text))" }
+            // Unary minus binds tighter than * and / but looser than ^ (as R).
+            if case .binary(let op, _, _) = inner, Self.precedence(op) < 4 { return "-(\(inner.text))" }
             return "-\(inner.text)"
         case .binary(let op, let lhs, let rhs):
             let p = Self.precedence(op)
