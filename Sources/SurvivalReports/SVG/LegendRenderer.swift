@@ -1,0 +1,73 @@
+/// Draws a legend box (a short line in each series' colour, then its label)
+/// in a corner of the plotting area.
+///
+/// With `.automatic`, each corner is scored by how many segments of the
+/// curves' polylines cross the box (axis-aligned segment/rectangle tests; the
+/// step curves consist only of horizontal and vertical segments, but any
+/// segment is handled through its bounding box), and the least crowded corner
+/// wins; ties go to top right, bottom left, bottom right, top left.
+enum LegendRenderer {
+    static func legend(
+        entries: [(label: String, color: String)], position: LegendPosition, plotLeft: Double, plotRight: Double,
+        plotTop: Double, plotBottom: Double, avoiding polylines: [[(Double, Double)]], theme: PlotTheme
+    ) -> SVGElement? {
+        guard position != .none, !entries.isEmpty else { return nil }
+        let padding = 8.0
+        let swatch = 22.0
+        let rowHeight = theme.fontSize * 1.5
+        let labelWidth = entries.map { TextMetrics.width($0.label, fontSize: theme.fontSize) }.max() ?? 0
+        let boxWidth = padding * 2 + swatch + 6 + labelWidth
+        let boxHeight = padding * 2 + rowHeight * Double(entries.count) - (rowHeight - theme.fontSize)
+        let inset = 10.0
+
+        func origin(_ corner: LegendPosition) -> (Double, Double) {
+            switch corner {
+            case .topLeft: return (plotLeft + inset, plotTop + inset)
+            case .bottomLeft: return (plotLeft + inset, plotBottom - inset - boxHeight)
+            case .bottomRight: return (plotRight - inset - boxWidth, plotBottom - inset - boxHeight)
+            default: return (plotRight - inset - boxWidth, plotTop + inset)
+            }
+        }
+
+        var corner = position
+        if position == .automatic {
+            let candidates: [LegendPosition] = [.topRight, .bottomLeft, .bottomRight, .topLeft]
+            var best = (LegendPosition.topRight, Int.max)
+            for candidate in candidates {
+                let (x, y) = origin(candidate)
+                let score = crossings(polylines, x0: x, y0: y, x1: x + boxWidth, y1: y + boxHeight)
+                if score < best.1 { best = (candidate, score) }
+            }
+            corner = best.0
+        }
+        let (x, y) = origin(corner)
+        var group = SVGElement("g").attr("class", "legend").attr("font-size", theme.fontSize)
+        group.append(
+            SVGElement("rect").attr("x", x).attr("y", y).attr("width", boxWidth).attr("height", boxHeight)
+                .attr("fill", "#FFFFFF").attr("fill-opacity", 0.85).attr("stroke", "none"))
+        for (i, entry) in entries.enumerated() {
+            let centre = y + padding + theme.fontSize / 2 + rowHeight * Double(i)
+            group.append(
+                SVGElement("line").attr("x1", x + padding).attr("y1", centre).attr("x2", x + padding + swatch)
+                    .attr("y2", centre).attr("stroke", entry.color).attr("stroke-width", theme.lineWidth * 1.4))
+            group.append(
+                SVGElement("text", text: entry.label).attr("class", "legend-label")
+                    .attr("x", x + padding + swatch + 6).attr("y", centre + theme.fontSize * 0.35)
+                    .attr("fill", theme.textColor))
+        }
+        return group
+    }
+
+    /// Number of polyline segments whose bounding box meets the rectangle.
+    static func crossings(_ polylines: [[(Double, Double)]], x0: Double, y0: Double, x1: Double, y1: Double) -> Int {
+        var count = 0
+        for line in polylines {
+            for (a, b) in zip(line, line.dropFirst()) {
+                let lowX = min(a.0, b.0), highX = max(a.0, b.0)
+                let lowY = min(a.1, b.1), highY = max(a.1, b.1)
+                if highX >= x0 && lowX <= x1 && highY >= y0 && lowY <= y1 { count += 1 }
+            }
+        }
+        return count
+    }
+}
