@@ -3,6 +3,8 @@
 #   svg_km_lung_sex.json   survfit(Surv(time, status) ~ sex, lung) as a KaplanMeierResult
 #   svg_cif_mgus2.json     cmprsk::cuminc(etime, event, pstat/death) on mgus2 by sex, as [StepCurveSeries]
 #   svg_forest_lung.json   coxph(Surv(time, status) ~ age + sex + ph.ecog, lung) as [ForestRow]
+#   svg_mcf_bladder2.json  survfit(Surv(start, stop, event) ~ rx, bladder2, id = id) cumulative hazard as [StepCurveSeries]
+#   svg_km_lung_sex_at_risk.json  summary(fit, times = seq(0, 1000, 200))$n.risk
 # Run from the repository root: Rscript Tests/Reference/svg_example_inputs.R
 suppressPackageStartupMessages({ library(survival); library(jsonlite); library(cmprsk) })
 lung <- read.csv("datasets/lung.csv")
@@ -66,3 +68,17 @@ at_risk <- lapply(names(fit$strata), function(s)
   list(label = s, times = ticks, n_risk = sm$n.risk[sm$strata == s]))
 writeLines(toJSON(at_risk, auto_unbox = TRUE, digits = NA, pretty = TRUE),
            "Tests/Fixtures/svg_km_lung_sex_at_risk.json")
+
+# Mean cumulative function of bladder-tumour recurrences by treatment (bladder2, counting-process
+# form): the Nelson–Aalen estimate from survfit(Surv(start, stop, event) ~ rx, id = id), with
+# pointwise limits cumhaz ± 1.96·std.chaz (robust, clustered on id), as [StepCurveSeries].
+bladder2 <- read.csv("datasets/bladder2.csv")
+mfit <- survfit(Surv(start, stop, event) ~ rx, data = bladder2, id = id)
+midx <- rep(seq_along(mfit$strata), mfit$strata)
+mcf <- lapply(seq_along(mfit$strata), function(k) {
+  i <- which(midx == k)
+  z <- qnorm(0.975)
+  list(label = c("Placebo", "Thiotepa")[k], time = mfit$time[i], value = mfit$cumhaz[i],
+       lower = pmax(0, mfit$cumhaz[i] - z * mfit$std.chaz[i]), upper = mfit$cumhaz[i] + z * mfit$std.chaz[i])
+})
+writeLines(toJSON(mcf, auto_unbox = TRUE, digits = NA, pretty = TRUE), "Tests/Fixtures/svg_mcf_bladder2.json")
