@@ -108,10 +108,13 @@ extension StepChart {
         var upper = ((high > 0 ? high : 1) / step - 1e-9).rounded(.up) * step
         if let yMax, yMax > 0, yMax.isFinite { upper = yMax }
         if let cap, yMax == nil { upper = min(upper, cap) }
-        return StepChart(
+        var chart = StepChart(
             series: series, title: title, xLabel: xLabel, yLabel: yLabel, width: width, height: height,
             theme: theme, legendPosition: input.isEmpty ? .none : legendPosition, showBands: showBands,
             showCensorMarks: false, yScale: (0, max(upper, step), step), timeMax: timeMax, timeStep: timeStep,
             idPrefix: idPrefix, atRisk: nil)
+        // Rising curves leave the top left empty.
+        chart.legendPreference = [.topLeft, .bottomRight, .topRight, .bottomLeft]
+        return chart
     }
 }

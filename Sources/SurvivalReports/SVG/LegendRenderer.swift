@@ -5,11 +5,16 @@
 /// curves' polylines cross the box (axis-aligned segment/rectangle tests; the
 /// step curves consist only of horizontal and vertical segments, but any
 /// segment is handled through its bounding box), and the least crowded corner
-/// wins; ties go to top right, bottom left, bottom right, top left.
+/// wins; ties go to the earlier corner in `preference` (falling curves: top
+/// right first; rising curves: top left first). Shaded
+/// regions (confidence bands) add one point per sample of an 8 × 4 grid over
+/// the box that falls inside one of them (even–odd ray casting).
 enum LegendRenderer {
     static func legend(
         entries: [(label: String, color: String)], position: LegendPosition, plotLeft: Double, plotRight: Double,
-        plotTop: Double, plotBottom: Double, avoiding polylines: [[(Double, Double)]], theme: PlotTheme
+        plotTop: Double, plotBottom: Double, avoiding polylines: [[(Double, Double)]],
+        regions: [[(Double, Double)]] = [],
+        preference: [LegendPosition] = [.topRight, .bottomLeft, .bottomRight, .topLeft], theme: PlotTheme
     ) -> SVGElement? {
         guard position != .none, !entries.isEmpty else { return nil }
         let padding = 8.0
@@ -31,11 +36,11 @@ enum LegendRenderer {
 
         var corner = position
         if position == .automatic {
-            let candidates: [LegendPosition] = [.topRight, .bottomLeft, .bottomRight, .topLeft]
             var best = (LegendPosition.topRight, Int.max)
-            for candidate in candidates {
+            for candidate in preference {
                 let (x, y) = origin(candidate)
                 let score = crossings(polylines, x0: x, y0: y, x1: x + boxWidth, y1: y + boxHeight)
+                    + covered(regions, x0: x, y0: y, x1: x + boxWidth, y1: y + boxHeight)
                 if score < best.1 { best = (candidate, score) }
             }
             corner = best.0
@@ -69,5 +74,32 @@ enum LegendRenderer {
             }
         }
         return count
+    }
+
+    /// Number of points of an 8 × 4 grid over the rectangle inside any of the polygons.
+    static func covered(_ polygons: [[(Double, Double)]], x0: Double, y0: Double, x1: Double, y1: Double) -> Int {
+        guard !polygons.isEmpty else { return 0 }
+        var count = 0
+        for i in 0..<8 {
+            for j in 0..<4 {
+                let x = x0 + (x1 - x0) * (Double(i) + 0.5) / 8
+                let y = y0 + (y1 - y0) * (Double(j) + 0.5) / 4
+                if polygons.contains(where: { contains($0, x: x, y: y) }) { count += 1 }
+            }
+        }
+        return count
+    }
+
+    /// Even–odd point-in-polygon test (ray cast towards +x).
+    static func contains(_ polygon: [(Double, Double)], x: Double, y: Double) -> Bool {
+        var inside = false
+        var j = polygon.count - 1
+        for i in polygon.indices {
+            let (xi, yi) = polygon[i]
+            let (xj, yj) = polygon[j]
+            if (yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi { inside.toggle() }
+            j = i
+        }
+        return inside
     }
 }

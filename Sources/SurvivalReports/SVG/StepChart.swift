@@ -45,6 +45,8 @@ struct StepChart {
     /// Computes the at-risk rows for the chosen x ticks, or nil for no table.
     var atRisk: (([Double]) -> [AtRiskRow])?
     var atRiskTitle: String = "Number at risk"
+    /// Corner order for the automatic legend (ties go to the first).
+    var legendPreference: [LegendPosition] = [.topRight, .bottomLeft, .bottomRight, .topLeft]
 
     func document() -> SVGDocument {
         let theme = self.theme
@@ -69,7 +71,7 @@ struct StepChart {
         let yAxisNeed = 14 + theme.fontSize + 10 + yTickWidth + theme.tickLength + 6
         let widestCount = rows.flatMap(\.counts).map { TextMetrics.width(String($0), fontSize: theme.fontSize) }.max() ?? 0
         let rowLabelWidth = (rows.map { TextMetrics.width($0.label, fontSize: theme.fontSize) } + [TextMetrics.width(atRiskTitle, fontSize: theme.fontSize) - widestCount / 2 - 10]).max() ?? 0
-        let atRiskNeed = rows.isEmpty ? 0 : 14 + rowLabelWidth + 12 + widestCount / 2
+        let atRiskNeed = rows.isEmpty ? 0 : 14 + rowLabelWidth + 18 + widestCount / 2
         let plotLeft = max(yAxisNeed, atRiskNeed)
         let lastTickLabel = provisional.ticks.last.map { TextMetrics.width(provisional.label($0), fontSize: theme.tickFontSize) } ?? 0
         let plotRight = width - max(20, lastTickLabel / 2 + 10)
@@ -131,14 +133,17 @@ struct StepChart {
             y: plotBottom, title: xLabel, theme: theme))
         doc.add(AxisRenderer.yAxis(
             ticks: yAxis.ticks.map { (yAxis.position($0), yAxis.label($0)) }, from: plotBottom, to: plotTop,
-            x: plotLeft, title: yLabel, titleX: 14 + theme.fontSize * 0.75, theme: theme))
+            x: plotLeft, title: yLabel,
+            titleX: plotLeft - theme.tickLength - 3 - yTickWidth - 10 - theme.fontSize * 0.25, theme: theme))
 
         if legendPosition != .none, !series.isEmpty {
             let entries = series.map { (label: $0.label, color: $0.color) }
             let polylines = series.map { curvePoints($0, xAxis: xAxis, yAxis: yAxis) }
+            let regions = showBands ? series.flatMap { bandPolygons($0, xAxis: xAxis, yAxis: yAxis) } : []
             if let legend = LegendRenderer.legend(
                 entries: entries, position: legendPosition, plotLeft: plotLeft, plotRight: plotRight,
-                plotTop: plotTop, plotBottom: plotBottom, avoiding: polylines, theme: theme)
+                plotTop: plotTop, plotBottom: plotBottom, avoiding: polylines, regions: regions,
+                preference: legendPreference, theme: theme)
             {
                 doc.add(legend)
             }
@@ -147,7 +152,7 @@ struct StepChart {
         if !rows.isEmpty {
             doc.add(atRiskTable(
                 rows: rows, xAxis: xAxis, top: plotBottom + xAxisBlock + 14, rowHeight: rowHeight,
-                labelRight: plotLeft - widestCount / 2 - 12))
+                labelRight: plotLeft - widestCount / 2 - 18))
         }
         return doc
     }
@@ -194,37 +199,57 @@ struct StepChart {
     /// limits present: along the upper limits left to right, back along the
     /// lower limits. Row `i`'s limits hold on `[time[i], time[i+1])`; the last
     /// row of the curve ends at its own time. A missing limit ends the run,
-    /// leaving a gap instead of a spike to zero.
-    func bandPath(_ item: Series, xAxis: LinearAxis, yAxis: LinearAxis) -> SVGPathData {
+    /// leaving a gap instead of a spike to zero. Returns pixel polygons.
+    func bandPolygons(_ item: Series, xAxis: LinearAxis, yAxis: LinearAxis) -> [[(Double, Double)]] {
         let count = min(item.time.count, item.lower.count, item.upper.count)
-        var path = SVGPathData()
+        func end(_ i: Int) -> Double {
+            i + 1 < item.time.count && item.time[i + 1].isFinite ? item.time[i + 1] : item.time[i]
+        }
+        var polygons: [[(Double, Double)]] = []
         var index = 0
         while index < count {
-            var run: [Int] = []
+            var run: [(time: Double, end: Double, lower: Double, upper: Double)] = []
             while index < count, let lo = item.lower[index], let hi = item.upper[index],
                 lo.isFinite, hi.isFinite, item.time[index].isFinite
             {
-                run.append(index)
+                run.append((item.time[index], end(index), lo, hi))
                 index += 1
             }
             if run.isEmpty {
                 index += 1
                 continue
             }
-            func end(_ i: Int) -> Double {
-                i + 1 < item.time.count && item.time[i + 1].isFinite ? item.time[i + 1] : item.time[i]
+            guard let first = run.first, let last = run.last, last.end > first.time else { continue }
+            var polygon: [(Double, Double)] = []
+            for row in run {
+                polygon.append((xAxis.position(row.time), yAxis.position(row.upper)))
+                polygon.append((xAxis.position(row.end), yAxis.position(row.upper)))
             }
-            guard let first = run.first, let last = run.last, end(last) > item.time[first] else { continue }
-            path.move(to: xAxis.position(item.time[first]), yAxis.position(item.upper[first] ?? 0))
-            for i in run {
-                let hi = item.upper[i] ?? 0
-                path.vertical(to: yAxis.position(hi))
-                path.horizontal(to: xAxis.position(end(i)))
+            for row in run.reversed() {
+                polygon.append((xAxis.position(row.end), yAxis.position(row.lower)))
+                polygon.append((xAxis.position(row.time), yAxis.position(row.lower)))
             }
-            for i in run.reversed() {
-                let lo = item.lower[i] ?? 0
-                path.vertical(to: yAxis.position(lo))
-                path.horizontal(to: xAxis.position(item.time[i]))
+            polygons.append(polygon)
+        }
+        return polygons
+    }
+
+    func bandPath(_ item: Series, xAxis: LinearAxis, yAxis: LinearAxis) -> SVGPathData {
+        var path = SVGPathData()
+        for polygon in bandPolygons(item, xAxis: xAxis, yAxis: yAxis) {
+            guard let first = polygon.first else { continue }
+            path.move(to: first.0, first.1)
+            // Consecutive corners share an x or a y, so H and V commands suffice.
+            var previous = first
+            for point in polygon.dropFirst() {
+                if point.1 == previous.1 {
+                    if point.0 != previous.0 { path.horizontal(to: point.0) }
+                } else if point.0 == previous.0 {
+                    path.vertical(to: point.1)
+                } else {
+                    path.line(to: point.0, point.1)
+                }
+                previous = point
             }
             path.close()
         }
