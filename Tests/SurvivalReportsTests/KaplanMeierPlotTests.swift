@@ -18,11 +18,12 @@ import Testing
         let parsed = try #require(SVGParse.parse(plot.render()))
         let curves = parsed.withClass("curve")
         #expect(curves.map { $0.attributes["data-label"] } == ["A", "B & <C>"])
-        // Every curve starts at (x of tick "0", y of tick "1.0"): compare with the axis geometry.
-        let xAxisLine = try #require(parsed.first { $0.name == "line" })
+        // Every curve starts at (x of tick "0", top of the y axis, which is S = 1): the first
+        // <line> is the x axis, the second the y axis drawn from the bottom up (y2 = top).
         let zeroX = try #require(parsed.withClass("x-tick-label").first { $0.text == "0" }?.attributes["x"])
-        let yAxisTop = try #require(parsed.filter { $0.name == "line" }.dropFirst().first?.attributes["y2"])
-        _ = xAxisLine
+        let yAxis = try #require(parsed.filter { $0.name == "line" }.dropFirst().first)
+        #expect(yAxis.attributes["x1"] == yAxis.attributes["x2"])
+        let yAxisTop = try #require(yAxis.attributes["y2"])
         for curve in curves {
             #expect(curve.attributes["d"]?.hasPrefix("M\(zeroX) \(yAxisTop)H") == true)
         }
@@ -146,5 +147,21 @@ import Testing
         #expect(parsed.withClass("censor-marks").isEmpty)
         #expect(parsed.withClass("at-risk").isEmpty)
         #expect(parsed.withClass("x-tick-label").map(\.text) == ["0", "3", "6"])
+    }
+
+    @Test func curvesAreClippedToThePlotAreaWithAPrefixedId() throws {
+        var clipped = plot
+        clipped.timeMax = 4
+        clipped.idPrefix = "fig2"
+        let parsed = try #require(SVGParse.parse(clipped.render()))
+        #expect(parsed.contains { $0.name == "clipPath" && $0.attributes["id"] == "fig2-plot-area" })
+        #expect(parsed.withClass("data").first?.attributes["clip-path"] == "url(#fig2-plot-area)")
+    }
+
+    @Test func emptyCurveHasItsSizeAtRiskAtZeroAndNoneLater() {
+        let empty = HandMadeKM.curve(
+            label: "none", n: 3, time: [], nRisk: [], nEvent: [], nCensor: [], survival: [], lower: [], upper: [])
+        #expect(KaplanMeierPlot.numberAtRisk(empty, at: 0) == 3)
+        #expect(KaplanMeierPlot.numberAtRisk(empty, at: 1) == 0)
     }
 }
