@@ -3,5 +3,6 @@ import ArgumentParser
 extension Survkit {
     /// Every subcommand, in the order `survkit --help` lists them. One line per command.
     static let allSubcommands: [any ParsableCommand.Type] = [
+        Simulate.self,
     ]
 }
