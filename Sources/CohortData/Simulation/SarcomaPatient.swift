@@ -1,6 +1,6 @@
 /// One simulated patient with a resected localized soft-tissue sarcoma of
 /// leiomyosarcoma behaviour (see ``SarcomaSimulator`` for the generating model
-/// and `shared/research/sarcoma-calibration.md` for its sources).
+/// and `datasets/README-sarcoma.md` for its sources).
 ///
 /// Dates are ``CalendarDay`` values; event times are whole days after the
 /// surgery day (`surgery + ⌊365.25·t⌋`), and the `…Years` properties convert

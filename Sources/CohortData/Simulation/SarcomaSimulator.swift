@@ -2,7 +2,8 @@ import Foundation
 
 /// A deterministic synthetic cohort of adults with a resected localized
 /// non-uterine soft-tissue sarcoma of leiomyosarcoma behaviour, following the
-/// recipe `shared/research/sarcoma-calibration.md` (§1–§5), calibrated to
+/// project's calibration recipe (§1–§5; summarized with its targets and sources
+/// in `datasets/README-sarcoma.md`), calibrated to
 /// published series (Gladdy 2013, Kattan 2002, Zagars 2003, Coindre 1996, …).
 ///
 /// The model, in the order the patient's random stream is consumed:
