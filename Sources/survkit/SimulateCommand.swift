@@ -84,17 +84,12 @@ extension Simulate {
             do {
                 try SarcomaCohortWriter.write(n: n, seed: seed, to: directory, progress: progress)
             } catch {
-                throw SimulateError("cannot write the cohort to \(outputDir): \(error.localizedDescription)")
+                throw AnalysisFailure(
+                    message: "\(outputDir): cannot write the cohort (\(error.localizedDescription)).")
             }
             print("wrote \(n) patients (seed \(seed)) to \(outputDir): "
                 + "\(SarcomaCohortWriter.patientsFileName), \(SarcomaCohortWriter.recurrencesFileName), "
                 + "\(SarcomaCohortWriter.codebookFileName)")
         }
     }
-}
-
-/// A failure while running a command (exit status 1), printed as `Error: message`.
-private struct SimulateError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

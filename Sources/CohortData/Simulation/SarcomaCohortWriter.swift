@@ -11,7 +11,9 @@ import Foundation
 ///
 /// The output is a pure function of `n` and `seed`: numbers are printed by a
 /// locale-free fixed-decimal formatter, dates by ``CalendarDay``, lines end in
-/// `\n`, so the same arguments give byte-identical files on every run.
+/// `\n`, so the same arguments give byte-identical files on every run (on one
+/// platform: the variates use the C library's `log`, `exp`, `pow`, `cos`, whose
+/// last bit may differ between, say, glibc and macOS).
 public enum SarcomaCohortWriter {
     public static let patientsFileName = "sarcoma_patients.csv"
     public static let recurrencesFileName = "sarcoma_recurrences.csv"

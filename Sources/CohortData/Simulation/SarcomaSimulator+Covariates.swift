@@ -22,7 +22,6 @@ struct SarcomaCovariates {
     var delayMonths: Double
     var misdiagnosed: Bool
 
-    // swiftlint:disable:next function_body_length
     init(drawingFrom rng: inout SplitMix64) {
         // Site: extremity .42, trunk .13, RP .35, H&N .10; 35% of H&N on the scalp.
         let siteIndex = rng.categorical([0.42, 0.13, 0.35, 0.10])
