@@ -5,5 +5,6 @@ extension Survkit {
     static let allSubcommands: [any ParsableCommand.Type] = [
         KMCommand.self,
         LogRankCommand.self,
+        Simulate.self,
     ]
 }
