@@ -41,7 +41,10 @@ for (v in list(c(0.001, 0.5), c(0.2, 2.5), c(90, 150), c(1e-5, 4), c(5, 1), c(1e
   add("pchisq", v[1], v[2], value = pchisq(v[1], v[2]))
 for (v in list(c(0.95, 1), c(0.5, 2.5), c(0.01, 0.5), c(1e-10, 3), c(0.999, 150), c(0.05, 150), c(1e-100, 2)))
   add("qchisq", v[1], v[2], value = qchisq(v[1], v[2]))
-for (v in list(c(1e-300, 1), c(1e-50, 2.5), c(0.05, 1), c(1e-8, 150), c(0.3, 0.5)))
+# The last row: R's qchisq is off by 4.7e-11 relative (its upper-tail
+# probability at R's answer is 4.98561909e-14), so mpmath is the reference.
+for (v in list(c(1e-300, 1), c(1e-50, 2.5), c(0.05, 1), c(1e-8, 150), c(0.3, 0.5),
+               c(4.985619113465642e-14, 303.01798563373677)))
   add("qchisq_upper", v[1], v[2], value = qchisq(v[1], v[2], lower.tail = FALSE))
 
 # Gamma functions.
@@ -68,7 +71,11 @@ for (v in list(c(-2.1, 3), c(1.5, 2.5), c(-50, 150)))
   add("pt", v[1], v[2], value = pt(v[1], v[2]))
 for (v in list(c(0.975, 3), c(0.025, 2.5), c(0.9, 150), c(1e-10, 5), c(0.6, 0.5)))
   add("qt", v[1], v[2], value = qt(v[1], v[2]))
-for (v in list(c(1e-50, 3), c(0.005, 10)))
+# R's qt is itself inaccurate for small non-integer df in the tails (~10% at
+# t ~ 1e161, where pt at R's answer is 1.47e-173, not 1.64e-173; 6e-10 for
+# df 0.867, p 2.5e-7), so distributions_mpmath.py substitutes mpmath there.
+for (v in list(c(1e-50, 3), c(0.005, 10), c(1.639861188158007e-173, 1.0704056820688914),
+               c(2.4884573651193533e-07, 0.8669428832976607)))
   add("qt_upper", v[1], v[2], value = qt(v[1], v[2], lower.tail = FALSE))
 
 # F distribution.

@@ -116,13 +116,17 @@ public enum Gamma {
             let uSmall = (target + Libm.lgamma(a + 1)) / a
             // Below the smallest subnormal double the quantile is 0.
             if uSmall < Libm.log(Double.leastNonzeroMagnitude) { return 0 }
+            // In the subnormal range P(a, x) = x^a/Γ(a+1)·(1 + O(x)) exactly
+            // in double precision, and P itself cannot be evaluated reliably.
+            if uSmall < Libm.log(Double.leastNormalMagnitude) { return Libm.exp(uSmall) }
             var u = (x0 > 0 && Libm.log(x0) < uSmall + 30) ? max(Libm.log(x0), uSmall) : uSmall
             if !(x0 > 0) { u = uSmall }
             let solved = RootFinding.newton(start: u, increasing: true, tolerance: 1e-16, absolute: true) { u in
                 let x = Libm.exp(u)
                 let (p, _) = regularized(a: a, x: x)
                 let logD = SpecialFunctionSupport.logPoissonTerm(a, x)
-                return (Libm.log(p) - target, a * Libm.exp(logD) / p)
+                let logP = Libm.log(p)
+                return (logP - target, a * Libm.exp(logD - logP))
             }
             return Libm.exp(solved)
         } else {
@@ -134,7 +138,8 @@ public enum Gamma {
             let solved = RootFinding.newton(start: x0, increasing: false, lowerBound: 0) { x in
                 let (_, q) = regularized(a: a, x: x)
                 let logD = SpecialFunctionSupport.logPoissonTerm(a, x)
-                return (Libm.log(q) - target, -a * Libm.exp(logD) / (x * q))
+                let logQ = Libm.log(q)
+                return (logQ - target, -a / x * Libm.exp(logD - logQ))
             }
             return solved
         }

@@ -44,9 +44,14 @@ public enum StudentT {
     }
 
     /// The density, as R `dt(t, df)`.
-    public static func density(_ t: Double, df: Double) -> Double {
-        let s = t / df.squareRoot()
-        return Libm.exp(-0.5 * Libm.log(df) - Beta.logBeta(df / 2, 0.5) - (df + 1) / 2 * Libm.log1p(s * s))
+    public static func density(_ t: Double, df: Double) -> Double { Libm.exp(logDensity(t, df: df)) }
+
+    /// `ln f(t) = −½ ln ν − ln B(ν/2, ½) − (ν+1)/2 · ln(1 + t²/ν)`.
+    static func logDensity(_ t: Double, df: Double) -> Double {
+        let s = abs(t) / df.squareRoot()
+        // ln(1 + s²), without overflowing s² for |t| > 1e150.
+        let log1pS2 = s > 1e150 ? 2 * Libm.log(s) : Libm.log1p(s * s)
+        return -0.5 * Libm.log(df) - Beta.logBeta(df / 2, 0.5) - (df + 1) / 2 * log1pS2
     }
 
     /// The quantile `t` with `P(T ≤ t) = p`, as R `qt(p, df)`.
@@ -77,8 +82,9 @@ public enum StudentT {
         let uTail = (logK - target) / df
         func g(_ u: Double) -> (value: Double, slope: Double) {
             let t = Libm.exp(u)
-            let tail = absTails(t, df: df).beyond
-            return (Libm.log(tail) - target, -t * density(t, df: df) / tail)
+            let logTail = Libm.log(absTails(t, df: df).beyond)
+            // Slope d ln P/d ln t = −t f(t)/P, formed in logs (f underflows for huge t).
+            return (logTail - target, -Libm.exp(u + logDensity(t, df: df) - logTail))
         }
         // Beyond the largest double the quantile is +∞.
         if uTail > Libm.log(Double.greatestFiniteMagnitude) { return .infinity }
