@@ -144,3 +144,18 @@ struct CSVReaderDialectTests {
         #expect(months.column(named: "m")?.numbers?[0] == 366 / 30.4375)
     }
 }
+
+@Suite("ISO dates")
+struct ISODateTests {
+    @Test func dayNumbersMatchRDates() {
+        // as.numeric(as.Date(c("1900-03-01","2000-02-29","2024-12-31","1600-01-01"))) in R.
+        let expected = ["1900-03-01": -25508, "2000-02-29": 11016, "2024-12-31": 20088, "1600-01-01": -135140]
+        for (text, day) in expected {
+            #expect(ISODate.parse(text) == day, "\(text)")
+            #expect(ISODate.format(dayNumber: day) == text)
+        }
+        #expect(ISODate.parse("1900-02-29") == nil)  // 1900 is not a leap year
+        #expect(ISODate.parse("2020-13-01") == nil)
+        #expect(ISODate.parse("2020-1-01") == nil)
+    }
+}

@@ -40,7 +40,10 @@ out <- list(
     design("~ age:factor(sex)"),
     design("~ factor(ph.ecog)*factor(sex)"),
     design("~ factor(sex):age + age"),
-    design("~ log(age) + I(age^2) + wt.loss")
+    design("~ log(age) + I(age^2) + wt.loss"),
+    design("~ factor(sex):factor(ph.ecog)"),
+    design("~ factor(sex) + factor(sex):factor(ph.ecog)"),
+    design("~ age + factor(ph.ecog):age:factor(sex)")
   ),
   groups = list(groups("~ sex + ph.ecog"), groups("~ ph.ecog + sex"), groups("~ sex")),
   dropped = dropped(c("time", "status", "age", "ph.ecog", "wt.loss", "meal.cal")),

@@ -26,7 +26,7 @@ extension ModelFrameBuilder {
         }
         let values = try numeric(e, rows: rows)
         if options.allowCompetingRisks {
-            for (k, row) in rows.enumerated() where values[k] < 0 || values[k] != values[k].rounded() {
+            for (k, row) in rows.enumerated() where !(values[k] >= 0 && values[k] < 1_000_000) || values[k] != values[k].rounded() {
                 throw cohort.error(.invalidStatus, row: row, column: columnName,
                                    "status \(NumberFormatting.label(values[k])) is not a code 0 (censored), 1, 2, ... (causes)")
             }
