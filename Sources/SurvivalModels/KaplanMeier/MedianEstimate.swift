@@ -41,13 +41,17 @@ struct MedianEstimate {
             xs.append(xi)
             ys.append(yi)
         }
-        // approx(y ± tol, 1:n, p, method = "constant", f = 1), with NA pairs removed:
-        // the first index whose shifted y is ≥ p, or none when p is outside the range.
+        // approx(y ± tol, 1:n, p, method = "constant", f = 1) with NA pairs removed.
+        // approx sorts its knots by the shifted y, so when the curve is not
+        // monotone (a confidence limit can rise again) the answer is the knot
+        // with the smallest shifted y at or above p — not the first in time.
+        // p outside the knots' range gives NA.
         func index(shift: Double) -> Int? {
             let knots = ys.indices.filter { !ys[$0].isNaN }
-            guard let first = knots.first, let last = knots.last else { return nil }
-            if p < ys[first] + shift || p > ys[last] + shift { return nil }
-            return knots.first { ys[$0] + shift >= p }
+            guard let lo = knots.map({ ys[$0] + shift }).min(),
+                let hi = knots.map({ ys[$0] + shift }).max(), p >= lo, p <= hi
+            else { return nil }
+            return knots.filter { ys[$0] + shift >= p }.min { ys[$0] < ys[$1] }
         }
         let i1 = index(shift: tol)
         let i2 = index(shift: -tol)
