@@ -15,6 +15,9 @@ struct CohortOptions: ParsableArguments {
     @Option(name: .customLong("na"), help: "Extra missing-value token (repeatable); empty, NA and . are always missing.")
     var naTokens: [String] = []
 
+    @Option(help: "Column of case weights (positive numbers), as R's weights =.")
+    var weights: String?
+
     @Option(name: .customLong("reference"), help: "Reference level of a categorical variable, as x=LEVEL (repeatable).")
     var references: [String] = []
 }

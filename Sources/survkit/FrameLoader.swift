@@ -12,6 +12,7 @@ enum FrameLoader {
         let cohort = try readCohort(options)
         var frameOptions = frameOptions
         frameOptions.references = try references(options.references)
+        frameOptions.weights = options.weights
         do {
             let formula = try Formula(options.formula)
             return try formula.modelFrame(on: cohort, options: frameOptions)
