@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "SurvivalNumericsTests", dependencies: ["SurvivalNumerics"]),
         .testTarget(name: "CohortDataTests", dependencies: ["CohortData"]),
         .testTarget(name: "SurvivalModelsTests", dependencies: ["SurvivalModels", "CohortData"]),
+        .testTarget(name: "SurvivalReportsTests", dependencies: ["SurvivalReports", "SurvivalModels", "CohortData"]),
         .testTarget(
             name: "SurvivalKitCLITests",
             dependencies: ["SurvivalKit", "survkit"]

@@ -96,6 +96,10 @@ public struct ModelFrame: Sendable {
     public var rows: RowAccounting
     /// Warnings produced while building the frame (e.g. rows dropped for missing values).
     public var warnings: [String]
+    /// The plain outcome of a non-survival formula (`events ~ x`, for Poisson
+    /// regression), one value per used row; `nil` for `Surv(...)` responses.
+    /// `response.stop` then holds the same values with status 0.
+    public var outcome: [Double]? = nil
 
     public init(
         response: SurvivalResponse, design: Matrix, termNames: [String], termOfColumn: [String],

@@ -3,5 +3,8 @@ import ArgumentParser
 extension Survkit {
     /// Every subcommand, in the order `survkit --help` lists them. One line per command.
     static let allSubcommands: [any ParsableCommand.Type] = [
+        KMCommand.self,
+        LogRankCommand.self,
+        Simulate.self,
     ]
 }

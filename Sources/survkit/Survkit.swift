@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `survkit` command: survival and recurrence statistics on cohort CSV files.
 ///
@@ -13,9 +14,36 @@ struct Survkit: ParsableCommand {
             Reads a cohort from CSV (header row; comma, semicolon or tab; RFC 4180 quoting), \
             fits the model the formula describes, and writes a text, Markdown or JSON report. \
             Formulas follow R: Surv(time, status) ~ age + factor(grade) + strata(site).
-            Exit status: 0 success, 1 unusable data or model, 2 command-line usage error.
+
+            Exit status: 0 success; 1 unusable data or model (the message names file, line \
+            and column); 2 command-line usage error.
             """,
         version: "0.1.0",
         subcommands: Survkit.allSubcommands
     )
+
+    /// Runs the command with the contract's exit statuses: 1 for data and model
+    /// errors, 2 for usage errors (ArgumentParser would use 64), 0 for help.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as AnalysisFailure {
+            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data("Run 'survkit help' for usage.\n".utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// A data or model problem: reported on stderr, exit status 1.
+struct AnalysisFailure: Error {
+    var message: String
 }

@@ -26,6 +26,14 @@ public struct RestrictedMean: Sendable, Codable, Equatable {
         case tau, estimate
         case stdErr = "std_err"
     }
+
+    /// Encodes a missing standard error as `null` (the contract never omits keys).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(tau, forKey: .tau)
+        try c.encode(estimate, forKey: .estimate)
+        try c.encode(stdErr, forKey: .stdErr)
+    }
 }
 
 /// The curve evaluated at requested times, as R `summary(survfit, times = )`.
@@ -118,6 +126,29 @@ public struct KaplanMeierCurve: Sendable, Codable, Equatable {
         case medianLower = "median_lower"
         case medianUpper = "median_upper"
         case summaryAt = "summary_at"
+    }
+
+    /// Encodes absent medians and limits as `null`, as the contract requires;
+    /// `summary_at` appears only when times were requested.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(label, forKey: .label)
+        try c.encode(n, forKey: .n)
+        try c.encode(events, forKey: .events)
+        try c.encode(time, forKey: .time)
+        try c.encode(nRisk, forKey: .nRisk)
+        try c.encode(nEvent, forKey: .nEvent)
+        try c.encode(nCensor, forKey: .nCensor)
+        try c.encode(survival, forKey: .survival)
+        try c.encode(stdErr, forKey: .stdErr)
+        try c.encode(lower, forKey: .lower)
+        try c.encode(upper, forKey: .upper)
+        try c.encode(cumhaz, forKey: .cumhaz)
+        try c.encode(median, forKey: .median)
+        try c.encode(medianLower, forKey: .medianLower)
+        try c.encode(medianUpper, forKey: .medianUpper)
+        try c.encode(rmst, forKey: .rmst)
+        try c.encodeIfPresent(summaryAt, forKey: .summaryAt)
     }
 }
 

@@ -19,6 +19,12 @@ public struct LogRankGroup: Sendable, Codable, Equatable {
 public struct LogRankResult: Sendable, Codable, Equatable {
     public var analysis: String = "logrank"
     public var rho: Double
+    /// Rows used.
+    public var n: Int
+    /// Rows dropped for missing values.
+    public var nDroppedMissing: Int
+    /// Number of strata (1 without `strata(...)`).
+    public var nStrata: Int
     public var groups: [LogRankGroup]
     public var statistic: Double
     public var df: Int
@@ -29,10 +35,13 @@ public struct LogRankResult: Sendable, Codable, Equatable {
     public var warnings: [String]
 
     public init(
-        rho: Double, groups: [LogRankGroup], statistic: Double, df: Int, p: Double,
+        rho: Double, n: Int, nDroppedMissing: Int, nStrata: Int, groups: [LogRankGroup], statistic: Double, df: Int, p: Double,
         variance: [[Double]], rows: RowAccounting, warnings: [String]
     ) {
         self.rho = rho
+        self.n = n
+        self.nDroppedMissing = nDroppedMissing
+        self.nStrata = nStrata
         self.groups = groups
         self.statistic = statistic
         self.df = df
@@ -40,5 +49,11 @@ public struct LogRankResult: Sendable, Codable, Equatable {
         self.variance = variance
         self.rows = rows
         self.warnings = warnings
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case analysis, rho, n, groups, statistic, df, p, variance, rows, warnings
+        case nDroppedMissing = "n_dropped_missing"
+        case nStrata = "n_strata"
     }
 }

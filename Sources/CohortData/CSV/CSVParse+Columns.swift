@@ -1,0 +1,165 @@
+extension CSVParse {
+    /// Pass 1 and, when needed, pass 2; builds the cohort.
+    mutating func readColumns() throws -> Cohort {
+        let columnCount = names.count
+        // Upper bound on records: one per line break, plus a last unterminated line.
+        var capacity = 1
+        for i in dataStart..<count where base[i] == 0x0A || base[i] == 0x0D { capacity += 1 }
+
+        let values = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: columnCount)
+        for k in 0..<columnCount { values[k] = .allocate(capacity: capacity) }
+        let numeric = UnsafeMutablePointer<Bool>.allocate(capacity: columnCount)
+        numeric.initialize(repeating: true, count: columnCount)
+        let lines = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        defer {
+            for k in 0..<columnCount { values[k].deallocate() }
+            values.deallocate()
+            numeric.deallocate()
+            lines.deallocate()
+        }
+
+        // Pass 1: structure and numbers.
+        let parser = NumberParser()
+        var tok = CSVTokenizer(base, count: count, delimiter: delimiter, start: dataStart)
+        tok.line = dataLine
+        var field = CSVField()
+        var row = 0
+        var column = 0
+        var irregularLines = false
+        do {
+            while !tok.atEnd {
+                if tok.skipBlankLine() {
+                    irregularLines = true
+                    continue
+                }
+                let rowLine = tok.line
+                lines[row] = Int32(truncatingIfNeeded: rowLine)
+                column = 0
+                while true {
+                    try tok.next(&field)
+                    if numeric[column] {
+                        let (s, e) = tok.trimmed(field)
+                        if field.escaped {
+                            numeric[column] = false
+                        } else if isMissing(s, e) {
+                            values[column][row] = .nan
+                        } else if let v = parser.parse(base, s, e) {
+                            values[column][row] = v
+                        } else {
+                            numeric[column] = false
+                        }
+                    }
+                    column += 1
+                    if field.endsRecord {
+                        if column < columnCount {
+                            throw CohortError(
+                                .raggedRow, file: fileName, line: rowLine, column: names[column],
+                                columnPosition: column + 1,
+                                message: "expected \(columnCount) fields, found \(column)")
+                        }
+                        break
+                    }
+                    if column == columnCount {
+                        var found = column
+                        repeat {
+                            try tok.next(&field)
+                            found += 1
+                        } while !field.endsRecord
+                        throw CohortError(
+                            .raggedRow, file: fileName, line: rowLine,
+                            message: "expected \(columnCount) fields, found \(found)")
+                    }
+                }
+                if tok.line != rowLine + 1 { irregularLines = true }
+                row += 1
+            }
+        } catch let error as CSVScanError {
+            throw scanError(error, column: column)
+        }
+        let rowCount = row
+        if rowCount > 0 && Int(lines[0]) != 2 { irregularLines = true }
+
+        var columns: [Column] = []
+        columns.reserveCapacity(columnCount)
+        var textColumns: [Int] = []
+        for k in 0..<columnCount {
+            if numeric[k] {
+                columns.append(.numeric(Array(UnsafeBufferPointer(start: values[k], count: rowCount))))
+            } else {
+                columns.append(.numeric([]))
+                textColumns.append(k)
+            }
+        }
+        if !textColumns.isEmpty {
+            let text = try readTextColumns(textColumns, rowCount: rowCount)
+            for (k, column) in zip(textColumns, text) { columns[k] = column }
+        }
+        let rowLines = irregularLines ? Array(UnsafeBufferPointer(start: lines, count: rowCount)) : nil
+        return Cohort(fileName: fileName, names: names, columns: columns, rowCount: rowCount, rowLines: rowLines)
+    }
+
+    /// Pass 2: the columns that are not all numbers → date or categorical.
+    private func readTextColumns(_ wanted: [Int], rowCount: Int) throws -> [Column] {
+        let columnCount = names.count
+        var slot = [Int](repeating: -1, count: columnCount)
+        for (j, k) in wanted.enumerated() { slot[k] = j }
+        var interners = [ByteInterner](repeating: ByteInterner(), count: wanted.count)
+        var codes = [[Int32]](repeating: [Int32](repeating: -1, count: rowCount), count: wanted.count)
+        var days = [[Double]](repeating: [Double](repeating: .nan, count: rowCount), count: wanted.count)
+        var allDates = [Bool](repeating: true, count: wanted.count)
+        var anyValue = [Bool](repeating: false, count: wanted.count)
+
+        var tok = CSVTokenizer(base, count: count, delimiter: delimiter, start: dataStart)
+        var field = CSVField()
+        var row = 0
+        do {
+            while !tok.atEnd {
+                if tok.skipBlankLine() { continue }
+                var column = 0
+                repeat {
+                    try tok.next(&field)
+                    let j = slot[column]
+                    column += 1
+                    if j < 0 { continue }
+                    let (s, e) = tok.trimmed(field)
+                    if !field.escaped && isMissing(s, e) { continue }
+                    anyValue[j] = true
+                    if field.escaped {
+                        allDates[j] = false
+                        let bytes = CSVTokenizer.unescape(UnsafeBufferPointer(start: base + s, count: e - s))
+                        codes[j][row] = bytes.withUnsafeBufferPointer { b in
+                            guard let p = b.baseAddress else { return interners[j].intern(base, s, s) }
+                            return interners[j].intern(p, 0, b.count)
+                        }
+                        continue
+                    }
+                    if allDates[j] {
+                        if let d = ISODate.parse(base, s, e) {
+                            days[j][row] = Double(d)
+                        } else {
+                            allDates[j] = false
+                        }
+                    }
+                    codes[j][row] = interners[j].intern(base, s, e)
+                } while !field.endsRecord
+                row += 1
+            }
+        } catch {
+            throw scanError(error, column: nil)
+        }
+
+        return wanted.indices.map { j in
+            if allDates[j] && anyValue[j] { return .date(days[j]) }
+            return Self.sortedCategorical(codes: codes[j], levels: interners[j].strings())
+        }
+    }
+
+    /// Recodes so that levels are in byte order.
+    static func sortedCategorical(codes: [Int32], levels: [String]) -> Column {
+        let order = levels.indices.sorted { levels[$0].utf8.lexicographicallyPrecedes(levels[$1].utf8) }
+        var newCode = [Int32](repeating: -1, count: levels.count)
+        for (rank, old) in order.enumerated() { newCode[old] = Int32(rank) }
+        let recoded = codes.map { $0 < 0 ? $0 : newCode[Int($0)] }
+        return .categorical(codes: recoded, levels: order.map { levels[$0] })
+    }
+}

@@ -1,0 +1,141 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Decimal text → `Double`, exactly as `strtod` would round it, but fast.
+///
+/// Clinger's fast path (W. D. Clinger, "How to read floating point numbers
+/// accurately", PLDI 1990): when the decimal mantissa `m` has at most 19
+/// digits and is ≤ 2^53, and the power of ten `e` satisfies |e| ≤ 22, both
+/// `m` and `10^|e|` are exact doubles, so the single IEEE multiply (or
+/// divide) `m × 10^e` is correctly rounded — the same result `strtod` gives.
+/// Everything else (long mantissas, large exponents, `Inf`, `NaN`) falls
+/// back to `strtod` on a NUL-terminated stack copy of the field, and the
+/// whole field must be consumed. Fields that are not numbers return `nil`.
+///
+/// The parser is a value holding its own power-of-ten table so that the hot
+/// loop touches no global (global lets are lazily initialised and checked on
+/// every access).
+struct NumberParser {
+    private let powers: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// Parses bytes `[start, end)` of `base`. Leading/trailing blanks must already be trimmed.
+    @inline(__always)
+    func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        if start >= end { return nil }
+        var i = start
+        var negative = false
+        let first = base[i]
+        if first == UInt8(ascii: "-") {
+            negative = true
+            i += 1
+        } else if first == UInt8(ascii: "+") {
+            i += 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0          // significant digits accumulated (leading zeros skipped)
+        var anyDigit = false
+        var exponent = 0
+        // Integer part.
+        while i < end {
+            let d = base[i] &- UInt8(ascii: "0")
+            if d > 9 { break }
+            anyDigit = true
+            if mantissa != 0 || d != 0 {
+                if digits < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(d)
+                } else {
+                    exponent += 1  // digit beyond 19: remembered only as magnitude
+                }
+                digits += 1
+            }
+            i += 1
+        }
+        if i < end && base[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < end {
+                let d = base[i] &- UInt8(ascii: "0")
+                if d > 9 { break }
+                anyDigit = true
+                if mantissa != 0 || d != 0 {
+                    if digits < 19 {
+                        mantissa = mantissa &* 10 &+ UInt64(d)
+                        exponent -= 1
+                    }
+                    digits += 1
+                } else {
+                    exponent -= 1
+                }
+                i += 1
+            }
+        }
+        if !anyDigit { return slowPath(base, start, end) }
+        if i < end && (base[i] == UInt8(ascii: "e") || base[i] == UInt8(ascii: "E")) {
+            i += 1
+            var expNegative = false
+            if i < end && (base[i] == UInt8(ascii: "-") || base[i] == UInt8(ascii: "+")) {
+                expNegative = base[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            var e = 0
+            var expDigits = 0
+            while i < end {
+                let d = base[i] &- UInt8(ascii: "0")
+                if d > 9 { break }
+                if e < 100_000 { e = e * 10 + Int(d) }
+                expDigits += 1
+                i += 1
+            }
+            if expDigits == 0 { return nil }
+            exponent += expNegative ? -e : e
+        }
+        if i != end { return nil }
+        if digits > 19 || mantissa > (1 << 53) || exponent < -22 || exponent > 22 {
+            return slowPath(base, start, end)
+        }
+        var value = Double(mantissa)
+        if exponent < 0 {
+            value /= powers[-exponent]
+        } else if exponent > 0 {
+            value *= powers[exponent]
+        }
+        return negative ? -value : value
+    }
+
+    /// `strtod` on a NUL-terminated copy; accepts only decimal forms and
+    /// `Inf`/`Infinity`/`NaN` (any case, optional sign) — no hexadecimal.
+    private func slowPath(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        let count = end - start
+        if count > 400 { return nil }
+        for k in start..<end {
+            let c = base[k]
+            if c == UInt8(ascii: "x") || c == UInt8(ascii: "X") || c == UInt8(ascii: "(") { return nil }
+        }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer -> Double? in
+            for k in 0..<count { buffer[k] = CChar(bitPattern: base[start + k]) }
+            buffer[count] = 0
+            guard let p = buffer.baseAddress else { return nil }
+            var endPointer: UnsafeMutablePointer<CChar>? = nil
+            let value = strtod(p, &endPointer)
+            guard let endPointer, endPointer - p == count else { return nil }
+            return value
+        }
+    }
+}
+
+extension NumberParser {
+    /// Convenience for tests and small inputs.
+    func parse(_ text: String) -> Double? {
+        var bytes = Array(text.utf8)
+        if bytes.isEmpty { return nil }
+        return bytes.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            return parse(UnsafePointer(base), 0, buffer.count)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/// A table of named, typed columns read from a CSV file (or built in code).
+///
+/// Besides the data a cohort remembers where each row came from — the
+/// physical line of the file where the row starts — so that every later
+/// error (a negative time, a bad status code) can name the line.
+public struct Cohort: Sendable {
+    /// The file as the user named it (`<stdin>` for standard input).
+    public var fileName: String
+    /// Column names in file order.
+    public private(set) var names: [String]
+    /// Columns in file order.
+    public private(set) var columns: [Column]
+    /// Number of data rows (header excluded).
+    public private(set) var rowCount: Int
+    /// Physical 1-based line where each row starts (header = line 1).
+    private var rowLines: [Int32]?
+
+    /// Builds a cohort from columns of equal length. Rows are taken to sit on
+    /// lines 2, 3, ... unless `rowLines` says otherwise.
+    public init(fileName: String = "<data>", columns: [(name: String, column: Column)], rowLines: [Int]? = nil) throws {
+        self.fileName = fileName
+        self.names = columns.map(\.name)
+        self.columns = columns.map(\.column)
+        self.rowCount = columns.first?.column.count ?? 0
+        self.rowLines = rowLines.map { $0.map { Int32(truncatingIfNeeded: $0) } }
+        var seen: [String: Int] = [:]
+        for (k, c) in columns.enumerated() {
+            if let first = seen[c.name] {
+                throw CohortError(
+                    .duplicateHeader, file: fileName, line: 1, column: c.name, columnPosition: k + 1,
+                    message: "duplicate column name (also column \(first + 1))")
+            }
+            seen[c.name] = k
+            if c.column.count != rowCount {
+                throw CohortError(
+                    .raggedRow, file: fileName, column: c.name, columnPosition: k + 1,
+                    message: "column has \(c.column.count) rows, expected \(rowCount)")
+            }
+        }
+        if let rowLines, rowLines.count != rowCount {
+            throw CohortError(.invalidValue, file: fileName, message: "rowLines has \(rowLines.count) entries for \(rowCount) rows")
+        }
+    }
+
+    /// Internal initialiser for the reader (already validated).
+    init(fileName: String, names: [String], columns: [Column], rowCount: Int, rowLines: [Int32]?) {
+        self.fileName = fileName
+        self.names = names
+        self.columns = columns
+        self.rowCount = rowCount
+        self.rowLines = rowLines
+    }
+
+    /// The physical line (1-based, header = 1) where data row `row` (0-based) starts.
+    public func line(ofRow row: Int) -> Int {
+        if let rowLines { return Int(rowLines[row]) }
+        return row + 2
+    }
+
+    /// The 0-based position of the column called `name`.
+    public func index(of name: String) -> Int? {
+        names.firstIndex(of: name)
+    }
+
+    /// The column called `name`.
+    public func column(named name: String) -> Column? {
+        index(of: name).map { columns[$0] }
+    }
+
+    /// Adds (or replaces) a column.
+    public mutating func setColumn(_ column: Column, named name: String) throws {
+        guard column.count == rowCount || (names.isEmpty) else {
+            throw CohortError(.invalidValue, file: fileName, column: name,
+                              message: "column has \(column.count) rows, expected \(rowCount)")
+        }
+        if names.isEmpty { rowCount = column.count }
+        if let k = index(of: name) {
+            columns[k] = column
+        } else {
+            names.append(name)
+            columns.append(column)
+        }
+    }
+
+    /// An error located at a data row and column.
+    func error(_ kind: CohortError.Kind, row: Int?, column name: String?, _ message: String) -> CohortError {
+        CohortError(
+            kind, file: fileName, line: row.map { line(ofRow: $0) }, column: name,
+            columnPosition: name.flatMap { index(of: $0) }.map { $0 + 1 }, message: message)
+    }
+}

@@ -1,0 +1,328 @@
+/// Recursive-descent parser for `Formula` (grammar below, R's precedence).
+///
+///     formula  := [response] "~" sum
+///     response := "Surv" "(" expr "," expr ["," expr] ")" | expr
+///     sum      := ["-"] product (("+" | "-") product)*
+///     product  := inter ("*" inter)*              a*b = a + b + a:b
+///     inter    := atom (":" atom)*
+///     atom     := "(" sum ")" | "1" | "0" | name | factor(name)
+///               | strata(name, ...) | cluster(name) | offset(expr) | fn(expr)
+///     expr     := arithmetic with + - * / ^, unary -, comparisons, fn(expr)
+struct FormulaParser {
+    private let text: String
+    private let tokens: [FormulaToken]
+    private var index = 0
+    private var strata: [String] = []
+    private var cluster: String?
+    private var offsets: [FormulaExpression] = []
+    private var hasIntercept = true
+    private var order: [Formula.Variable] = []
+    private var columns: [String] = []
+
+    /// A piece of the right-hand side: model terms (each a list of variables),
+    /// or an intercept marker, or a special (strata/cluster/offset) already recorded.
+    private enum Piece {
+        case terms([[Formula.Variable]])
+        case intercept(Bool)
+        case special(String)
+    }
+
+    init(_ text: String) throws {
+        self.text = text
+        self.tokens = try FormulaLexer.tokenize(text)
+    }
+
+    private var current: FormulaToken { tokens[index] }
+
+    private func fail(_ message: String, at token: FormulaToken? = nil) -> CohortError {
+        let t = token ?? current
+        return CohortError(
+            .formulaSyntax,
+            message: "in formula \"\(text)\": \(message) at position \(t.position), found \(t.shown)")
+    }
+
+    private func isSymbol(_ s: String) -> Bool { current.kind == .symbol(s) }
+
+    private mutating func expect(_ s: String, _ what: String) throws {
+        guard isSymbol(s) else { throw fail("expected \"\(s)\" \(what)") }
+        index += 1
+    }
+
+    private mutating func noteColumns(_ names: [String]) {
+        for n in names where !columns.contains(n) { columns.append(n) }
+    }
+
+    // MARK: Formula
+
+    mutating func parseFormula() throws -> Formula {
+        var response: Formula.Response?
+        if !isSymbol("~") {
+            if case .name("Surv") = current.kind, tokens[index + 1].kind == .symbol("(") {
+                response = try parseSurv()
+            } else {
+                let e = try parseExpression()
+                noteColumns(e.variables)
+                response = .outcome(e)
+            }
+        }
+        try expect("~", "between the response and the terms")
+        let rhs = try parseSum()
+        guard current.kind == .end else { throw fail("unexpected text after the formula") }
+        var terms: [[Formula.Variable]] = []
+        switch rhs {
+        case .terms(let t): terms = t
+        case .intercept(let keep): hasIntercept = keep
+        case .special: break
+        }
+        // R's ordering: variables inside a term by first appearance, terms by degree (stable).
+        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let normalised = terms.map { vars in vars.sorted { (rank[$0] ?? 0) < (rank[$1] ?? 0) } }
+        let sorted = normalised.enumerated().sorted { a, b in
+            a.element.count != b.element.count ? a.element.count < b.element.count : a.offset < b.offset
+        }.map { Formula.Term(variables: $0.element) }
+        return Formula(
+            text: text, response: response, terms: sorted, strata: strata, cluster: cluster,
+            offsets: offsets, hasIntercept: hasIntercept, variableOrder: order, columnsUsed: columns)
+    }
+
+    private mutating func parseSurv() throws -> Formula.Response {
+        let surv = current
+        index += 2  // Surv (
+        var arguments: [FormulaExpression] = []
+        while true {
+            let e = try parseExpression()
+            noteColumns(e.variables)
+            arguments.append(e)
+            if isSymbol(",") {
+                index += 1
+                continue
+            }
+            try expect(")", "to close Surv(")
+            break
+        }
+        switch arguments.count {
+        case 2: return .rightCensored(time: arguments[0], status: arguments[1])
+        case 3: return .counting(start: arguments[0], stop: arguments[1], status: arguments[2])
+        default:
+            throw fail("Surv() takes (time, status) or (start, stop, status), not \(arguments.count) arguments", at: surv)
+        }
+    }
+
+    // MARK: Right-hand side
+
+    private static func union(_ a: [Formula.Variable], _ b: [Formula.Variable]) -> [Formula.Variable] {
+        var out = a
+        for v in b where !out.contains(v) { out.append(v) }
+        return out
+    }
+
+    private static func same(_ a: [Formula.Variable], _ b: [Formula.Variable]) -> Bool {
+        a.count == b.count && a.allSatisfy { b.contains($0) }
+    }
+
+    private static func add(_ terms: [[Formula.Variable]], to list: inout [[Formula.Variable]]) {
+        for t in terms where !list.contains(where: { same($0, t) }) { list.append(t) }
+    }
+
+    private mutating func parseSum() throws -> Piece {
+        var list: [[Formula.Variable]] = []
+        var sawTerms = false
+        var negateFirst = false
+        if isSymbol("-") {
+            negateFirst = true
+            index += 1
+        }
+        var piece = try parseProduct()
+        var subtract = negateFirst
+        while true {
+            switch piece {
+            case .terms(let t):
+                sawTerms = true
+                if subtract {
+                    list.removeAll { existing in t.contains { Self.same($0, existing) } }
+                } else {
+                    Self.add(t, to: &list)
+                }
+            case .intercept(let keep):
+                hasIntercept = subtract ? !keep : keep
+            case .special:
+                if subtract { throw fail("cannot subtract strata(), cluster() or offset()") }
+            }
+            if isSymbol("+") {
+                subtract = false
+            } else if isSymbol("-") {
+                subtract = true
+            } else {
+                break
+            }
+            index += 1
+            piece = try parseProduct()
+        }
+        if sawTerms { return .terms(list) }
+        return .intercept(hasIntercept)
+    }
+
+    private mutating func parseProduct() throws -> Piece {
+        var left = try parseInteraction()
+        while isSymbol("*") {
+            let op = current
+            index += 1
+            let right = try parseInteraction()
+            guard case .terms(let a) = left, case .terms(let b) = right else {
+                throw fail("only model terms can be crossed with *", at: op)
+            }
+            var list = a
+            Self.add(b, to: &list)
+            Self.add(Self.cross(a, b), to: &list)
+            left = .terms(list)
+        }
+        return left
+    }
+
+    private mutating func parseInteraction() throws -> Piece {
+        var left = try parseAtom()
+        while isSymbol(":") {
+            let op = current
+            index += 1
+            let right = try parseAtom()
+            guard case .terms(let a) = left, case .terms(let b) = right else {
+                throw fail("only model terms can interact with :", at: op)
+            }
+            left = .terms(Self.cross(a, b))
+        }
+        return left
+    }
+
+    /// R's crossing order: for each term of `b`, each term of `a`.
+    private static func cross(_ a: [[Formula.Variable]], _ b: [[Formula.Variable]]) -> [[Formula.Variable]] {
+        var out: [[Formula.Variable]] = []
+        for y in b { for x in a { add([union(x, y)], to: &out) } }
+        return out
+    }
+
+    private mutating func variable(_ v: Formula.Variable) -> Piece {
+        if !order.contains(v) { order.append(v) }
+        noteColumns(v.columns)
+        return .terms([[v]])
+    }
+
+    private mutating func parseAtom() throws -> Piece {
+        let token = current
+        switch token.kind {
+        case .symbol("("):
+            index += 1
+            let inner = try parseSum()
+            try expect(")", "to close the parenthesis")
+            return inner
+        case .number(let x) where x == 0 || x == 1:
+            index += 1
+            return .intercept(x == 1)
+        case .name(let name):
+            guard tokens[index + 1].kind == .symbol("(") else {
+                index += 1
+                return variable(.column(name))
+            }
+            index += 2
+            switch name {
+            case "factor", "as.factor":
+                let column = try parseName("a column name inside \(name)()")
+                try expect(")", "to close \(name)(")
+                return variable(.factor(column))
+            case "strata":
+                repeat {
+                    if isSymbol(",") { index += 1 }
+                    let column = try parseName("a column name inside strata()")
+                    noteColumns([column])
+                    if !strata.contains(column) { strata.append(column) }
+                } while isSymbol(",")
+                try expect(")", "to close strata(")
+                return .special("strata")
+            case "cluster":
+                let column = try parseName("a column name inside cluster()")
+                try expect(")", "to close cluster(")
+                if let cluster, cluster != column { throw fail("only one cluster() is allowed", at: token) }
+                noteColumns([column])
+                cluster = column
+                return .special("cluster")
+            case "offset":
+                let e = try parseExpression()
+                try expect(")", "to close offset(")
+                noteColumns(e.variables)
+                offsets.append(e)
+                return .special("offset")
+            case "Surv":
+                throw fail("Surv() belongs on the left of ~", at: token)
+            default:
+                guard FormulaExpression.functions.contains(name) else {
+                    throw fail("unknown function \(name)(); supported: factor, strata, cluster, offset, "
+                        + FormulaExpression.functions.sorted().joined(separator: ", "), at: token)
+                }
+                let e = try parseExpression()
+                try expect(")", "to close \(name)(")
+                return variable(.expression(.call(name, e)))
+            }
+        default:
+            throw fail("expected a term (a column name, factor(x), strata(x), ...)")
+        }
+    }
+
+    private mutating func parseName(_ what: String) throws -> String {
+        guard case .name(let name) = current.kind else { throw fail("expected \(what)") }
+        index += 1
+        return name
+    }
+
+    // MARK: Arithmetic expressions
+
+    mutating func parseExpression(minimum: Int = 1) throws -> FormulaExpression {
+        var left = try parseUnary()
+        while case .symbol(let op) = current.kind {
+            let p = FormulaExpression.precedence(op)
+            guard p >= minimum, p > 0 else { break }
+            index += 1
+            // ^ is right-associative; the others left-associative.
+            let right = try op == "^" ? parseExpression(minimum: p) : parseExpression(minimum: p + 1)
+            left = .binary(op, left, right)
+        }
+        return left
+    }
+
+    private mutating func parseUnary() throws -> FormulaExpression {
+        if isSymbol("-") {
+            index += 1
+            return .negate(try parseExpression(minimum: 4))
+        }
+        if isSymbol("+") {
+            index += 1
+            return try parseExpression(minimum: 4)
+        }
+        return try parsePrimary()
+    }
+
+    private mutating func parsePrimary() throws -> FormulaExpression {
+        let token = current
+        switch token.kind {
+        case .number(let x):
+            index += 1
+            return .number(x)
+        case .symbol("("):
+            index += 1
+            let e = try parseExpression()
+            try expect(")", "to close the parenthesis")
+            return e
+        case .name(let name):
+            index += 1
+            guard isSymbol("(") else { return .variable(name) }
+            guard FormulaExpression.functions.contains(name) else {
+                throw fail("unknown function \(name)() in an expression; supported: "
+                    + FormulaExpression.functions.sorted().joined(separator: ", "), at: token)
+            }
+            index += 1
+            let e = try parseExpression()
+            try expect(")", "to close \(name)(")
+            return .call(name, e)
+        default:
+            throw fail("expected a number, a column name or (")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// A variable as categorical codes over the used rows, with level labels in
+/// model order: the distinct values present, sorted in byte order, or
+/// numerically when every level is a number (as R's `factor` of numbers),
+/// then the reference level (if any) moved first, as R's `relevel`.
+///
+/// Levels not present among the used rows are dropped (R would keep an
+/// unused level of `factor(x)` and give it an all-zero column and an `NA`
+/// coefficient; we leave it out instead).
+struct FactorCoding {
+    /// Code per used row, `0..<labels.count`.
+    var codes: [Int]
+    /// Level labels (`1`, `male`, `2020-01-31`).
+    var labels: [String]
+
+    /// From a column restricted to `rows` (which must have no missing values there).
+    init(column: Column, rows: [Int]) {
+        switch column {
+        case .numeric(let values), .date(let values):
+            let isDate: Bool = { if case .date = column { return true } else { return false } }()
+            let distinct = Array(Set(rows.map { values[$0] })).sorted()
+            var index: [Double: Int] = [:]
+            for (k, v) in distinct.enumerated() { index[v] = k }
+            codes = rows.map { index[values[$0]] ?? 0 }
+            labels = distinct.map { isDate ? ISODate.format(dayNumber: Int($0)) : NumberFormatting.label($0) }
+        case .categorical(let rawCodes, let levels):
+            var present = [Bool](repeating: false, count: levels.count)
+            for r in rows { present[Int(rawCodes[r])] = true }
+            var kept = levels.indices.filter { present[$0] }
+            let parser = NumberParser()
+            let numbers = kept.map { parser.parse(levels[$0]) }
+            if !kept.isEmpty, numbers.allSatisfy({ $0 != nil }) {
+                let order = kept.indices.sorted { (numbers[$0] ?? 0) < (numbers[$1] ?? 0) }
+                kept = order.map { kept[$0] }
+            }
+            var newCode = [Int](repeating: -1, count: levels.count)
+            for (k, old) in kept.enumerated() { newCode[old] = k }
+            codes = rows.map { newCode[Int(rawCodes[$0])] }
+            labels = kept.map { levels[$0] }
+        }
+    }
+
+    /// Moves `reference` to the front; `false` if there is no such level.
+    mutating func relevel(_ reference: String) -> Bool {
+        guard let r = labels.firstIndex(of: reference) else { return false }
+        if r == 0 { return true }
+        var map = Array(labels.indices)
+        for k in 0..<r { map[k] = k + 1 }
+        map[r] = 0
+        let old = labels
+        for (k, label) in old.enumerated() { labels[map[k]] = label }
+        codes = codes.map { map[$0] }
+        return true
+    }
+}
+
+extension Grouping {
+    /// The observed combinations of several factors, ordered as R's
+    /// `strata()` orders them: first variable slowest, each variable's levels
+    /// in model order, unobserved combinations left out. Labels are
+    /// `name=level` joined by `", "`.
+    init(factors: [(name: String, coding: FactorCoding)], count: Int) {
+        if factors.isEmpty {
+            self = .single(count: count)
+            return
+        }
+        // Mixed-radix key, first factor most significant: sorting keys sorts
+        // the combinations lexicographically (first variable slowest).
+        let radices = factors.map { max($0.coding.labels.count, 1) }
+        var keys = [Int](repeating: 0, count: count)
+        for (f, factor) in factors.enumerated() {
+            let radix = radices[f]
+            let codes = factor.coding.codes
+            for i in 0..<count { keys[i] = keys[i] &* radix &+ codes[i] }
+        }
+        let distinct = Array(Set(keys)).sorted()
+        var index: [Int: Int] = [:]
+        for (k, key) in distinct.enumerated() { index[key] = k }
+        let labels = distinct.map { key -> String in
+            var rest = key
+            var parts: [String] = []
+            for f in stride(from: factors.count - 1, through: 0, by: -1) {
+                let code = rest % radices[f]
+                rest /= radices[f]
+                parts.append("\(factors[f].name)=\(factors[f].coding.labels[code])")
+            }
+            return parts.reversed().joined(separator: ", ")
+        }
+        self.init(codes: keys.map { index[$0] ?? 0 }, labels: labels)
+    }
+}

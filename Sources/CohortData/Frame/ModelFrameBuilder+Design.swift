@@ -1,0 +1,56 @@
+import SurvivalNumerics
+
+extension ModelFrameBuilder {
+    /// One column a variable contributes to a term: its name and values over the used rows.
+    private struct Part {
+        var name: String
+        var values: [Double]
+    }
+
+    /// The design matrix as `model.matrix` builds it, without the intercept.
+    func designMatrix(
+        rows: [Int], codings: [Formula.Variable: FactorCoding]
+    ) throws -> (matrix: Matrix, names: [String], terms: [String]) {
+        let n = rows.count
+        var names: [String] = []
+        var terms: [String] = []
+        var storage: [Double] = []
+        let present = formula.terms.map { Set($0.variables.map(\.label)) }
+        for term in formula.terms {
+            var columns: [Part] = [Part(name: "", values: Array(repeating: 1, count: n))]
+            for v in term.variables {
+                let parts: [Part]
+                if let coding = codings[v] {
+                    // Contrasts when the term without this factor is in the model (intercept included).
+                    let rest = Set(term.variables.filter { $0 != v }.map(\.label))
+                    let contrasts = rest.isEmpty ? formula.hasIntercept : present.contains(rest)
+                    let levels = contrasts ? Array(coding.labels.indices.dropFirst()) : Array(coding.labels.indices)
+                    parts = levels.map { level in
+                        Part(name: "\(v.baseName)=\(coding.labels[level])",
+                             values: coding.codes.map { $0 == level ? 1 : 0 })
+                    }
+                } else {
+                    parts = [Part(name: v.baseName, values: try numeric(v, rows: rows))]
+                }
+                // The earlier variables vary fastest: for each new part, every existing column.
+                var product: [Part] = []
+                for p in parts {
+                    for c in columns {
+                        let name = c.name.isEmpty ? p.name : c.name + ":" + p.name
+                        var values = c.values
+                        for i in 0..<n { values[i] *= p.values[i] }
+                        product.append(Part(name: name, values: values))
+                    }
+                }
+                columns = product
+            }
+            for c in columns {
+                names.append(c.name)
+                terms.append(term.name)
+                storage.append(contentsOf: c.values)
+            }
+        }
+        let matrix = Matrix(rows: n, columns: names.count, columnMajor: storage)
+        return (matrix, names, terms)
+    }
+}

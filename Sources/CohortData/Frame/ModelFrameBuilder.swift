@@ -1,0 +1,220 @@
+/// Evaluates a `Formula` on a `Cohort` into a `ModelFrame`, as R's
+/// `model.frame` + `model.matrix` + `Surv` do for `coxph`/`survfit`.
+///
+/// Steps:
+/// 1. Every column the formula names must exist (else the error lists the
+///    available columns).
+/// 2. Complete cases: a row with a missing value in any column the formula
+///    uses is dropped. Each dropped row is counted once, under the *first*
+///    missing column in formula order (the order the columns first appear in
+///    the formula text, left-hand side first) as `"missing: <column>"`.
+/// 3. The response is checked on the used rows: times numeric, finite and
+///    ≥ 0; `start < stop`; status coded 0/1, FALSE/TRUE or 1/2 (see
+///    `StatusCoding`). Errors name the line and column.
+/// 4. Categorical variables are treatment-coded against their first level
+///    (see `FactorCoding`); interactions multiply their parts with the first
+///    variable varying fastest, as `model.matrix`. A factor in a term gets
+///    contrasts (k−1 columns) when the term without it is also in the model
+///    (the intercept counts), else one column per level — R's rule.
+/// 5. Groups (all right-hand-side model variables) and strata (`strata(...)`)
+///    are the observed level combinations, ordered as R's `strata()`.
+public struct ModelFrameBuilder {
+    public let cohort: Cohort
+    public let formula: Formula
+    public let options: ModelFrameOptions
+
+    public init(cohort: Cohort, formula: Formula, options: ModelFrameOptions = ModelFrameOptions()) {
+        self.cohort = cohort
+        self.formula = formula
+        self.options = options
+    }
+
+    /// Builds the frame; throws `CohortError` naming file, line and column.
+    public func build() throws -> ModelFrame {
+        for name in columnsUsed where cohort.index(of: name) == nil {
+            throw cohort.unknownColumnError(name)
+        }
+        try checkReferences()
+        let (used, dropped, order) = completeCases()
+        guard !used.isEmpty else {
+            throw CohortError(
+                .noRowsLeft, file: cohort.fileName,
+                message: "no rows left after dropping \(cohort.rowCount) rows with missing values")
+        }
+        var outcome: [Double]? = nil
+        var response: SurvivalResponse
+        switch formula.response {
+        case .rightCensored(let time, let status)?:
+            let t = try times(time, rows: used)
+            response = SurvivalResponse(stop: t, status: try statusCodes(status, rows: used))
+        case .counting(let start, let stop, let status)?:
+            let a = try times(start, rows: used)
+            let b = try times(stop, rows: used)
+            for (k, row) in used.enumerated() where !(a[k] < b[k]) {
+                throw cohort.error(
+                    .startNotBeforeStop, row: row, column: stop.variables.first,
+                    "start time \(NumberFormatting.label(a[k])) is not before stop time \(NumberFormatting.label(b[k]))"
+                        + " (counting-process data need start < stop)")
+            }
+            response = SurvivalResponse(start: a, stop: b, status: try statusCodes(status, rows: used))
+        case .outcome(let e)?:
+            if options.requireSurvivalResponse { throw needsSurv() }
+            let y = try numeric(e, rows: used)
+            outcome = y
+            response = SurvivalResponse(stop: y, status: Array(repeating: 0, count: y.count))
+        case nil:
+            throw needsSurv()
+        }
+
+        if formula.response != nil, outcome == nil {
+            // R's timefix: merge times that differ only by rounding noise.
+            guard let merged = response.mergingNearTies() else {
+                throw CohortError(
+                    .startNotBeforeStop, file: cohort.fileName,
+                    message: "an interval (start, stop] has effective length 0 after merging near-tied times"
+                        + " (start and stop differ by less than 1.5e-8 relative), as R's aeqSurv")
+            }
+            response = merged
+        }
+
+        let codings = try factorCodings(rows: used)
+        let design = try designMatrix(rows: used, codings: codings)
+
+        let groupVariables = formula.variableOrder.filter { v in formula.terms.contains { $0.variables.contains(v) } }
+        var groups: Grouping? = nil
+        if !groupVariables.isEmpty {
+            var factors: [(name: String, coding: FactorCoding)] = []
+            for v in groupVariables {
+                if let c = codings[v] {
+                    factors.append((v.baseName, c))
+                } else {
+                    let values = try numeric(v, rows: used)
+                    var coding = FactorCoding(column: .numeric(values), rows: Array(values.indices))
+                    if let reference = options.references[v.baseName], !coding.relevel(reference) {
+                        throw unknownReference(v.baseName, reference, coding)
+                    }
+                    factors.append((v.baseName, coding))
+                }
+            }
+            groups = Grouping(factors: factors, count: used.count)
+        }
+        var strata: Grouping? = nil
+        if !formula.strata.isEmpty {
+            let factors = try formula.strata.map { name in (name: name, coding: try strataCoding(name, rows: used)) }
+            strata = Grouping(factors: factors, count: used.count)
+        }
+        let cluster = formula.cluster.map { groupingCoding($0, rows: used).codes }
+        var offset: [Double]? = nil
+        for e in formula.offsets {
+            let values = try numeric(e, rows: used)
+            offset = offset.map { zip($0, values).map { $0 + $1 } } ?? values
+        }
+
+        let weights = try caseWeights(rows: used)
+
+        var warnings: [String] = []
+        let droppedTotal = dropped.values.reduce(0, +)
+        if droppedTotal > 0 {
+            let parts = order.map { "\($0) \(dropped[$0] ?? 0)" }.joined(separator: ", ")
+            warnings.append("\(droppedTotal) row\(droppedTotal == 1 ? "" : "s") dropped for missing values (\(parts))")
+        }
+        var frame = ModelFrame(
+            response: response, design: design.matrix, termNames: design.names, termOfColumn: design.terms,
+            groups: groups, strata: strata, cluster: cluster, offset: offset, weights: weights, rowIndex: used,
+            rows: RowAccounting(read: cohort.rowCount, used: used.count, dropped: dropped), warnings: warnings)
+        frame.outcome = outcome
+        return frame
+    }
+
+    private func needsSurv() -> CohortError {
+        CohortError(
+            .formulaSyntax,
+            message: "in formula \"\(formula.text)\": expected a response Surv(time, status) or Surv(start, stop, status) left of ~")
+    }
+
+    /// Used rows, dropped counts by reason, and the reasons in formula order.
+    private func completeCases() -> ([Int], [String: Int], [String]) {
+        let columns = columnsUsed.compactMap { cohort.column(named: $0) }
+        var counts = [Int](repeating: 0, count: columns.count)
+        var used: [Int] = []
+        used.reserveCapacity(cohort.rowCount)
+        for row in 0..<cohort.rowCount {
+            var missingAt = -1
+            for (k, c) in columns.enumerated() where c.isMissing(row) {
+                missingAt = k
+                break
+            }
+            if missingAt < 0 {
+                used.append(row)
+            } else {
+                counts[missingAt] += 1
+            }
+        }
+        var dropped: [String: Int] = [:]
+        var order: [String] = []
+        for (k, name) in columnsUsed.enumerated() where counts[k] > 0 {
+            dropped["missing: \(name)"] = counts[k]
+            order.append("missing: \(name)")
+        }
+        return (used, dropped, order)
+    }
+
+    /// The columns whose missing values drop a row: the formula's, then the weights.
+    var columnsUsed: [String] {
+        guard let w = options.weights, !formula.columnsUsed.contains(w) else { return formula.columnsUsed }
+        return formula.columnsUsed + [w]
+    }
+
+    /// Case weights over the used rows; an error names the row of the first
+    /// weight that is not finite and positive.
+    private func caseWeights(rows: [Int]) throws -> [Double]? {
+        guard let name = options.weights else { return nil }
+        let all = try numericColumn(name)
+        return try rows.map { row in
+            let w = all[row]
+            guard w.isFinite && w > 0 else {
+                throw cohort.error(.invalidValue, row: row, column: name, "expected a positive case weight, found \(NumberFormatting.label(w))")
+            }
+            return w
+        }
+    }
+
+    private func checkReferences() throws {
+        let categorical = Set(formula.variableOrder.map(\.baseName) + formula.strata)
+        for name in options.references.keys.sorted() where !categorical.contains(name) {
+            throw CohortError(
+                .unknownLevel, file: cohort.fileName, column: name,
+                message: "a reference level was given for \"\(name)\", which is not a variable of the formula \"\(formula.text)\"")
+        }
+    }
+
+    /// Codes of a strata or cluster column over the used rows.
+    func groupingCoding(_ name: String, rows: [Int]) -> FactorCoding {
+        guard let column = cohort.column(named: name) else { return FactorCoding(column: .numeric([]), rows: []) }
+        return FactorCoding(column: column, rows: rows)
+    }
+
+    /// Strata codes, with a `--reference` level moved first.
+    func strataCoding(_ name: String, rows: [Int]) throws -> FactorCoding {
+        var coding = groupingCoding(name, rows: rows)
+        if let reference = options.references[name], !coding.relevel(reference) {
+            throw unknownReference(name, reference, coding)
+        }
+        return coding
+    }
+
+    func unknownReference(_ name: String, _ reference: String, _ coding: FactorCoding) -> CohortError {
+        CohortError(
+            .unknownLevel, file: cohort.fileName, column: name,
+            columnPosition: cohort.index(of: name).map { $0 + 1 },
+            message: "reference level \"\(reference)\" not found; levels are "
+                + coding.labels.map { "\"\($0)\"" }.joined(separator: ", "))
+    }
+}
+
+extension Formula {
+    /// Evaluates the formula on `cohort` (see `ModelFrameBuilder`).
+    public func modelFrame(on cohort: Cohort, options: ModelFrameOptions = ModelFrameOptions()) throws -> ModelFrame {
+        try ModelFrameBuilder(cohort: cohort, formula: self, options: options).build()
+    }
+}

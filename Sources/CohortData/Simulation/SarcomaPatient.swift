@@ -1,0 +1,144 @@
+/// One simulated patient with a resected localized soft-tissue sarcoma of
+/// leiomyosarcoma behaviour (see ``SarcomaSimulator`` for the generating model
+/// and `datasets/README-sarcoma.md` for its sources).
+///
+/// Dates are ``CalendarDay`` values; event times are whole days after the
+/// surgery day (`surgery + ⌊365.25·t⌋`), and the `…Years` properties convert
+/// them with 365.25 days per year, as the CSV does.
+public struct SarcomaPatient: Sendable, Equatable, Codable {
+    public enum Site: String, Sendable, Codable, CaseIterable {
+        case extremity, trunk
+        /// Retroperitoneum or abdomen ("RP").
+        case retroperitoneum
+        /// Head and neck ("H&N").
+        case headNeck = "head_neck"
+    }
+    public enum Depth: String, Sendable, Codable, CaseIterable {
+        case dermal
+        case subcutaneous = "subcut"
+        case deep
+    }
+    public enum Sex: String, Sendable, Codable, CaseIterable { case female, male }
+    public enum Surgery: String, Sendable, Codable, CaseIterable {
+        /// Wide local excision.
+        case wle
+        /// Mohs micrographic surgery.
+        case mohs
+    }
+    public enum Margin: String, Sendable, Codable, CaseIterable {
+        case r0 = "R0", r1 = "R1", r2 = "R2"
+    }
+    public enum DeathCause: String, Sendable, Codable, CaseIterable { case none, sarcoma, other }
+
+    /// Patient number `i` (1-based); the random stream is seeded from it.
+    public var id: Int
+    // MARK: Covariates (§1 of the recipe)
+    public var site: Site
+    /// Scalp primary (35% of head-and-neck tumours; always `false` elsewhere).
+    public var scalp: Bool
+    public var depth: Depth
+    /// Age at surgery in years, one decimal.
+    public var age: Double
+    public var sex: Sex
+    /// Largest diameter in cm, one decimal.
+    public var sizeCm: Double
+    /// FNCLCC grade 1, 2 or 3.
+    public var grade: Int
+    /// Mitoses per 10 high-power fields.
+    public var mitoses: Int
+    /// Ki-67 (MIB-1) labelling index, percent.
+    public var ki67: Int
+    public var surgery: Surgery
+    public var margin: Margin
+    public var radiotherapy: Bool
+    public var chemotherapy: Bool
+    /// Symptom-to-diagnosis delay in months (one decimal), including any misdiagnosis delay.
+    public var delayMonths: Double
+    public var misdiagnosed: Bool
+    // MARK: Dates (§5)
+    public var symptomDate: CalendarDay
+    public var diagnosisDate: CalendarDay
+    public var surgeryDate: CalendarDay
+    /// Death, loss to follow-up or the data cut (2024-12-31), whichever is first.
+    public var lastFollowUpDate: CalendarDay
+    // MARK: Outcomes, days after surgery
+    /// Days from surgery to the last follow-up (≥ 1).
+    public var followUpDays: Int
+    /// Died on `lastFollowUpDate`.
+    public var died: Bool
+    public var deathCause: DeathCause
+    /// Day of distant metastasis, if observed before the end of follow-up.
+    public var metastasisDay: Int?
+    /// Days of the observed local recurrences, strictly increasing, all before the end of follow-up.
+    public var recurrenceDays: [Int]
+    /// Follow-up ended by loss before death and before the data cut.
+    public var lostToFollowUp: Bool
+    /// The latent gamma frailty `Z` of the recurrence process (mean 1, variance 0.5); not in the CSV.
+    public var frailty: Double
+
+    /// Years from surgery to last follow-up (death or censoring).
+    public var osYears: Double { Double(followUpDays) / 365.25 }
+    /// Years to distant metastasis, or to the end of follow-up when none was observed.
+    public var dmYears: Double { Double(metastasisDay ?? followUpDays) / 365.25 }
+    /// Years to the first local recurrence, or to the end of follow-up when none was observed.
+    public var firstRecurrenceYears: Double { Double(recurrenceDays.first ?? followUpDays) / 365.25 }
+    /// Observed local recurrences.
+    public var recurrenceCount: Int { recurrenceDays.count }
+}
+
+/// A calendar day stored as the number of days since 1970-01-01 (proleptic
+/// Gregorian), printed as ISO `YYYY-MM-DD` without Foundation so the output
+/// never depends on locale or time zone.
+public struct CalendarDay: Sendable, Equatable, Comparable, Codable, CustomStringConvertible {
+    public var daysSince1970: Int
+
+    public init(daysSince1970: Int) {
+        self.daysSince1970 = daysSince1970
+    }
+
+    /// The day `year-month-day`, by Hinnant's `days_from_civil`.
+    public init(year: Int, month: Int, day: Int) {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        daysSince1970 = era * 146_097 + doe - 719_468
+    }
+
+    /// Year, month and day, by Hinnant's `civil_from_days`.
+    public var components: (year: Int, month: Int, day: Int) {
+        let z = daysSince1970 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// ISO 8601 `YYYY-MM-DD`.
+    public var description: String {
+        let (y, m, d) = components
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+    }
+
+    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
+        lhs.daysSince1970 < rhs.daysSince1970
+    }
+
+    public static func + (lhs: CalendarDay, days: Int) -> CalendarDay {
+        CalendarDay(daysSince1970: lhs.daysSince1970 + days)
+    }
+
+    public static func - (lhs: CalendarDay, days: Int) -> CalendarDay {
+        CalendarDay(daysSince1970: lhs.daysSince1970 - days)
+    }
+}

@@ -1,0 +1,62 @@
+import CohortData
+
+/// The Kaplan–Meier product-limit estimator of the survival function, with
+/// Greenwood variance, pointwise limits, median, restricted mean and the
+/// Nelson–Aalen cumulative hazard; one curve per group, as R `survfit`.
+///
+/// Right-censored data and counting-process data `(start, stop]` (delayed
+/// entry / left truncation) are both supported. Groups are the combinations of
+/// the right-hand-side variables and of `strata(...)`.
+///
+/// ## References
+/// Kaplan & Meier (1958); Greenwood (1926); Therneau & Grambsch (2000) §2.1;
+/// matches R `survfit(Surv(...) ~ g)`, `quantile.survfit` and `print(fit, rmean=)`.
+public enum KaplanMeier {
+    /// Fits one Kaplan–Meier curve per group of `frame`.
+    ///
+    /// - Throws: `ModelError` when the frame has no rows or status codes other
+    ///   than 0/1.
+    public static func fit(_ frame: ModelFrame, options: KaplanMeierOptions = .init()) throws(ModelError)
+        -> KaplanMeierResult
+    {
+        guard frame.count > 0 else {
+            throw ModelError("No rows left to analyse (\(frame.rows.read) read, all dropped).")
+        }
+        guard options.confLevel > 0 && options.confLevel < 1 else {
+            throw ModelError("The confidence level must lie strictly between 0 and 1 (got \(options.confLevel)).")
+        }
+        let event = frame.response.status.map { $0 != 0 }
+        let grouping = combinedGrouping(frame)
+        var members = [[Int]](repeating: [], count: grouping.labels.count)
+        for (row, code) in grouping.codes.enumerated() { members[code].append(row) }
+        var curves: [KaplanMeierCurve] = []
+        // Without --tau every stratum is restricted at the largest observed time
+        // of the whole fit, as R's `print(fit, rmean = "common")`, so the means
+        // are comparable across strata.
+        let tau = options.tau ?? frame.response.stop.max()
+        for (g, rows) in members.enumerated() where !rows.isEmpty {
+            curves.append(
+                curve(
+                    label: grouping.labels[g], rows: rows, response: frame.response, event: event,
+                    weights: frame.weights, options: options, tau: tau))
+        }
+        return KaplanMeierResult(
+            n: frame.count, events: curves.reduce(0) { $0 + $1.events },
+            nDroppedMissing: frame.rows.droppedTotal, confType: options.confType,
+            confLevel: options.confLevel, strata: curves, rows: frame.rows, warnings: frame.warnings)
+    }
+
+    /// The right-hand-side groups crossed with the strata; `"all"` when neither.
+    static func combinedGrouping(_ frame: ModelFrame) -> Grouping {
+        switch (frame.groups, frame.strata) {
+        case (nil, nil): return .single(count: frame.count)
+        case (let g?, nil): return g
+        case (nil, let s?): return s
+        case (let g?, let s?):
+            let k = s.labels.count
+            let codes = zip(g.codes, s.codes).map { $0 * k + $1 }
+            let labels = g.labels.flatMap { gl in s.labels.map { "\(gl), \($0)" } }
+            return Grouping(codes: codes, labels: labels)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import CohortData
+import SurvivalNumerics
+
+/// The G-rho family of k-sample tests for survival curves (Harrington &
+/// Fleming 1982): `rho = 0` is the log-rank (Mantel–Haenszel) test, `rho = 1`
+/// the Peto & Peto modification of the Gehan–Wilcoxon test. Stratified tests
+/// sum observed, expected and variance over strata. As R `survdiff`.
+///
+/// At each distinct event time `t` of a stratum, with `nₖ` at risk in group k,
+/// `n` in all, `d` events and weight `w = Ŝ(t−)^rho` (the pooled Kaplan–Meier
+/// of the stratum just before `t`):
+/// - observed `Oₖ += w·dₖ`, expected `Eₖ += w·d·nₖ/n`,
+/// - variance `Vⱼₖ += w²·d(n − d)/(n(n − 1)) · nⱼ(δⱼₖ − nₖ/n)`.
+/// The statistic is `(O − E)ᵀ V⁻¹ (O − E)` over the groups with `E > 0`,
+/// dropping the first (the variance has rank k − 1), on `k − 1` df.
+public enum LogRank {
+    /// Runs the test on the right-hand-side groups of `frame`, stratified by its `strata`.
+    ///
+    /// - Throws: `ModelError` for counting-process data (R `survdiff` takes
+    ///   right-censored data only), fewer than two groups, or no rows.
+    public static func test(_ frame: ModelFrame, rho: Double = 0) throws(ModelError) -> LogRankResult {
+        guard frame.response.start == nil else {
+            throw ModelError("The log-rank test takes right-censored data Surv(time, status) only, as R survdiff.")
+        }
+        guard let groups = frame.groups, groups.labels.count >= 2 else {
+            throw ModelError("The log-rank test needs a grouping variable on the right of ~ with at least two levels.")
+        }
+        guard frame.count > 0 else { throw ModelError("No rows left to analyse.") }
+        let k = groups.labels.count
+        let strata = frame.strata ?? .single(count: frame.count)
+        var observed = [Double](repeating: 0, count: k)
+        var expected = [Double](repeating: 0, count: k)
+        var variance = [Double](repeating: 0, count: k * k)
+        var members = [[Int]](repeating: [], count: strata.labels.count)
+        for (row, code) in strata.codes.enumerated() { members[code].append(row) }
+        for rows in members where !rows.isEmpty {
+            accumulate(
+                rows: rows, frame: frame, group: groups.codes, k: k, rho: rho,
+                observed: &observed, expected: &expected, variance: &variance)
+        }
+        var n = [Int](repeating: 0, count: k)
+        for code in groups.codes { n[code] += 1 }
+        let kept = (0..<k).filter { expected[$0] > 0 }
+        var statistic = 0.0
+        if kept.count >= 2 {
+            let idx = Array(kept.dropFirst())
+            let diff = idx.map { observed[$0] - expected[$0] }
+            let v = idx.map { j in idx.map { variance[j * k + $0] } }
+            guard let x = solveSymmetric(v, diff) else {
+                throw ModelError("The log-rank variance matrix is singular; the groups cannot be compared.")
+            }
+            statistic = zip(x, diff).reduce(0) { $0 + $1.0 * $1.1 }
+        }
+        let df = max(kept.count - 1, 0)
+        let p = df > 0 ? ChiSquared.upperTail(statistic, df: Double(df)) : 1
+        let groupResults = (0..<k).map {
+            LogRankGroup(label: groups.labels[$0], n: n[$0], observed: observed[$0], expected: expected[$0])
+        }
+        let vrows = (0..<k).map { j in (0..<k).map { variance[j * k + $0] } }
+        return LogRankResult(
+            rho: rho, n: frame.count, nDroppedMissing: frame.rows.droppedTotal,
+            nStrata: strata.labels.count, groups: groupResults, statistic: statistic, df: df, p: p, variance: vrows,
+            rows: frame.rows, warnings: frame.warnings)
+    }
+
+    /// Adds one stratum's contribution, walking its distinct times in order.
+    static func accumulate(
+        rows: [Int], frame: ModelFrame, group: [Int], k: Int, rho: Double,
+        observed: inout [Double], expected: inout [Double], variance: inout [Double]
+    ) {
+        let time = frame.response.stop
+        let status = frame.response.status
+        let w: (Int) -> Double = { frame.weights?[$0] ?? 1 }
+        let sorted = rows.sorted { time[$0] < time[$1] }
+        var risk = [Double](repeating: 0, count: k)
+        for r in sorted { risk[group[r]] += w(r) }
+        var km = 1.0
+        var i = 0
+        var deathsByGroup = [Double](repeating: 0, count: k)
+        while i < sorted.count {
+            let t = time[sorted[i]]
+            var j = i
+            var deaths = 0.0
+            for g in 0..<k { deathsByGroup[g] = 0 }
+            while j < sorted.count && time[sorted[j]] == t {
+                let r = sorted[j]
+                if status[r] != 0 {
+                    deaths += w(r)
+                    deathsByGroup[group[r]] += w(r)
+                }
+                j += 1
+            }
+            let nRisk = risk.reduce(0, +)
+            if deaths > 0 {
+                let wt = rho == 0 ? 1 : Foundation.pow(km, rho)
+                for g in 0..<k {
+                    observed[g] += wt * deathsByGroup[g]
+                    expected[g] += wt * deaths * risk[g] / nRisk
+                }
+                if nRisk > 1 {
+                    let kt = wt * wt * deaths * (nRisk - deaths) / (nRisk * (nRisk - 1))
+                    for a in 0..<k {
+                        let tmp = kt * risk[a]
+                        for b in 0..<k { variance[a * k + b] -= tmp * risk[b] / nRisk }
+                        variance[a * k + a] += tmp
+                    }
+                }
+                km *= (nRisk - deaths) / nRisk
+            }
+            for r in sorted[i..<j] { risk[group[r]] -= w(r) }
+            i = j
+        }
+    }
+
+    /// Solves the small system `V x = b` by Gaussian elimination with partial
+    /// pivoting, as R `solve()`; `nil` when `V` is numerically singular.
+    static func solveSymmetric(_ v: [[Double]], _ b: [Double]) -> [Double]? {
+        let n = b.count
+        var a = v
+        var x = b
+        for c in 0..<n {
+            guard let p = (c..<n).max(by: { abs(a[$0][c]) < abs(a[$1][c]) }), abs(a[p][c]) > 1e-12 else {
+                return nil
+            }
+            a.swapAt(c, p)
+            x.swapAt(c, p)
+            for r in (c + 1)..<n {
+                let f = a[r][c] / a[c][c]
+                for cc in c..<n { a[r][cc] -= f * a[c][cc] }
+                x[r] -= f * x[c]
+            }
+        }
+        for r in stride(from: n - 1, through: 0, by: -1) {
+            var s = x[r]
+            for cc in (r + 1)..<n { s -= a[r][cc] * x[cc] }
+            x[r] = s / a[r][r]
+        }
+        return x
+    }
+}
+
+import Foundation

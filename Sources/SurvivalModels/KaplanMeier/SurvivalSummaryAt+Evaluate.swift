@@ -1,0 +1,40 @@
+extension SurvivalSummaryAt {
+    /// The curve at the requested times, as R `summary(fit, times = , extend = TRUE)`.
+    ///
+    /// Survival, its standard error and limits are those of the last observed
+    /// time ≤ t (1, 0 and 1 before the first). The number at risk is that at the
+    /// first observed time ≥ t (0 past the last). The number of events counts
+    /// those in the interval since the previous requested time.
+    static func evaluate(
+        at times: [Double], table: RiskTable, survival: [Double], stdErr: [Double?],
+        lower: [Double?], upper: [Double?]
+    ) -> SurvivalSummaryAt {
+        let requested = times.sorted()
+        var out = SurvivalSummaryAt(
+            time: requested, nRisk: [], nEvent: [], survival: [], stdErr: [], lower: [], upper: [])
+        var previous = -Double.infinity
+        for t in requested {
+            let last = table.time.lastIndex { $0 <= t }
+            let next = table.time.firstIndex { $0 >= t }
+            out.nRisk.append(next.map { table.nRisk[$0] } ?? 0)
+            var d = 0.0
+            for k in table.time.indices where table.time[k] > previous && table.time[k] <= t {
+                d += table.nEvent[k]
+            }
+            out.nEvent.append(d)
+            if let last {
+                out.survival.append(survival[last])
+                out.stdErr.append(stdErr[last])
+                out.lower.append(lower[last])
+                out.upper.append(upper[last])
+            } else {
+                out.survival.append(1)
+                out.stdErr.append(0)
+                out.lower.append(1)
+                out.upper.append(1)
+            }
+            previous = t
+        }
+        return out
+    }
+}

@@ -1,0 +1,98 @@
+import SurvivalModels
+
+/// A publication-style Kaplan–Meier figure as a standalone SVG, drawn from a
+/// fitted `KaplanMeierResult` (nothing is re-estimated here).
+///
+/// Each stratum is a right-continuous step curve starting at (0, 1), with its
+/// pointwise confidence band as a semi-transparent step-shaped polygon (rows
+/// whose limits are missing — R's NA after the curve reaches 0 — leave a gap),
+/// "+" marks at times with censored observations, placed on the curve as R
+/// `plot.survfit(mark.time = TRUE)` does, a legend, and a number-at-risk table
+/// under the x axis in the manner of survminer `ggsurvplot(risk.table = TRUE)`.
+///
+/// Usage: `KaplanMeierPlot(result, timeUnit: "days").render()`.
+public struct KaplanMeierPlot: Sendable {
+    public var result: KaplanMeierResult
+    public var title: String?
+    /// Unit of the time scale, shown as "Time (days)". Ignored when `xLabel` is set.
+    public var timeUnit: String?
+    public var xLabel: String?
+    public var yLabel: String = "Survival probability"
+    public var showConfidenceBands: Bool = true
+    public var showCensorMarks: Bool = true
+    public var showAtRiskTable: Bool = true
+    /// Right end of the time axis (default: the last time, slightly padded).
+    public var timeMax: Double?
+    /// Distance between time ticks, which are also the at-risk table's columns (default: a 1-2-5 step).
+    public var timeStep: Double?
+    public var legendPosition: LegendPosition = .automatic
+    public var width: Double = 720
+    public var height: Double = 560
+    public var theme: PlotTheme = .standard
+    /// Prefix for element ids (clip path), to keep ids unique when several figures share one HTML page.
+    public var idPrefix: String = "km"
+
+    public init(_ result: KaplanMeierResult, timeUnit: String? = nil, title: String? = nil) {
+        self.result = result
+        self.timeUnit = timeUnit
+        self.title = title
+    }
+
+    /// The label shown for a stratum; an unlabelled single curve is "All".
+    static func displayLabel(_ curve: KaplanMeierCurve) -> String {
+        curve.label.isEmpty ? "All" : curve.label
+    }
+
+    /// Number at risk at time `t`, read off the fitted curve as R
+    /// `summary(fit, times = t)$n.risk` does: the `n.risk` of the first row with
+    /// time ≥ t (for t = 0 with no row at 0 that is the stratum size `n`), and 0
+    /// once t is past the last row (everyone has had an event or been censored).
+    public static func numberAtRisk(_ curve: KaplanMeierCurve, at t: Double) -> Int {
+        let count = min(curve.time.count, curve.nRisk.count)
+        for i in 0..<count where curve.time[i] >= t {
+            let value = curve.nRisk[i]
+            return value.isFinite ? Int(value.rounded()) : 0
+        }
+        return count == 0 && t <= 0 ? curve.n : 0
+    }
+
+    /// The figure as an `SVGDocument`.
+    public func document() -> SVGDocument {
+        let strata = result.strata
+        let showLegend = strata.count > 1 || strata.contains { !$0.label.isEmpty }
+        let series = strata.enumerated().map { index, curve in
+            StepChart.Series(
+                label: KaplanMeierPlot.displayLabel(curve), color: theme.color(index), startValue: 1,
+                time: curve.time, value: curve.survival, lower: curve.lower, upper: curve.upper,
+                censorIndices: curve.nCensor.indices.filter { curve.nCensor[$0] > 0 })
+        }
+        let colors = strata.indices.map { theme.color($0) }
+        let chart = StepChart(
+            series: series, title: title, xLabel: xLabel ?? StepChart.timeLabel(timeUnit), yLabel: yLabel,
+            width: width, height: height, theme: theme, legendPosition: showLegend ? legendPosition : .none,
+            showBands: showConfidenceBands, showCensorMarks: showCensorMarks, yScale: (0, 1, 0.2),
+            timeMax: timeMax, timeStep: timeStep, idPrefix: idPrefix,
+            atRisk: showAtRiskTable
+                ? { ticks in
+                    strata.enumerated().map { index, curve in
+                        StepChart.AtRiskRow(
+                            label: KaplanMeierPlot.displayLabel(curve), color: colors[index],
+                            counts: ticks.map { KaplanMeierPlot.numberAtRisk(curve, at: $0) })
+                    }
+                } : nil)
+        return chart.document()
+    }
+
+    /// The SVG file text.
+    public func render() -> String {
+        document().render()
+    }
+}
+
+extension StepChart {
+    /// "Time (days)" from a unit, or "Time".
+    static func timeLabel(_ unit: String?) -> String {
+        guard let unit, !unit.isEmpty else { return "Time" }
+        return "Time (\(unit))"
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Number formatting for human-readable reports (never for JSON, which keeps
+/// full precision).
+public enum NumberFormat {
+    /// `x` with `digits` significant digits, like R's `format(signif(x, digits))`:
+    /// no exponent for moderate magnitudes, trailing zeros dropped.
+    public static func significant(_ x: Double?, _ digits: Int = 4) -> String {
+        guard let x else { return "NA" }
+        guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "Inf" : "-Inf") }
+        if x == 0 { return "0" }
+        let magnitude = Int(Foundation.floor(Foundation.log10(Swift.abs(x))))
+        if magnitude < -4 || magnitude >= 15 {
+            return String(format: "%.\(max(digits - 1, 0))e", x)
+        }
+        let decimals = max(digits - 1 - magnitude, 0)
+        var s = String(format: "%.\(decimals)f", x)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s
+    }
+
+    /// `x` with a fixed number of decimals.
+    public static func fixed(_ x: Double?, _ decimals: Int) -> String {
+        guard let x, x.isFinite else { return "NA" }
+        return String(format: "%.\(decimals)f", x)
+    }
+
+    /// A p-value as R's `format.pval`: `< 2e-16` below machine precision, else 3 significant digits.
+    public static func pValue(_ p: Double?) -> String {
+        guard let p, p.isFinite else { return "NA" }
+        if p < 2.220446e-16 { return "< 2e-16" }
+        return significant(p, 3)
+    }
+}

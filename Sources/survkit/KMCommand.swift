@@ -1,0 +1,55 @@
+import ArgumentParser
+import SurvivalKit
+
+/// `survkit km`: Kaplan–Meier curves with Greenwood limits, medians and RMST.
+struct KMCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "km",
+        abstract: "Kaplan–Meier survival curves (and Nelson–Aalen cumulative hazard), as R survfit.",
+        discussion: """
+            One curve per combination of the variables on the right of ~ (and of strata(...)). \
+            Surv(start, stop, status) gives left-truncated (delayed-entry) curves. Reports n, \
+            events, median with its limits (R quantile.survfit rules), the restricted mean up to \
+            tau with its standard error, and the life table.
+
+            Example: survkit km datasets/lung.csv --formula "Surv(time, status) ~ sex" --times 180,365
+            """
+    )
+
+    @OptionGroup var cohort: CohortOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Confidence limits: log (default, as R), log-log or plain.")
+    var confType: ConfidenceType = .log
+
+    @Option(help: "Confidence level of the limits.")
+    var confLevel: Double = 0.95
+
+    @Option(help: "Comma-separated times at which to report the curves (adds summary_at).")
+    var times: String?
+
+    @Option(help: "Upper limit of the restricted mean (default: the largest observed time).")
+    var tau: Double?
+
+    mutating func validate() throws {
+        guard confLevel > 0 && confLevel < 1 else {
+            throw ValidationError("--conf-level must lie strictly between 0 and 1.")
+        }
+        if let times, [Double](commaSeparated: times) == nil {
+            throw ValidationError("--times must be comma-separated numbers, e.g. 180,365,730.")
+        }
+    }
+
+    func run() throws {
+        let frame = try FrameLoader.load(cohort)
+        let options = KaplanMeierOptions(
+            confType: confType, confLevel: confLevel,
+            times: times.flatMap { [Double](commaSeparated: $0) } ?? [], tau: tau)
+        let result: KaplanMeierResult
+        do { result = try KaplanMeier.fit(frame, options: options) } catch {
+            throw AnalysisFailure(message: "\(cohort.data): \(error.message)")
+        }
+        let text = try KaplanMeierReport.render(result, format: output.format)
+        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import SurvivalKit
+
+/// `survkit logrank`: the log-rank test and the G-rho family.
+struct LogRankCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "logrank",
+        abstract: "Log-rank / G-rho test comparing survival between groups, as R survdiff.",
+        discussion: """
+            Compares the groups formed by the variables on the right of ~; strata(...) in the \
+            formula gives a stratified test. --rho 0 is the log-rank test, --rho 1 the \
+            Peto & Peto modification of the Gehan–Wilcoxon test.
+
+            Example: survkit logrank datasets/lung.csv --formula "Surv(time, status) ~ sex + strata(inst)"
+            """
+    )
+
+    @OptionGroup var cohort: CohortOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "The rho of the G-rho family: 0 = log-rank, 1 = Peto & Peto.")
+    var rho: Double = 0
+
+    func run() throws {
+        let frame = try FrameLoader.load(cohort)
+        let result: LogRankResult
+        do { result = try LogRank.test(frame, rho: rho) } catch {
+            throw AnalysisFailure(message: "\(cohort.data): \(error.message)")
+        }
+        let text = try LogRankReport.render(result, format: output.format)
+        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+    }
+}

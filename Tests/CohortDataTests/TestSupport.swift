@@ -1,0 +1,44 @@
+import Foundation
+@testable import CohortData
+
+/// The repository root, found from this file's path (no SwiftPM resources).
+func repositoryRoot(_ file: String = #filePath) -> URL {
+    var url = URL(fileURLWithPath: file).deletingLastPathComponent()
+    while url.path != "/" {
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        url = url.deletingLastPathComponent()
+    }
+    return url
+}
+
+func datasetPath(_ name: String) -> String {
+    repositoryRoot().appendingPathComponent("datasets/\(name)").path
+}
+
+/// Reads CSV text with the default options (or those given).
+func cohort(_ text: String, _ options: CSVOptions = CSVOptions(), file: String = "test.csv") throws -> Cohort {
+    try CSVReader(options: options).read(string: text, fileName: file)
+}
+
+/// The error thrown by `body`, or nil.
+func cohortError<T>(_ body: () throws -> T) -> CohortError? {
+    do {
+        _ = try body()
+        return nil
+    } catch let error as CohortError {
+        return error
+    } catch {
+        return nil
+    }
+}
+
+extension Column {
+    var numbers: [Double]? {
+        if case .numeric(let v) = self { return v }
+        return nil
+    }
+    var levelsAndCodes: ([String], [Int32])? {
+        if case .categorical(let codes, let levels) = self { return (levels, codes) }
+        return nil
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import SurvivalNumerics
+
+/// The repository root, found by walking up from this file to `Package.swift`
+/// (fixtures are read from disk; there are no SwiftPM resources).
+func repositoryRoot() -> URL {
+    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    while url.path != "/" {
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        url = url.deletingLastPathComponent()
+    }
+    return url
+}
+
+/// Largest absolute element-wise difference between two equally shaped matrices.
+func maxAbsDifference(_ a: Matrix, _ b: Matrix) -> Double {
+    precondition(a.rows == b.rows && a.columns == b.columns)
+    return zip(a.storage, b.storage).reduce(0) { max($0, abs($1.0 - $1.1)) }
+}
+
+/// Largest absolute element-wise difference between two vectors.
+func maxAbsDifference(_ a: [Double], _ b: [Double]) -> Double {
+    precondition(a.count == b.count)
+    return zip(a, b).reduce(0) { max($0, abs($1.0 - $1.1)) }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the Debian packages SurvivalKit needs (OpenBLAS + LAPACKE) if they
+# are missing. Needs root (or sudo) the first time; a no-op afterwards.
+set -euo pipefail
+need=()
+for pkg in libopenblas-dev liblapacke-dev; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "Installing ${need[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
