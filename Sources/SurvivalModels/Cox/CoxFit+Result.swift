@@ -37,9 +37,9 @@ extension CoxFit {
         let lr = 2 * (state.loglik - state.loglikInitial)
         let wald = waldStatistic()
         let tests = CoxTests(
-            likelihoodRatio: CoxTest(statistic: lr, df: df, p: ChiSquared.upperTail(lr, df: df)),
-            wald: CoxTest(statistic: wald, df: df, p: ChiSquared.upperTail(wald, df: df)),
-            score: CoxTest(statistic: state.scoreTest, df: df, p: ChiSquared.upperTail(state.scoreTest, df: df)))
+            likelihoodRatio: CoxTest(statistic: lr, df: df, p: ChiSquared.upperTail(lr, df: Double(df))),
+            wald: CoxTest(statistic: wald, df: df, p: ChiSquared.upperTail(wald, df: Double(df))),
+            score: CoxTest(statistic: state.scoreTest, df: df, p: ChiSquared.upperTail(state.scoreTest, df: Double(df))))
         let v = variance
         return CoxResult(
             ties: options.ties, n: frame.count, events: events,
