@@ -12,7 +12,8 @@ rd <- function(name) read.csv(file.path("datasets", paste0(name, ".csv")), strin
 num <- function(v) { v <- as.numeric(v); v[!is.finite(v)] <- NA; v }
 
 write_case <- function(name, formula, data, term_names, term_of_column, ties = "efron",
-                       robust = FALSE, detail = FALSE, zph = TRUE, weights = NULL) {
+                       robust = FALSE, detail = FALSE, zph = TRUE, weights = NULL,
+                       zph_transforms = FALSE, predict = NULL) {
   warns <- character(0)
   data$.w <- if (is.null(weights)) 1 else weights
   fit <- withCallingHandlers(
@@ -86,7 +87,18 @@ write_case <- function(name, formula, data, term_names, term_of_column, ties = "
                          df = unname(tb[-nrow(tb), "df"]), p = unname(tb[-nrow(tb), "p"]),
                          global = unname(tb[nrow(tb), ]))
   }
+  if (zph_transforms) {
+    # The other time scales of cox.zph, on this one case.
+    expected$zph_transforms <- lapply(c(identity = "identity", rank = "rank", log = "log"), function(tr) {
+      tb <- cox.zph(fit, transform = tr)$table
+      list(terms = rownames(tb)[-nrow(tb)], chisq = unname(tb[-nrow(tb), "chisq"]),
+           df = unname(tb[-nrow(tb), "df"]), p = unname(tb[-nrow(tb), "p"]), global = unname(tb[nrow(tb), ]))
+    })
+  }
+  if (!is.null(predict)) expected$prediction <- predict_case(fit, predict)
   if (detail) {
+    # Schoenfeld residuals come back sorted by (stratum, time), as R orders them.
+    expected$scaled_schoenfeld <- unname(as.matrix(residuals(fit, "scaledsch")))
     expected$score_resid <- unname(residuals(fit, "score"))
     expected$dfbeta <- unname(residuals(fit, "dfbeta"))
     sch <- residuals(fit, "schoenfeld")
@@ -98,14 +110,50 @@ write_case <- function(name, formula, data, term_names, term_of_column, ties = "
   cat(name, ": coef", format(coef(fit), digits = 6), "\n")
 }
 
+# survfit.coxph curves and predict.coxph linear predictors for new covariate
+# rows. `spec$newdata` is a data frame of new rows, `spec$x` their design rows
+# (as the Swift side takes them), `spec$strata` their stratum codes (0-based, or
+# NULL). Each curve: R's survfit(fit, newdata = row) (default conf.type "log",
+# ctype 2 for Efron ties, stype 2), with std_err the standard error of S(t)
+# (fit$std.err * surv, as the km fixtures) and std_cumhaz = fit$std.err.
+curve_list <- function(sf) {
+  one <- function(idx, label) list(label = label, time = sf$time[idx], n_risk = sf$n.risk[idx],
+    n_event = sf$n.event[idx], n_censor = sf$n.censor[idx], cumhaz = sf$cumhaz[idx], survival = sf$surv[idx],
+    std_cumhaz = num(sf$std.err[idx]), std_err = num(sf$std.err[idx] * sf$surv[idx]),
+    lower = num(sf$lower[idx]), upper = num(sf$upper[idx]))
+  if (is.null(sf$strata)) return(list(one(seq_along(sf$time), "all")))
+  ends <- cumsum(sf$strata); starts <- c(1, head(ends, -1) + 1)
+  lapply(seq_along(ends), function(k) one(starts[k]:ends[k], names(sf$strata)[k]))
+}
+predict_case <- function(fit, spec) {
+  nd <- spec$newdata
+  rows <- lapply(seq_len(nrow(nd)), function(i) {
+    r <- nd[i, , drop = FALSE]
+    out <- list(x = spec$x[[i]], stratum = if (is.null(spec$strata)) NULL else spec$strata[[i]],
+                curves = curve_list(survfit(fit, newdata = r)),
+                curves_loglog = curve_list(survfit(fit, newdata = r, conf.type = "log-log", conf.int = 0.9)),
+                lp = unname(predict(fit, newdata = r, type = "lp")),
+                risk = unname(predict(fit, newdata = r, type = "risk")),
+                lp_sample = unname(predict(fit, newdata = r, type = "lp", reference = "sample")),
+                lp_zero = unname(predict(fit, newdata = r, type = "lp", reference = "zero")))
+    out
+  })
+  list(means_curves = curve_list(survfit(fit)), rows = rows)
+}
+
 lung <- rd("lung")
 lung <- lung[complete.cases(lung[, c("time", "status", "age", "sex", "ph.ecog")]), ]
 write_case("lung_efron", Surv(time, status) ~ age + sex + ph.ecog, lung,
-           c("age", "sex", "ph.ecog"), c("age", "sex", "ph.ecog"), detail = TRUE)
+           c("age", "sex", "ph.ecog"), c("age", "sex", "ph.ecog"), detail = TRUE, zph_transforms = TRUE,
+           predict = list(newdata = data.frame(age = c(60, 45), sex = c(2, 1), ph.ecog = c(1, 0)),
+                          x = list(c(60, 2, 1), c(45, 1, 0))))
 write_case("lung_breslow", Surv(time, status) ~ age + sex + ph.ecog, lung,
-           c("age", "sex", "ph.ecog"), c("age", "sex", "ph.ecog"), ties = "breslow")
+           c("age", "sex", "ph.ecog"), c("age", "sex", "ph.ecog"), ties = "breslow", detail = TRUE,
+           predict = list(newdata = data.frame(age = 60, sex = 2, ph.ecog = 1), x = list(c(60, 2, 1))))
 write_case("lung_strata", Surv(time, status) ~ age + ph.ecog + strata(sex), lung,
-           c("age", "ph.ecog"), c("age", "ph.ecog"))
+           c("age", "ph.ecog"), c("age", "ph.ecog"), detail = TRUE, zph_transforms = TRUE,
+           predict = list(newdata = data.frame(age = c(60, 70), ph.ecog = c(1, 2), sex = c(2, 1)),
+                          x = list(c(60, 1), c(70, 2)), strata = list(1L, 0L)))
 write_case("lung_offset", Surv(time, status) ~ age + ph.ecog + offset(0.3 * sex), lung,
            c("age", "ph.ecog"), c("age", "ph.ecog"))
 write_case("lung_interaction", Surv(time, status) ~ age * sex + ph.ecog, lung,
@@ -120,11 +168,12 @@ write_case("lung_collinear", Surv(time, status) ~ age + sex + age2, lung,
 vet <- rd("veteran")
 write_case("veteran", Surv(time, status) ~ trt + celltype + karno, vet,
            c("trt", "celltype=large", "celltype=smallcell", "celltype=squamous", "karno"),
-           c("trt", "celltype", "celltype", "celltype", "karno"))
+           c("trt", "celltype", "celltype", "celltype", "karno"), detail = TRUE, zph_transforms = TRUE)
 
 ova <- rd("ovarian")
 write_case("ovarian_robust", Surv(futime, fustat) ~ age + rx, ova, c("age", "rx"), c("age", "rx"),
-           robust = TRUE, detail = TRUE)
+           robust = TRUE, detail = TRUE,
+           predict = list(newdata = data.frame(age = 55, rx = 1), x = list(c(55, 1))))
 
 bl <- rd("bladder")
 write_case("bladder_wlw", Surv(stop, event) ~ rx + size + number + strata(enum) + cluster(id), bl,
@@ -133,7 +182,8 @@ write_case("bladder_wlw", Surv(stop, event) ~ rx + size + number + strata(enum) 
 heart <- rd("heart")
 heart$transplant <- factor(heart$transplant)
 write_case("heart_cp", Surv(start, stop, event) ~ age + year + surgery + transplant, heart,
-           c("age", "year", "surgery", "transplant=1"), c("age", "year", "surgery", "transplant"), detail = TRUE)
+           c("age", "year", "surgery", "transplant=1"), c("age", "year", "surgery", "transplant"), detail = TRUE,
+           zph_transforms = TRUE)
 
 cgd <- rd("cgd")
 write_case("cgd_cluster", Surv(tstart, tstop, status) ~ treat + age + cluster(id), cgd,
