@@ -42,7 +42,7 @@ public struct ModelFrameBuilder {
                 message: "no rows left after dropping \(cohort.rowCount) rows with missing values")
         }
         var outcome: [Double]? = nil
-        let response: SurvivalResponse
+        var response: SurvivalResponse
         switch formula.response {
         case .rightCensored(let time, let status)?:
             let t = try times(time, rows: used)
@@ -64,6 +64,17 @@ public struct ModelFrameBuilder {
             response = SurvivalResponse(stop: y, status: Array(repeating: 0, count: y.count))
         case nil:
             throw needsSurv()
+        }
+
+        if formula.response != nil, outcome == nil {
+            // R's timefix: merge times that differ only by rounding noise.
+            guard let merged = response.mergingNearTies() else {
+                throw CohortError(
+                    .startNotBeforeStop, file: cohort.fileName,
+                    message: "an interval (start, stop] has effective length 0 after merging near-tied times"
+                        + " (start and stop differ by less than 1.5e-8 relative), as R's aeqSurv")
+            }
+            response = merged
         }
 
         let codings = try factorCodings(rows: used)

@@ -1,7 +1,7 @@
 /// A table of strings rendered as aligned plain text or as a Markdown pipe table.
 ///
-/// The first column (labels) is left-aligned, the others right-aligned, as R
-/// prints matrices.
+/// A first column with an empty header (row labels) is left-aligned; every
+/// other column is right-aligned, as R prints matrices and data frames.
 public struct TextTable: Sendable {
     public var header: [String]
     public var rows: [[String]]
@@ -17,13 +17,14 @@ public struct TextTable: Sendable {
     public func text(indent: String = "") -> String {
         let all = [header] + rows
         let n = header.count
+        let leftAlignFirst = header.first == ""
         var width = [Int](repeating: 0, count: n)
         for r in all { for (j, cell) in r.prefix(n).enumerated() { width[j] = max(width[j], cell.count) } }
         return all.map { r in
             let cells = (0..<n).map { j -> String in
                 let cell = j < r.count ? r[j] : ""
                 let pad = String(repeating: " ", count: width[j] - cell.count)
-                return j == 0 ? cell + pad : pad + cell
+                return j == 0 && leftAlignFirst ? cell + pad : pad + cell
             }
             let line = indent + cells.joined(separator: "  ")
             return String(line.reversed().drop { $0 == " " }.reversed())
@@ -34,7 +35,8 @@ public struct TextTable: Sendable {
     public func markdown() -> String {
         func esc(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
         var lines = ["| " + header.map(esc).joined(separator: " | ") + " |"]
-        lines.append("|" + header.indices.map { $0 == 0 ? " :--- |" : " ---: |" }.joined())
+        let leftAlignFirst = header.first == ""
+        lines.append("|" + header.indices.map { $0 == 0 && leftAlignFirst ? " :--- |" : " ---: |" }.joined())
         for r in rows { lines.append("| " + r.map(esc).joined(separator: " | ") + " |") }
         return lines.joined(separator: "\n") + "\n"
     }

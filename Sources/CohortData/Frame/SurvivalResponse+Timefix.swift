@@ -1,0 +1,50 @@
+extension SurvivalResponse {
+    /// Times that differ by less than a relative tolerance, merged to one value,
+    /// as R's `aeqSurv` (survival ≥ 2.39, applied by `survfit`, `coxph` and
+    /// `survdiff` under their default `timefix = TRUE`).
+    ///
+    /// The distinct finite times (starts and stops together) are sorted; a gap
+    /// `dy` to the previous distinct time counts as a tie when `dy ≤ tol` or
+    /// `dy / mean(|y|) ≤ tol`. Each time is replaced by the first of its run of
+    /// ties. This matters for derived times such as `days / 365.25`, where
+    /// floating-point noise would otherwise split one tied time into two.
+    ///
+    /// - Returns: `nil` when an interval `(start, stop]` collapses to length 0
+    ///   (R stops with "aeqSurv exception, an interval has effective length 0").
+    public func mergingNearTies(tolerance: Double = Double.ulpOfOne.squareRoot()) -> SurvivalResponse? {
+        var all = stop
+        if let start { all += start }
+        let y = Array(Set(all.filter { $0.isFinite })).sorted()
+        guard y.count > 1 else { return self }
+        let meanAbs = y.reduce(0) { $0 + Swift.abs($1) } / Double(y.count)
+        var cuts: [Double] = [y[0]]
+        var anyTied = false
+        for k in 1..<y.count {
+            let dy = y[k] - y[k - 1]
+            if dy <= tolerance || dy / meanAbs <= tolerance {
+                anyTied = true
+            } else {
+                cuts.append(y[k])
+            }
+        }
+        guard anyTied else { return self }
+        // findInterval(x, cuts): the last cut ≤ x.
+        func snap(_ x: Double) -> Double {
+            guard x.isFinite else { return x }
+            var lo = 0, hi = cuts.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if cuts[mid] <= x { lo = mid } else { hi = mid - 1 }
+            }
+            return cuts[lo]
+        }
+        let newStop = stop.map(snap)
+        let newStart = start?.map(snap)
+        if let newStart, let start {
+            for k in newStart.indices where newStart[k] == newStop[k] && start[k] != stop[k] {
+                return nil
+            }
+        }
+        return SurvivalResponse(start: newStart, stop: newStop, status: status)
+    }
+}
