@@ -62,9 +62,8 @@ extension ReportDocument {
             lines.append("Dropped: \(reasons.joined(separator: ", ")).")
         }
         let s = r.specification
-        var outcome = "Outcome: time \(s.time)"
-        if let unit = s.timeUnit { outcome += " (\(unit))" }
-        outcome += ", status \(s.status)"
+        var outcome = "Outcome: \(s.response)"
+        if let unit = s.timeUnit { outcome += ", time in \(unit)" }
         if let g = s.group { outcome += "; groups by \(g)" }
         if let st = s.strata { outcome += "; stratified by \(st)" }
         lines.append(outcome + ".")

@@ -67,6 +67,12 @@ public enum ReportRenderer {
         case .paragraph(let p): return p + "\n"
         case .bullets(let items): return items.map { "- \($0)\n" }.joined()
         case .table(let t, let caption):
+            // Leading spaces (level rows under a variable) would collapse in Markdown.
+            var t = t
+            t.rows = t.rows.map { row in
+                guard let first = row.first, first.hasPrefix("  ") else { return row }
+                return ["&emsp;" + first.drop { $0 == " " }] + row.dropFirst()
+            }
             return (caption.map { $0 + "\n\n" } ?? "") + t.markdown()
         }
     }
