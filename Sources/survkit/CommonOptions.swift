@@ -15,6 +15,16 @@ struct CohortOptions: ParsableArguments {
     @Option(name: .customLong("na"), help: "Extra missing-value token (repeatable); empty, NA and . are always missing.")
     var naTokens: [String] = []
 
+    @Option(help: "Column of case weights (positive numbers), as R's weights =.")
+    var weights: String?
+
+    @Option(
+        name: .customLong("duration"),
+        help: ArgumentHelp(
+            "Derive a follow-up column from two ISO date columns, as NAME=FROM:TO[:days|months|years] (repeatable).",
+            discussion: "Example: --duration fu_years=surgery_date:last_followup_date:years (365.25 days a year)."))
+    var durations: [String] = []
+
     @Option(name: .customLong("reference"), help: "Reference level of a categorical variable, as x=LEVEL (repeatable).")
     var references: [String] = []
 }

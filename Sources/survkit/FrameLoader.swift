@@ -9,9 +9,10 @@ enum FrameLoader {
     /// - Throws: `AnalysisFailure` with the file/line/column message of a
     ///   `CohortError`; `ValidationError` for malformed options.
     static func load(_ options: CohortOptions, frameOptions: ModelFrameOptions = .init()) throws -> ModelFrame {
-        let cohort = try readCohort(options)
+        let cohort = try derivingDurations(options.durations, on: readCohort(options), file: options.data)
         var frameOptions = frameOptions
         frameOptions.references = try references(options.references)
+        frameOptions.weights = options.weights
         do {
             let formula = try Formula(options.formula)
             return try formula.modelFrame(on: cohort, options: frameOptions)
@@ -26,11 +27,37 @@ enum FrameLoader {
             throw ValidationError("--delimiter must be ',', ';' or 'tab' (got '\(options.delimiter)').")
         }
         let reader = CSVReader(options: CSVOptions(delimiter: delimiter, extraMissingTokens: options.naTokens))
+        let size = Progress.fileSize(options.data)
+        let done = size > 20_000_000
+            ? Progress.begin("Reading \(options.data) (\(size / 1_000_000) MB)") : { _ in }
         do {
-            return try reader.read(path: options.data)
+            let cohort = try reader.read(path: options.data)
+            done("\(cohort.rowCount) rows")
+            return cohort
         } catch let error as CohortError {
+            done("failed")
             throw AnalysisFailure(message: locate(error, file: options.data))
         }
+    }
+
+    /// Adds the `--duration NAME=FROM:TO[:unit]` columns.
+    static func derivingDurations(_ specs: [String], on cohort: Cohort, file: String) throws -> Cohort {
+        var cohort = cohort
+        for spec in specs {
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            let fields = parts.count == 2 ? parts[1].split(separator: ":").map(String.init) : []
+            guard parts.count == 2, !parts[0].isEmpty, fields.count == 2 || fields.count == 3,
+                let unit = fields.count == 3 ? DurationUnit(rawValue: fields[2]) : .days
+            else {
+                throw ValidationError("--duration must look like NAME=FROM:TO[:days|months|years] (got '\(spec)').")
+            }
+            do {
+                cohort = try cohort.addingDuration(name: parts[0], from: fields[0], to: fields[1], unit: unit)
+            } catch let error as CohortError {
+                throw AnalysisFailure(message: locate(error, file: file))
+            }
+        }
+        return cohort
     }
 
     /// Parses `x=LEVEL` pairs.

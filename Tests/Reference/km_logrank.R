@@ -89,12 +89,13 @@ row_accounting <- function(d, form) {
 # ---- Kaplan–Meier ----------------------------------------------------------
 
 km_case <- function(case, data, formula, conf_type = NULL, conf_level = NULL,
-                    times = NULL, tau = NULL) {
+                    times = NULL, tau = NULL, weights = NULL) {
   d <- read_dataset(data)
   form <- as.formula(formula)
   ct <- if (is.null(conf_type)) "log" else conf_type
   cl <- if (is.null(conf_level)) 0.95 else conf_level
-  fit <- survfit(form, data = d, conf.type = ct, conf.int = cl)
+  d$.case_weight <- if (is.null(weights)) 1 else d[[weights]]
+  fit <- survfit(form, data = d, conf.type = ct, conf.int = cl, weights = .case_weight)
   rows <- row_accounting(d, form)
   stopifnot(sum(fit$n) == rows$used)
 
@@ -179,6 +180,7 @@ km_case <- function(case, data, formula, conf_type = NULL, conf_level = NULL,
   if (!is.null(conf_level)) args <- c(args, "--conf-level", format(conf_level))
   if (!is.null(times)) args <- c(args, "--times", paste(format(times, scientific = FALSE, trim = TRUE), collapse = ","))
   if (!is.null(tau)) args <- c(args, "--tau", format(tau))
+  if (!is.null(weights)) args <- c(args, "--weights", weights)
   args <- c(args, "--format", "json")
 
   obj <- list(
@@ -206,6 +208,7 @@ km_case("lung_sex_plain", "datasets/lung.csv", lung_sex, conf_type = "plain")
 km_case("lung_sex_conf90", "datasets/lung.csv", lung_sex, conf_level = 0.90)
 km_case("lung_sex_tau365", "datasets/lung.csv", lung_sex, tau = 365)
 km_case("lung_all", "datasets/lung.csv", "Surv(time, status) ~ 1")
+km_case("lung_sex_weighted", "datasets/lung.csv", lung_sex, weights = "age")  # case weights
 km_case("lung_ph_ecog", "datasets/lung.csv", "Surv(time, status) ~ ph.ecog")
 km_case("lung_sex_ph_ecog", "datasets/lung.csv", "Surv(time, status) ~ sex + ph.ecog")
 # aml: text levels; the Nonmaintained curve reaches 0 at t = 45.

@@ -31,7 +31,7 @@ public struct ModelFrameBuilder {
 
     /// Builds the frame; throws `CohortError` naming file, line and column.
     public func build() throws -> ModelFrame {
-        for name in formula.columnsUsed where cohort.index(of: name) == nil {
+        for name in columnsUsed where cohort.index(of: name) == nil {
             throw cohort.unknownColumnError(name)
         }
         try checkReferences()
@@ -110,6 +110,8 @@ public struct ModelFrameBuilder {
             offset = offset.map { zip($0, values).map { $0 + $1 } } ?? values
         }
 
+        let weights = try caseWeights(rows: used)
+
         var warnings: [String] = []
         let droppedTotal = dropped.values.reduce(0, +)
         if droppedTotal > 0 {
@@ -118,7 +120,7 @@ public struct ModelFrameBuilder {
         }
         var frame = ModelFrame(
             response: response, design: design.matrix, termNames: design.names, termOfColumn: design.terms,
-            groups: groups, strata: strata, cluster: cluster, offset: offset, weights: nil, rowIndex: used,
+            groups: groups, strata: strata, cluster: cluster, offset: offset, weights: weights, rowIndex: used,
             rows: RowAccounting(read: cohort.rowCount, used: used.count, dropped: dropped), warnings: warnings)
         frame.outcome = outcome
         return frame
@@ -132,7 +134,7 @@ public struct ModelFrameBuilder {
 
     /// Used rows, dropped counts by reason, and the reasons in formula order.
     private func completeCases() -> ([Int], [String: Int], [String]) {
-        let columns = formula.columnsUsed.compactMap { cohort.column(named: $0) }
+        let columns = columnsUsed.compactMap { cohort.column(named: $0) }
         var counts = [Int](repeating: 0, count: columns.count)
         var used: [Int] = []
         used.reserveCapacity(cohort.rowCount)
@@ -150,11 +152,31 @@ public struct ModelFrameBuilder {
         }
         var dropped: [String: Int] = [:]
         var order: [String] = []
-        for (k, name) in formula.columnsUsed.enumerated() where counts[k] > 0 {
+        for (k, name) in columnsUsed.enumerated() where counts[k] > 0 {
             dropped["missing: \(name)"] = counts[k]
             order.append("missing: \(name)")
         }
         return (used, dropped, order)
+    }
+
+    /// The columns whose missing values drop a row: the formula's, then the weights.
+    var columnsUsed: [String] {
+        guard let w = options.weights, !formula.columnsUsed.contains(w) else { return formula.columnsUsed }
+        return formula.columnsUsed + [w]
+    }
+
+    /// Case weights over the used rows; an error names the row of the first
+    /// weight that is not finite and positive.
+    private func caseWeights(rows: [Int]) throws -> [Double]? {
+        guard let name = options.weights else { return nil }
+        let all = try numericColumn(name)
+        return try rows.map { row in
+            let w = all[row]
+            guard w.isFinite && w > 0 else {
+                throw cohort.error(.invalidValue, row: row, column: name, "expected a positive case weight, found \(NumberFormatting.label(w))")
+            }
+            return w
+        }
     }
 
     private func checkReferences() throws {

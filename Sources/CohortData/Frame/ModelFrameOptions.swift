@@ -9,11 +9,16 @@ public struct ModelFrameOptions: Sendable, Equatable {
     /// Require a `Surv(...)` response (survival analyses); when false a plain
     /// outcome (`events ~ x`) is accepted and put into `ModelFrame.outcome`.
     public var requireSurvivalResponse: Bool
+    /// Column of case weights (`--weights COL`), each finite and > 0, as R's
+    /// `weights =`; rows with a missing weight are dropped like any other
+    /// missing value. `nil`: every row weighs 1.
+    public var weights: String?
 
     public init(
         references: [String: String] = [:], allowCompetingRisks: Bool = false,
-        requireSurvivalResponse: Bool = true
+        requireSurvivalResponse: Bool = true, weights: String? = nil
     ) {
+        self.weights = weights
         self.references = references
         self.allowCompetingRisks = allowCompetingRisks
         self.requireSurvivalResponse = requireSurvivalResponse

@@ -52,9 +52,10 @@ extension KaplanMeier {
             : SurvivalSummaryAt.evaluate(
                 at: options.times, table: table, survival: survival, stdErr: stdErr,
                 lower: limits.lower, upper: limits.upper)
-        let n = weights.map { w in rows.reduce(0.0) { $0 + w[$1] } } ?? Double(rows.count)
+        // n counts observations (rows), as R's survfit `n`; with case weights
+        // the counts in the table and `events` are weighted sums.
         return KaplanMeierCurve(
-            label: label, n: Int(n.rounded()), events: Int(nEvents.rounded()), time: table.time,
+            label: label, n: rows.count, events: Int(nEvents.rounded()), time: table.time,
             nRisk: table.nRisk, nEvent: table.nEvent, nCensor: table.nCensor, survival: survival,
             stdErr: stdErr, lower: limits.lower, upper: limits.upper, cumhaz: cumhaz,
             median: q.median, medianLower: q.lower, medianUpper: q.upper, rmst: rmst,

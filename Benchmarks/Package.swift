@@ -1,0 +1,17 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Benchmarks live in their own package so `swift build`/`swift test` of the
+// root package never compile them. Run from the repository root:
+//   swift run -c release --package-path Benchmarks cox-bench /tmp/cohort.csv
+let package = Package(
+    name: "SurvivalKitBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "SurvivalKit", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "cox-bench",
+            dependencies: [.product(name: "SurvivalKit", package: "SurvivalKit")]
+        ),
+    ]
+)

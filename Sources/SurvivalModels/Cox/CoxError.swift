@@ -1,0 +1,34 @@
+/// Why a Cox model could not be fitted. Each message is one plain paragraph
+/// suitable for the command line.
+public enum CoxError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The frame has no rows.
+    case noRows
+    /// No events at all: the partial likelihood is empty.
+    case noEvents
+    /// A weight is zero, negative or not finite (R: "Invalid weights, must be >0").
+    case invalidWeights(row: Int)
+    /// A time, start or status value cannot be used (stop ≤ start, non-finite time,
+    /// status not 0/1).
+    case invalidResponse(row: Int, reason: String)
+    /// `initial` has the wrong length.
+    case wrongInitialLength(expected: Int, got: Int)
+    /// The design contains a non-finite value.
+    case nonFiniteCovariate(row: Int, column: String)
+
+    public var description: String {
+        switch self {
+        case .noRows:
+            return "The Cox model has no rows to fit (every row was dropped or the data are empty)."
+        case .noEvents:
+            return "The Cox model cannot be fitted: there are no events (every observation is censored)."
+        case .invalidWeights(let row):
+            return "Invalid weights, must be >0 (data row \(row + 1))."
+        case .invalidResponse(let row, let reason):
+            return "Invalid survival response in data row \(row + 1): \(reason)."
+        case .wrongInitialLength(let expected, let got):
+            return "Wrong length for initial values: expected \(expected) coefficients, got \(got)."
+        case .nonFiniteCovariate(let row, let column):
+            return "Covariate \(column) is not finite in data row \(row + 1)."
+        }
+    }
+}

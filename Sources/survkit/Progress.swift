@@ -1,0 +1,25 @@
+import Foundation
+
+/// Progress notes on stderr for long work, shown only when stderr is a
+/// terminal (never in pipes, files or CI logs).
+enum Progress {
+    static let isTerminal = isatty(2) == 1
+
+    /// Prints `message` followed by "…" and returns a closure that completes
+    /// the line with the elapsed time; a no-op when stderr is not a terminal.
+    static func begin(_ message: String) -> (String) -> Void {
+        guard isTerminal else { return { _ in } }
+        let start = Date()
+        FileHandle.standardError.write(Data("\(message)…".utf8))
+        return { done in
+            let seconds = Date().timeIntervalSince(start)
+            FileHandle.standardError.write(Data(String(format: " %@ (%.1f s)\n", done, seconds).utf8))
+        }
+    }
+
+    /// Size in bytes of a regular file, 0 for stdin or unknown.
+    static func fileSize(_ path: String) -> Int {
+        guard path != "-", let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return 0 }
+        return (attributes[.size] as? NSNumber)?.intValue ?? 0
+    }
+}
