@@ -1,15 +1,19 @@
 import CohortData
 
-/// The Cox section of a report.
-///
-/// Placeholder until the Cox engine is merged: `Never` (Codable, so a report
-/// encodes `"cox": null`). When `CoxModel` is available this becomes
-/// `CoxResult` and `fitCox` calls `CoxModel.fit(frame, options: CoxOptions())`.
-public typealias ReportCoxSection = Never
+/// The Cox section of a report: the model's own result value.
+public typealias ReportCoxSection = CoxResult
 
 extension Report {
-    /// Fits the report's Cox model to `frame`.
+    /// Fits the report's Cox model to `frame` (R `coxph` defaults: Efron ties,
+    /// model-based variance unless the formula has `cluster(...)`).
+    ///
+    /// - Throws: `ModelError` with the Cox engine's message.
     static func fitCox(_ frame: ModelFrame) throws -> (result: ReportCoxSection?, warnings: [String]) {
-        (nil, ["the Cox model is not available in this build."])
+        do {
+            let result = try CoxModel.fit(frame, options: CoxOptions()).result
+            return (result, result.warnings)
+        } catch {
+            throw ModelError("Cox model: \(error.description)")
+        }
     }
 }

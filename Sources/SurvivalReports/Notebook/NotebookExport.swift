@@ -50,9 +50,6 @@ public enum NotebookExport {
             if s.id == "logrank", let lr = report.logrank, let text = try? LogRankReport.render(lr, format: .text) {
                 outputs.append(streamOutput(text))
             }
-            if s.id == "cox", let f = figures.first(where: { $0.name == "forest.svg" }) {
-                outputs.append(figureOutput(f))
-            }
             cells.append(codeCell(id: id(s.id + "-code"), "!" + command, outputs: outputs))
         }
         let notebook = NotebookJSON.object([
