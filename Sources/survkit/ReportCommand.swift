@@ -27,9 +27,11 @@ struct ReportCommand: ParsableCommand {
             command of every step.
 
             Example:
-              survkit report datasets/sarcoma_patients.csv --time os_years --status os_status \\
-                --group grade --covariates age,sex,factor(grade),size_cm --time-unit years \\
-                --times 1,2,5,10 --figures report-figures --notebook sarcoma.ipynb
+              survkit report datasets/sarcoma_patients.csv \\
+                --time os_years --status os_status --group grade \\
+                --covariates "age,sex,factor(grade),size_cm" \\
+                --time-unit years --times 1,2,5,10 \\
+                --figures report-figures --notebook sarcoma.ipynb
             """
     )
 
