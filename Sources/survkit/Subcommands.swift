@@ -5,6 +5,7 @@ extension Survkit {
     static let allSubcommands: [any ParsableCommand.Type] = [
         KMCommand.self,
         LogRankCommand.self,
+        CoxCommand.self,
         ReportCommand.self,
         Simulate.self,
     ]

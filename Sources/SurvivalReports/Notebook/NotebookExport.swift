@@ -20,7 +20,7 @@ public struct ReportCommands: Sendable, Equatable {
 /// `survkit report` command; then per section a Markdown cell (heading, text
 /// and tables) and, where the section has one, a code cell with the
 /// single-analysis command whose outputs embed the section's figure
-/// (`display_data`, `image/svg+xml`) or the command's text output.
+/// (`display_data`, `image/svg+xml`) and the command's text output (`stream`).
 ///
 /// The file is deterministic: keys sorted, cell ids made from the cell's
 /// position and section (`03-kaplan-meier-code`), no timestamps, no execution
@@ -48,6 +48,9 @@ public enum NotebookExport {
                 outputs.append(figureOutput(f))
             }
             if s.id == "logrank", let lr = report.logrank, let text = try? LogRankReport.render(lr, format: .text) {
+                outputs.append(streamOutput(text))
+            }
+            if s.id == "cox", let cox = report.cox, let text = try? CoxReport.render(cox, format: .text) {
                 outputs.append(streamOutput(text))
             }
             cells.append(codeCell(id: id(s.id + "-code"), "!" + command, outputs: outputs))
