@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds survkit (release), and runs the
-# survival report on the bundled data. Output: the text report on stdout.
+# complete survival report on the bundled synthetic sarcoma cohort. The text
+# report goes to stdout; Markdown, JSON, SVG figures and a Jupyter notebook go
+# to ./sarcoma-report/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 swift build -c release --product survkit >&2
 bin="$(swift build -c release --show-bin-path)/survkit"
-"$bin" km datasets/lung.csv --formula "Surv(time, status) ~ sex"
-"$bin" logrank datasets/lung.csv --formula "Surv(time, status) ~ sex"
+out=sarcoma-report
+mkdir -p "$out"
+args=(report datasets/sarcoma_patients.csv --time os_years --status os_status --group grade
+      --covariates "age,sex,factor(grade),size_cm,depth,margin,site"
+      --time-unit years --times 1,2,5,10 --title "Overall survival, synthetic sarcoma cohort")
+"$bin" "${args[@]}" --format markdown --output "$out/report.md" --figures "$out/figures"
+"$bin" "${args[@]}" --format json --output "$out/report.json"
+"$bin" "${args[@]}" --notebook "$out/report.ipynb" --output /dev/null
+"$bin" "${args[@]}"
+echo "Markdown, JSON, SVG figures and notebook written to $out/" >&2

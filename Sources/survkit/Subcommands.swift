@@ -5,6 +5,8 @@ extension Survkit {
     static let allSubcommands: [any ParsableCommand.Type] = [
         KMCommand.self,
         LogRankCommand.self,
+        CoxCommand.self,
+        ReportCommand.self,
         Simulate.self,
     ]
 }

@@ -1,0 +1,150 @@
+/// A cohort description ("Table 1"): the size, events and follow-up of the
+/// analysed cohort, overall and by group, and a summary of each covariate.
+///
+/// Every number a report shows in its Table 1 is here, so renderers only
+/// format. Built by `CohortDescription.describe(...)`.
+public struct CohortDescription: Sendable, Codable, Equatable {
+    /// The grouping column, or `nil` when the cohort is described as a whole.
+    public var groupVariable: String?
+    /// "Overall" first, then one column per group (labels as the Kaplan–Meier strata).
+    public var columns: [DescriptionColumn]
+    /// One entry per described covariate, in the order asked for.
+    public var variables: [VariableDescription]
+
+    public init(groupVariable: String?, columns: [DescriptionColumn], variables: [VariableDescription]) {
+        self.groupVariable = groupVariable
+        self.columns = columns
+        self.variables = variables
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case columns, variables
+        case groupVariable = "group_variable"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(groupVariable, forKey: .groupVariable)
+        try c.encode(columns, forKey: .columns)
+        try c.encode(variables, forKey: .variables)
+    }
+}
+
+/// Size, events and follow-up of the whole cohort or of one group.
+public struct DescriptionColumn: Sendable, Codable, Equatable {
+    /// `"Overall"` or the group label, e.g. `"grade=2"`.
+    public var label: String
+    public var n: Int
+    public var events: Int
+    /// `100 · events / n`.
+    public var eventPercent: Double
+    /// Median follow-up by the reverse Kaplan–Meier method (Schemper & Smith 1996):
+    /// the median of `survfit(Surv(time, 1 - status) ~ 1)`, censoring as the event;
+    /// `nil` when that curve does not reach 0.5.
+    public var followUpMedian: Double?
+    public var followUpLower: Double?
+    public var followUpUpper: Double?
+    /// Longest observed time.
+    public var maxTime: Double
+
+    public init(
+        label: String, n: Int, events: Int, eventPercent: Double, followUpMedian: Double?,
+        followUpLower: Double?, followUpUpper: Double?, maxTime: Double
+    ) {
+        self.label = label
+        self.n = n
+        self.events = events
+        self.eventPercent = eventPercent
+        self.followUpMedian = followUpMedian
+        self.followUpLower = followUpLower
+        self.followUpUpper = followUpUpper
+        self.maxTime = maxTime
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case label, n, events
+        case eventPercent = "event_percent"
+        case followUpMedian = "follow_up_median"
+        case followUpLower = "follow_up_lower"
+        case followUpUpper = "follow_up_upper"
+        case maxTime = "max_time"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(label, forKey: .label)
+        try c.encode(n, forKey: .n)
+        try c.encode(events, forKey: .events)
+        try c.encode(eventPercent, forKey: .eventPercent)
+        try c.encode(followUpMedian, forKey: .followUpMedian)
+        try c.encode(followUpLower, forKey: .followUpLower)
+        try c.encode(followUpUpper, forKey: .followUpUpper)
+        try c.encode(maxTime, forKey: .maxTime)
+    }
+}
+
+/// How a covariate is summarised.
+public enum VariableKind: String, Sendable, Codable {
+    /// Median, quartiles, mean, SD, range.
+    case numeric
+    /// Counts and percentages per level.
+    case categorical
+}
+
+/// One covariate's summary in every column of the description.
+public struct VariableDescription: Sendable, Codable, Equatable {
+    /// The column name.
+    public var name: String
+    public var kind: VariableKind
+    /// The levels (categorical only; sorted as factor levels are), else empty.
+    public var levels: [String]
+    /// One summary per `CohortDescription.columns` entry, in the same order.
+    public var summaries: [VariableSummary]
+
+    public init(name: String, kind: VariableKind, levels: [String], summaries: [VariableSummary]) {
+        self.name = name
+        self.kind = kind
+        self.levels = levels
+        self.summaries = summaries
+    }
+}
+
+/// A covariate in one column: numeric statistics or level counts.
+///
+/// Quartiles are R's default `quantile(x, type = 7)`; `sd` is the sample
+/// standard deviation (denominator n − 1, `nil` for n < 2). Percentages are of
+/// the non-missing values, as R's `tableone` shows them.
+public struct VariableSummary: Sendable, Codable, Equatable {
+    /// Non-missing values.
+    public var n: Int
+    public var missing: Int
+    public var mean: Double?
+    public var sd: Double?
+    public var median: Double?
+    public var q1: Double?
+    public var q3: Double?
+    public var min: Double?
+    public var max: Double?
+    /// Count of each level (categorical only).
+    public var counts: [Int]?
+    /// `100 · count / n` of each level (categorical only).
+    public var percents: [Double]?
+
+    public init(
+        n: Int, missing: Int, mean: Double? = nil, sd: Double? = nil, median: Double? = nil,
+        q1: Double? = nil, q3: Double? = nil, min: Double? = nil, max: Double? = nil,
+        counts: [Int]? = nil, percents: [Double]? = nil
+    ) {
+        self.n = n
+        self.missing = missing
+        self.mean = mean
+        self.sd = sd
+        self.median = median
+        self.q1 = q1
+        self.q3 = q3
+        self.min = min
+        self.max = max
+        self.counts = counts
+        self.percents = percents
+    }
+}

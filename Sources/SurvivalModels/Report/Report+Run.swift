@@ -1,0 +1,82 @@
+import CohortData
+
+extension Report {
+    /// Runs every section of the report on `cohort`.
+    ///
+    /// 1. Kaplan–Meier: `Surv(time, status) ~ group` (R `survfit`), with
+    ///    `summary_at` at the specification's times.
+    /// 2. Table 1 on the same rows (`CohortDescription.describe`).
+    /// 3. Log-rank: `Surv(time, status) ~ group [+ strata(s)]` (R `survdiff`).
+    /// 4. Cox: `Surv(time, status) ~ covariates [+ strata(s)]` (R `coxph`, Efron ties).
+    ///
+    /// Each model drops its own incomplete rows, as R would for that formula.
+    ///
+    /// - Parameter data: the file name as the user gave it (shown in the report).
+    /// - Throws: `CohortError` for formula/column problems, `ModelError` for
+    ///   unusable data (no rows, no events).
+    public static func run(_ spec: ReportSpecification, cohort: Cohort, data: String) throws -> Report {
+        let frameOptions = ModelFrameOptions(references: spec.reference)
+        let kmFrame = try Formula(spec.kaplanMeierFormula).modelFrame(on: cohort, options: frameOptions)
+        let km = try KaplanMeier.fit(kmFrame, options: KaplanMeierOptions(times: spec.times))
+        var warnings = km.warnings.map { "Kaplan–Meier: \($0)" }
+
+        let requests = try describedVariables(spec)
+        let (description, descriptionWarnings) = try CohortDescription.describe(
+            cohort: cohort, frame: kmFrame, groupVariable: spec.group, requests: requests)
+        warnings += descriptionWarnings
+
+        var logrank: LogRankResult? = nil
+        if let f = spec.logRankFormula {
+            let frame = try Formula(f).modelFrame(on: cohort, options: frameOptions)
+            let result = try LogRank.test(frame)
+            warnings += result.warnings.map { "Log-rank: \($0)" }
+            logrank = result
+        }
+
+        var cox: ReportCoxSection? = nil
+        if let f = spec.coxFormula {
+            let frame = try Formula(f).modelFrame(on: cohort, options: frameOptions)
+            let section = try fitCox(frame)
+            warnings += section.warnings.map { "Cox: \($0)" }
+            cox = section.result
+        }
+
+        let title = spec.title ?? "Survival analysis of \(fileStem(data))"
+        return Report(
+            title: title, data: data, specification: spec,
+            formulas: ReportFormulas(kaplanMeier: spec.kaplanMeierFormula, logrank: spec.logRankFormula, cox: spec.coxFormula),
+            cohortDescription: description, kaplanMeier: km, logrank: logrank, cox: cox,
+            rows: kmFrame.rows, warnings: warnings)
+    }
+
+    /// The columns Table 1 summarises: every column of the Cox terms (a column
+    /// inside `factor(...)` as categorical), then the strata column.
+    static func describedVariables(_ spec: ReportSpecification) throws -> [CohortDescription.Request] {
+        var requests: [CohortDescription.Request] = []
+        func add(_ column: String, factor: Bool) {
+            if let k = requests.firstIndex(where: { $0.column == column }) {
+                requests[k].factor = requests[k].factor || factor
+            } else {
+                requests.append(.init(column: column, factor: factor))
+            }
+        }
+        if let f = spec.coxFormula {
+            for v in try Formula(f).variableOrder {
+                switch v {
+                case .column(let name): add(name, factor: false)
+                case .factor(let name): add(name, factor: true)
+                case .expression(let e): for name in e.variables { add(name, factor: false) }
+                }
+            }
+        }
+        if let s = spec.strata { add(s, factor: true) }
+        return requests
+    }
+
+    /// `datasets/lung.csv` → `lung`.
+    static func fileStem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
+        return name
+    }
+}

@@ -1,0 +1,95 @@
+import CohortData
+
+/// A whole survival analysis of one cohort, as `survkit report` produces it:
+/// the cohort description (Table 1), Kaplan–Meier curves by group, the
+/// log-rank test, and the Cox model.
+///
+/// Nothing here is estimated anew: each section is the result value of the
+/// corresponding model (`KaplanMeierResult`, `LogRankResult`, the Cox result),
+/// fitted to the formulas in `formulas`. The JSON report is this value's
+/// encoding, with `"analysis": "report"` and the sections under
+/// `description`, `kaplan_meier`, `logrank` and `cox`.
+public struct Report: Sendable, Codable, Equatable {
+    public var analysis: String = "report"
+    /// The report title (the specification's, or one made from the data file name).
+    public var title: String
+    /// The data file as the user named it.
+    public var data: String
+    public var specification: ReportSpecification
+    public var formulas: ReportFormulas
+    /// Table 1 of the rows the Kaplan–Meier curves use.
+    public var cohortDescription: CohortDescription
+    public var kaplanMeier: KaplanMeierResult
+    /// `nil` without a group variable.
+    public var logrank: LogRankResult?
+    /// `nil` without covariates.
+    public var cox: ReportCoxSection?
+    /// Rows read and used for the Kaplan–Meier curves and the description.
+    public var rows: RowAccounting
+    /// Every section's warnings, prefixed by the section.
+    public var warnings: [String]
+
+    public init(
+        title: String, data: String, specification: ReportSpecification, formulas: ReportFormulas,
+        cohortDescription: CohortDescription, kaplanMeier: KaplanMeierResult, logrank: LogRankResult?,
+        cox: ReportCoxSection?, rows: RowAccounting, warnings: [String]
+    ) {
+        self.title = title
+        self.data = data
+        self.specification = specification
+        self.formulas = formulas
+        self.cohortDescription = cohortDescription
+        self.kaplanMeier = kaplanMeier
+        self.logrank = logrank
+        self.cox = cox
+        self.rows = rows
+        self.warnings = warnings
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case analysis, title, data, specification, formulas, logrank, cox, rows, warnings
+        case cohortDescription = "description"
+        case kaplanMeier = "kaplan_meier"
+    }
+
+    /// Absent sections encode as `null` (the contract never omits keys).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(analysis, forKey: .analysis)
+        try c.encode(title, forKey: .title)
+        try c.encode(data, forKey: .data)
+        try c.encode(specification, forKey: .specification)
+        try c.encode(formulas, forKey: .formulas)
+        try c.encode(cohortDescription, forKey: .cohortDescription)
+        try c.encode(kaplanMeier, forKey: .kaplanMeier)
+        try c.encode(logrank, forKey: .logrank)
+        try c.encode(cox, forKey: .cox)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(warnings, forKey: .warnings)
+    }
+}
+
+/// The R formulas each section was fitted with.
+public struct ReportFormulas: Sendable, Codable, Equatable {
+    public var kaplanMeier: String
+    public var logrank: String?
+    public var cox: String?
+
+    public init(kaplanMeier: String, logrank: String?, cox: String?) {
+        self.kaplanMeier = kaplanMeier
+        self.logrank = logrank
+        self.cox = cox
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case logrank, cox
+        case kaplanMeier = "kaplan_meier"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kaplanMeier, forKey: .kaplanMeier)
+        try c.encode(logrank, forKey: .logrank)
+        try c.encode(cox, forKey: .cox)
+    }
+}

@@ -1,0 +1,115 @@
+import CohortData
+
+/// What `survkit report` analyses: the survival outcome, the grouping, the
+/// model covariates and presentation choices. It is read from the command
+/// line or from a small JSON analysis file (keys as below, snake_case):
+///
+/// ```json
+/// { "time": "os_years", "status": "os_status", "group": "grade",
+///   "covariates": ["age", "sex", "factor(grade)"], "strata": null,
+///   "time_unit": "years", "times": [1, 2, 5], "title": "Sarcoma cohort",
+///   "reference": { "sex": "female" } }
+/// ```
+///
+/// The specification only names columns; every formula the report fits is
+/// derived from it (see `kaplanMeierFormula`, `coxFormula`), so the report's
+/// reproducing commands are the exact formulas used.
+public struct ReportSpecification: Sendable, Codable, Equatable {
+    /// Follow-up time column.
+    public var time: String
+    /// Status column (0/1, FALSE/TRUE or 1/2 as R).
+    public var status: String
+    /// Column whose levels form the Kaplan–Meier curves, the log-rank groups and
+    /// the columns of the cohort description; `nil` for one curve.
+    public var group: String?
+    /// Cox model terms, as they would be written in an R formula: `age`, `factor(grade)`.
+    public var covariates: [String]
+    /// A stratification column for the Cox model and the log-rank test (`strata(x)`).
+    public var strata: String?
+    /// Unit of the time column, for labels ("years").
+    public var timeUnit: String?
+    /// Times at which to report the survival curves (R `summary(fit, times=)`).
+    public var times: [Double]
+    /// Report title.
+    public var title: String?
+    /// Reference levels of categorical variables, `x → LEVEL`.
+    public var reference: [String: String]
+
+    public init(
+        time: String, status: String, group: String? = nil, covariates: [String] = [],
+        strata: String? = nil, timeUnit: String? = nil, times: [Double] = [], title: String? = nil,
+        reference: [String: String] = [:]
+    ) {
+        self.time = time
+        self.status = status
+        self.group = group
+        self.covariates = covariates
+        self.strata = strata
+        self.timeUnit = timeUnit
+        self.times = times
+        self.title = title
+        self.reference = reference
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case time, status, group, covariates, strata, times, title, reference
+        case timeUnit = "time_unit"
+    }
+
+    /// Decodes an analysis file: `time` and `status` are required, the rest optional.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        time = try c.decode(String.self, forKey: .time)
+        status = try c.decode(String.self, forKey: .status)
+        group = try c.decodeIfPresent(String.self, forKey: .group)
+        covariates = try c.decodeIfPresent([String].self, forKey: .covariates) ?? []
+        strata = try c.decodeIfPresent(String.self, forKey: .strata)
+        timeUnit = try c.decodeIfPresent(String.self, forKey: .timeUnit)
+        times = try c.decodeIfPresent([Double].self, forKey: .times) ?? []
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        reference = try c.decodeIfPresent([String: String].self, forKey: .reference) ?? [:]
+    }
+
+    /// Encodes every key (absent values as `null`), so the JSON report shows the full analysis.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(time, forKey: .time)
+        try c.encode(status, forKey: .status)
+        try c.encode(group, forKey: .group)
+        try c.encode(covariates, forKey: .covariates)
+        try c.encode(strata, forKey: .strata)
+        try c.encode(timeUnit, forKey: .timeUnit)
+        try c.encode(times, forKey: .times)
+        try c.encode(title, forKey: .title)
+        try c.encode(reference, forKey: .reference)
+    }
+
+    /// A column name as a formula variable: back-quoted when it is not a plain R name.
+    static func quoted(_ name: String) -> String {
+        FormulaExpression.variable(name).text
+    }
+
+    /// `Surv(time, status)`.
+    public var response: String { "Surv(\(Self.quoted(time)), \(Self.quoted(status)))" }
+
+    /// The Kaplan–Meier formula: `Surv(time, status) ~ group` (or `~ 1`).
+    public var kaplanMeierFormula: String {
+        "\(response) ~ \(group.map(Self.quoted) ?? "1")"
+    }
+
+    /// The log-rank formula: the Kaplan–Meier formula plus `strata(s)`; `nil` without a group.
+    public var logRankFormula: String? {
+        guard let group else { return nil }
+        var f = "\(response) ~ \(Self.quoted(group))"
+        if let strata { f += " + strata(\(Self.quoted(strata)))" }
+        return f
+    }
+
+    /// The Cox formula: `Surv(time, status) ~ covariates + strata(s)`; `nil` without covariates.
+    public var coxFormula: String? {
+        guard !covariates.isEmpty else { return nil }
+        var terms = covariates
+        if let strata { terms.append("strata(\(Self.quoted(strata)))") }
+        return "\(response) ~ \(terms.joined(separator: " + "))"
+    }
+}

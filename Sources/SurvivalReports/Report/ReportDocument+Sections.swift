@@ -1,0 +1,95 @@
+import SurvivalModels
+
+extension ReportDocument {
+    /// Table 1: n, events, reverse-KM follow-up, then each covariate by group.
+    static func descriptionSection(_ r: Report) -> ReportSection {
+        let d = r.cohortDescription
+        let unit = r.specification.timeUnit
+        var header = [""]
+        header += d.columns.map { $0.label }
+        var t = TextTable(header: header)
+        t.append(["n"] + d.columns.map { "\($0.n)" })
+        t.append(["Events, n (%)"] + d.columns.map { "\($0.events) (\(NumberFormat.fixed($0.eventPercent, 1))%)" })
+        let fu = "Median follow-up" + (unit.map { ", \($0)" } ?? "")
+        t.append([fu] + d.columns.map { median($0.followUpMedian, $0.followUpLower, $0.followUpUpper) })
+        for v in d.variables {
+            switch v.kind {
+            case .numeric:
+                t.append(["\(v.name), median [IQR]"] + v.summaries.map { "\(num($0.median)) [\(num($0.q1)), \(num($0.q3))]" })
+            case .categorical:
+                t.append(["\(v.name), n (%)"] + d.columns.map { _ in "" })
+                for (k, level) in v.levels.enumerated() {
+                    t.append(["  \(level)"] + v.summaries.map { s in
+                        let count = s.counts?[k] ?? 0
+                        let pct = s.percents?[k] ?? 0
+                        return "\(count) (\(NumberFormat.fixed(pct, 1))%)"
+                    })
+                }
+            }
+            if v.summaries.contains(where: { $0.missing > 0 }) {
+                t.append(["  missing"] + v.summaries.map { "\($0.missing)" })
+            }
+        }
+        var blocks: [ReportBlock] = [.table(t, caption: nil)]
+        blocks.append(
+            .paragraph(
+                "Follow-up is summarised by the reverse Kaplan–Meier median (censoring as the event) "
+                    + "with its 95% limits. Numbers are medians [first, third quartile] or counts "
+                    + "(% of non-missing values)."))
+        return ReportSection(id: "description", heading: "Cohort description (Table 1)", blocks: blocks)
+    }
+
+    /// Kaplan–Meier: medians by group and survival at the requested times.
+    static func kaplanMeierSection(_ r: Report) -> ReportSection {
+        let km = r.kaplanMeier
+        let unit = r.specification.timeUnit
+        var t = TextTable(header: ["", "n", "events", "median", "95% CI", "RMST", "tau"])
+        for c in km.strata {
+            t.append([
+                c.label, "\(c.n)", "\(c.events)", c.median.map(num) ?? "not reached",
+                c.median == nil && c.medianLower == nil ? "" : "\(num(c.medianLower))–\(num(c.medianUpper))",
+                c.rmst.map { "\(num($0.estimate)) (se \(num($0.stdErr)))" } ?? "NA",
+                num(c.rmst?.tau),
+            ])
+        }
+        var blocks: [ReportBlock] = [
+            .paragraph(
+                "Kaplan–Meier estimates (R survfit) for \(r.formulas.kaplanMeier); "
+                    + "\(km.n) observations, \(km.events) events. Medians with log-scale 95% limits; "
+                    + "RMST is the restricted mean survival time up to tau."),
+            .table(t, caption: nil),
+        ]
+        if !r.specification.times.isEmpty {
+            var s = TextTable(header: [unit ?? "time"] + km.strata.map(\.label))
+            for (k, time) in r.specification.times.enumerated() {
+                s.append([num(time)] + km.strata.map { c in
+                    guard let at = c.summaryAt, k < at.time.count else { return "NA" }
+                    return estimate(at.survival[k], at.lower[k], at.upper[k])
+                })
+            }
+            blocks.append(.table(s, caption: "Survival probability (95% CI) at each time:"))
+        }
+        return ReportSection(id: "kaplan-meier", heading: "Kaplan–Meier survival", blocks: blocks, figure: "km.svg")
+    }
+
+    /// Log-rank test of the groups.
+    static func logRankSection(_ r: Report) -> ReportSection? {
+        guard let lr = r.logrank, let formula = r.formulas.logrank else { return nil }
+        var t = TextTable(header: ["", "N", "observed", "expected", "O/E"])
+        for g in lr.groups {
+            t.append([
+                g.label, "\(g.n)", NumberFormat.significant(g.observed, 4), NumberFormat.significant(g.expected, 4),
+                g.expected > 0 ? NumberFormat.fixed(g.observed / g.expected, 2) : "NA",
+            ])
+        }
+        let test = "Chi-square = \(NumberFormat.significant(lr.statistic, 4)) on \(lr.df) df, "
+            + pEquals(lr.p) + "."
+        let stratified = lr.nStrata > 1 ? " stratified over \(lr.nStrata) strata" : ""
+        return ReportSection(
+            id: "logrank", heading: "Log-rank test",
+            blocks: [
+                .paragraph("Log-rank test (R survdiff, rho = 0)\(stratified) for \(formula)."),
+                .table(t, caption: nil), .paragraph(test),
+            ])
+    }
+}

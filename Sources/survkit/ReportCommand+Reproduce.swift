@@ -1,0 +1,49 @@
+import SurvivalKit
+
+extension ReportCommand {
+    /// The commands that reproduce this report: the full `survkit report` (with the
+    /// analysis spelled out as options, paths as given) and each step's own command.
+    func commands(_ spec: ReportSpecification) -> ReportCommands {
+        var dataOptions: [String] = []
+        if delimiter != "," { dataOptions += ["--delimiter", delimiter] }
+        for token in naTokens { dataOptions += ["--na", token] }
+        let referenceOptions = spec.reference.sorted { $0.key < $1.key }.flatMap { ["--reference", "\($0.key)=\($0.value)"] }
+        let timesText = spec.times.map(NumberFormatting.label).joined(separator: ",")
+
+        var report = ["survkit", "report", data, "--time", spec.time, "--status", spec.status]
+        if let g = spec.group { report += ["--group", g] }
+        if !spec.covariates.isEmpty { report += ["--covariates", spec.covariates.joined(separator: ",")] }
+        if let s = spec.strata { report += ["--strata", s] }
+        if let u = spec.timeUnit { report += ["--time-unit", u] }
+        if !spec.times.isEmpty { report += ["--times", timesText] }
+        if let t = spec.title { report += ["--title", t] }
+        report += referenceOptions + dataOptions
+        if output.format != .text { report += ["--format", output.format.rawValue] }
+        if let o = output.output { report += ["--output", o] }
+        if let f = figures { report += ["--figures", f] }
+        if let n = notebook { report += ["--notebook", n] }
+
+        var steps: [String: String] = [:]
+        var km = ["survkit", "km", data, "--formula", spec.kaplanMeierFormula]
+        if !spec.times.isEmpty { km += ["--times", timesText] }
+        steps["kaplan-meier"] = Self.shell(km + referenceOptions + dataOptions)
+        if let f = spec.logRankFormula {
+            steps["logrank"] = Self.shell(["survkit", "logrank", data, "--formula", f] + referenceOptions + dataOptions)
+        }
+        if let f = spec.coxFormula {
+            steps["cox"] = Self.shell(["survkit", "cox", data, "--formula", f] + referenceOptions + dataOptions)
+        }
+        return ReportCommands(report: Self.shell(report), steps: steps)
+    }
+
+    /// Words joined into a POSIX shell command line: plain words as they are,
+    /// others in double quotes when that is safe, else in single quotes.
+    static func shell(_ words: [String]) -> String {
+        words.map { word -> String in
+            let plain = !word.isEmpty && word.allSatisfy { $0.isLetter || $0.isNumber || "-_./,=:+@%".contains($0) }
+            if plain { return word }
+            if !word.contains(where: { "\"$`\\!".contains($0) }) { return "\"\(word)\"" }
+            return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import SurvivalKit
+
+/// `survkit report`: a whole survival analysis of one cohort in one command.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "A whole survival analysis: Table 1, Kaplan–Meier by group, log-rank test, Cox model.",
+        discussion: """
+            Describes the cohort (n, events, median follow-up by reverse Kaplan–Meier, covariates \
+            by group), draws Kaplan–Meier curves by --group with the log-rank test, and fits a Cox \
+            model with the --covariates (hazard ratios, forest plot). Each model uses the rows \
+            complete for its own variables, as R does; --strata stratifies the log-rank test and \
+            the Cox model. Numeric columns with at most 5 distinct values are described as \
+            categories; factor(x) makes a numeric column categorical in Table 1 and the Cox model.
+
+            The analysis can instead come from a JSON file (--analysis), with the keys time, \
+            status, group, covariates (list), strata, time_unit, times (list), title and \
+            reference (object variable → level); options given on the command line win.
+
+            Outputs: the report on stdout or --output in --format text (lines of at most 100 \
+            columns), markdown or json (the results, with the kaplan_meier, logrank, cox and \
+            description sections of the JSON contract); --figures DIR writes km.svg (curves \
+            with numbers at risk) and forest.svg (hazard ratios); --notebook FILE.ipynb writes a \
+            Jupyter notebook (nbformat 4.5) with the tables, the figures and the survkit \
+            command of every step.
+
+            Example:
+              survkit report datasets/sarcoma_patients.csv \\
+                --time os_years --status os_status --group grade \\
+                --covariates "age,sex,factor(grade),size_cm" \\
+                --time-unit years --times 1,2,5,10 \\
+                --figures report-figures --notebook sarcoma.ipynb
+            """
+    )
+
+    @Argument(help: "The cohort CSV file, or - for standard input.")
+    var data: String
+
+    @Option(help: "Follow-up time column.")
+    var time: String?
+
+    @Option(help: "Status column (0/1, FALSE/TRUE, or 1/2 as R).")
+    var status: String?
+
+    @Option(help: "Column whose levels form the Kaplan–Meier curves, log-rank groups and Table 1 columns.")
+    var group: String?
+
+    @Option(help: "Comma-separated Cox model terms, e.g. age,sex,factor(grade).")
+    var covariates: String?
+
+    @Option(help: "Stratification column for the log-rank test and the Cox model.")
+    var strata: String?
+
+    @Option(help: "Unit of the time column, for labels (e.g. years).")
+    var timeUnit: String?
+
+    @Option(help: "Comma-separated times at which to report survival, e.g. 1,2,5.")
+    var times: String?
+
+    @Option(help: "Report title (default: 'Survival analysis of <file>').")
+    var title: String?
+
+    @Option(help: "JSON analysis file (keys as the options; see the discussion above).")
+    var analysis: String?
+
+    @Option(name: .customLong("reference"), help: "Reference level of a categorical variable, as x=LEVEL (repeatable).")
+    var references: [String] = []
+
+    @Option(help: "Field delimiter: ',' (default), ';' or 'tab'.")
+    var delimiter: String = ","
+
+    @Option(name: .customLong("na"), help: "Extra missing-value token (repeatable); empty, NA and . are always missing.")
+    var naTokens: [String] = []
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Directory to write the figures into (km.svg, forest.svg); created if missing.")
+    var figures: String?
+
+    @Option(help: "Write a Jupyter notebook (nbformat 4.5) of the report to this file.")
+    var notebook: String?
+
+    @Option(
+        name: [.customShort("C"), .customLong("directory")],
+        help: "Run as if started in this directory: relative paths are resolved against it.")
+    var directory: String?
+
+    mutating func validate() throws {
+        if let times, [Double](commaSeparated: times) == nil {
+            throw ValidationError("--times must be comma-separated numbers, e.g. 1,2,5.")
+        }
+    }
+
+    func run() throws {
+        let spec = try specification()
+        let cohort = try readCohort()
+        let report: Report
+        do {
+            report = try Report.run(spec, cohort: cohort, data: data)
+        } catch let error as CohortError {
+            throw AnalysisFailure(message: FrameLoader.locate(error, file: data))
+        } catch let error as ModelError {
+            throw AnalysisFailure(message: "\(data): \(error.message)")
+        }
+        let figureList = ReportFigure.figures(for: report)
+        if let figures { try writeFigures(figureList, to: figures) }
+        if let notebook {
+            let text = NotebookExport.render(report, figures: figureList, commands: commands(spec))
+            try write(text, to: notebook)
+        }
+        var links: [String: String] = [:]
+        if let figures {
+            let base = output.output.map { ($0 as NSString).deletingLastPathComponent } ?? ""
+            for f in figureList { links[f.name] = Self.relativePath(from: base, to: figures + "/" + f.name) }
+        }
+        let text = try ReportRenderer.render(report, format: output.format, figureLinks: links)
+        var out = output
+        out.output = output.output.map(resolve)
+        try ReportWriter.emit(text, warnings: report.warnings, output: out)
+    }
+
+    /// `path` resolved against `--directory` (absolute paths and `-` unchanged).
+    func resolve(_ path: String) -> String {
+        guard let directory, !path.hasPrefix("/"), path != "-" else { return path }
+        return directory + "/" + path
+    }
+
+    func readCohort() throws -> Cohort {
+        guard let delimiter = CSVOptions.Delimiter(argument: delimiter) else {
+            throw ValidationError("--delimiter must be ',', ';' or 'tab' (got '\(self.delimiter)').")
+        }
+        let reader = CSVReader(options: CSVOptions(delimiter: delimiter, extraMissingTokens: naTokens))
+        do {
+            var cohort = try reader.read(path: resolve(data))
+            cohort.fileName = data
+            return cohort
+        } catch let error as CohortError {
+            var error = error
+            if error.file == resolve(data) { error.file = data }
+            throw AnalysisFailure(message: FrameLoader.locate(error, file: data))
+        }
+    }
+
+    func writeFigures(_ list: [ReportFigure], to directory: String) throws {
+        let dir = resolve(directory)
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        } catch {
+            throw AnalysisFailure(message: "\(directory): cannot create the figures directory (\(error.localizedDescription)).")
+        }
+        for f in list { try write(f.svg, to: directory + "/" + f.name) }
+    }
+
+    func write(_ text: String, to path: String) throws {
+        do {
+            try text.write(toFile: resolve(path), atomically: true, encoding: .utf8)
+        } catch {
+            throw AnalysisFailure(message: "\(path): cannot write (\(error.localizedDescription)).")
+        }
+    }
+
+    /// The relative path from directory `base` to `target` (both as given, relative
+    /// to the same working directory, or both absolute).
+    static func relativePath(from base: String, to target: String) -> String {
+        func parts(_ p: String) -> [String] {
+            p.split(separator: "/").map(String.init).filter { $0 != "." && !$0.isEmpty }
+        }
+        if base.hasPrefix("/") != target.hasPrefix("/") { return target }
+        let b = parts(base), t = parts(target)
+        var common = 0
+        while common < min(b.count, t.count - 1) && b[common] == t[common] { common += 1 }
+        let ups = Array(repeating: "..", count: b.count - common)
+        return (ups + t[common...]).joined(separator: "/")
+    }
+}
