@@ -35,7 +35,7 @@ struct CoxCommand: ParsableCommand {
     @Option(help: "Time transform of the cox.zph test: km (default), identity, rank or log.")
     var zphTransform: String = "km"
 
-    @Option(help: "Comma-separated residuals to add: martingale, deviance, score, schoenfeld, dfbeta.")
+    @Option(help: "Comma-separated residuals to add: martingale, deviance, score, schoenfeld, scaled-schoenfeld, dfbeta.")
     var residuals: String?
 
     @Option(help: "Confidence level of the hazard-ratio limits.")
@@ -44,7 +44,9 @@ struct CoxCommand: ParsableCommand {
     @Option(help: "Maximum Newton–Raphson iterations (R default 20).")
     var maxIterations: Int = 20
 
-    static let residualKinds: Set<String> = ["martingale", "deviance", "score", "schoenfeld", "dfbeta"]
+    static let residualKinds: Set<String> = [
+        "martingale", "deviance", "score", "schoenfeld", "scaled-schoenfeld", "dfbeta",
+    ]
 
     var requestedResiduals: [String] {
         (residuals ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -81,7 +83,7 @@ struct CoxCommand: ParsableCommand {
     }
 
     func zphResult(_ fit: CoxFit) throws -> CoxZPH? {
-        throw AnalysisFailure(message: "--zph: the proportional-hazards test is not available yet in this build.")
+        fit.zph(transform: ZPHTransform(rawValue: zphTransform) ?? .km)
     }
 
     func residualResult(_ fit: CoxFit) -> CoxResiduals? {
@@ -92,7 +94,9 @@ struct CoxCommand: ParsableCommand {
             martingale: kinds.contains("martingale") ? fit.martingaleResiduals() : nil,
             deviance: kinds.contains("deviance") ? fit.devianceResiduals() : nil,
             score: kinds.contains("score") ? rows(fit.scoreResiduals()) : nil,
-            schoenfeld: kinds.contains("schoenfeld") ? rows(fit.schoenfeldResiduals().residuals) : nil,
+            // Schoenfeld rows per event in R's order (stratum, then time).
+            schoenfeld: kinds.contains("schoenfeld") ? rows(fit.schoenfeldResidualsInTimeOrder().residuals) : nil,
+            scaledSchoenfeld: kinds.contains("scaled-schoenfeld") ? rows(fit.scaledSchoenfeldResiduals().residuals) : nil,
             dfbeta: kinds.contains("dfbeta") ? rows(fit.dfbetaResiduals()) : nil)
     }
 }
