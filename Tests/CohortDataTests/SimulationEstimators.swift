@@ -1,8 +1,7 @@
 /// Minimal survival estimators for checking the simulator's calibration.
 ///
-/// To be replaced by SurvivalModels' KaplanMeier (and its cumulative-incidence
-/// estimator) once it lands; CohortDataTests cannot import SurvivalModels, and
-/// the package's own estimators were being written concurrently. They follow
+/// CohortDataTests sits below the models layer and cannot import SurvivalModels,
+/// so these small estimators stay here as an independent cross-check. They follow
 /// R's `survfit` conventions for the quantities used here: at a tied time,
 /// events are removed before censorings; estimates at `t` include events at `t`.
 /// On the calibration cohort (N = 20,000, seed 20261124) every KM and CIF figure
