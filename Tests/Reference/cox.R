@@ -193,3 +193,12 @@ write_case("cgd_cluster", Surv(tstart, tstop, status) ~ treat + age + cluster(id
 sep <- data.frame(time = c(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), status = c(1, 1, 1, 0, 1, 1, 0, 1, 1, 0),
                   g = c(1, 1, 1, 1, 0, 0, 0, 0, 0, 0), age = c(50, 61, 45, 70, 52, 66, 58, 49, 71, 63))
 write_case("separation", Surv(time, status) ~ g + age, sep, c("g", "age"), c("g", "age"), zph = FALSE)
+
+# Stratified counting-process data with Breslow ties: cox.zph's zph2 path with
+# strata, survfit.coxph on (start, stop] data per stratum.
+cgd$inherit <- factor(as.character(cgd$inherit))  # C-locale levels: X-linked, autosomal
+write_case("cgd_strata_breslow", Surv(tstart, tstop, status) ~ treat + age + strata(inherit), cgd,
+           c("treat=rIFN-g", "age"), c("treat", "age"), ties = "breslow", detail = TRUE, zph_transforms = TRUE,
+           predict = list(newdata = data.frame(treat = factor("rIFN-g", levels = levels(cgd$treat)), age = 30,
+                                               inherit = factor("autosomal", levels = levels(cgd$inherit))),
+                          x = list(c(1, 30)), strata = list(1L)))

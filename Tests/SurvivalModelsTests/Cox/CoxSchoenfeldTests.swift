@@ -7,7 +7,9 @@ import Testing
 /// `residuals(fit, "schoenfeld")` and `residuals(fit, "scaledsch")`
 /// (`Tests/Reference/cox.R`), rows in R's order (stratum, then time).
 @Suite struct CoxSchoenfeldTests {
-    static let cases = ["lung_efron", "lung_breslow", "lung_strata", "veteran", "ovarian_robust", "heart_cp"]
+    static let cases = [
+        "lung_efron", "lung_breslow", "lung_strata", "veteran", "ovarian_robust", "heart_cp", "cgd_strata_breslow",
+    ]
 
     func fit(_ f: CoxFixture) throws -> CoxFit {
         let ties: CoxTies = f.expected.ties == "breslow" ? .breslow : .efron

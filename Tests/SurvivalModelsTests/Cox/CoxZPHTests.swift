@@ -7,7 +7,7 @@ import Testing
 @Suite struct CoxZPHTests {
     static let cases = [
         "lung_efron", "lung_breslow", "lung_strata", "lung_offset", "lung_interaction", "lung_weights",
-        "veteran", "ovarian_robust", "bladder_wlw", "heart_cp", "cgd_cluster",
+        "veteran", "ovarian_robust", "bladder_wlw", "heart_cp", "cgd_cluster", "cgd_strata_breslow",
     ]
 
     func fit(_ f: CoxFixture) throws -> CoxFit {
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test("cox.zph with the identity, rank and log time scales matches R",
-          arguments: ["lung_efron", "lung_strata", "veteran", "heart_cp"])
+          arguments: ["lung_efron", "lung_strata", "veteran", "heart_cp", "cgd_strata_breslow"])
     func zphTransformsMatchR(_ name: String) throws {
         let f = try CoxFixture.load(name)
         let all = try #require(CoxDiagnosticsFixture.load(name).expected.zph_transforms)
