@@ -160,7 +160,8 @@ write_case("lung_interaction", Surv(time, status) ~ age * sex + ph.ecog, lung,
            c("age", "sex", "ph.ecog", "age:sex"), c("age", "sex", "ph.ecog", "age:sex"))
 write_case("lung_weights", Surv(time, status) ~ age + sex + ph.ecog, lung,
            c("age", "sex", "ph.ecog"), c("age", "sex", "ph.ecog"),
-           weights = rep(c(1, 2, 0.5), length.out = nrow(lung)))
+           weights = rep(c(1, 2, 0.5), length.out = nrow(lung)),
+           predict = list(newdata = data.frame(age = 60, sex = 2, ph.ecog = 1), x = list(c(60, 2, 1))))
 lung$age2 <- lung$age
 write_case("lung_collinear", Surv(time, status) ~ age + sex + age2, lung,
            c("age", "sex", "age2"), c("age", "sex", "age2"), zph = FALSE)

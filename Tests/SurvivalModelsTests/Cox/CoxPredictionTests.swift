@@ -8,7 +8,9 @@ import Testing
 /// `survfit(fit, newdata)` and `predict(fit, newdata, type = "lp"|"risk")`
 /// (`Tests/Reference/cox.R`, field `prediction`).
 @Suite struct CoxPredictionTests {
-    static let cases = ["lung_efron", "lung_breslow", "lung_strata", "ovarian_robust", "cgd_strata_breslow"]
+    static let cases = [
+        "lung_efron", "lung_breslow", "lung_strata", "lung_weights", "ovarian_robust", "cgd_strata_breslow",
+    ]
 
     func fit(_ f: CoxFixture) throws -> CoxFit {
         let ties: CoxTies = f.expected.ties == "breslow" ? .breslow : .efron
