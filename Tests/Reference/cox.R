@@ -112,7 +112,7 @@ write_case <- function(name, formula, data, term_names, term_of_column, ties = "
 
 # survfit.coxph curves and predict.coxph linear predictors for new covariate
 # rows. `spec$newdata` is a data frame of new rows, `spec$x` their design rows
-# (as the Swift side takes them), `spec$strata` their stratum codes (0-based, or
+# (as the Swift side takes them), `spec$offset` their offsets (default 0), `spec$strata` their stratum codes (0-based, or
 # NULL). Each curve: R's survfit(fit, newdata = row) (default conf.type "log",
 # ctype 2 for Efron ties, stype 2), with std_err the standard error of S(t)
 # (fit$std.err * surv, as the km fixtures) and std_cumhaz = fit$std.err.
@@ -129,7 +129,7 @@ predict_case <- function(fit, spec) {
   nd <- spec$newdata
   rows <- lapply(seq_len(nrow(nd)), function(i) {
     r <- nd[i, , drop = FALSE]
-    out <- list(x = spec$x[[i]], stratum = if (is.null(spec$strata)) NULL else spec$strata[[i]],
+    out <- list(x = spec$x[[i]], offset = if (is.null(spec$offset)) 0 else spec$offset[[i]], stratum = if (is.null(spec$strata)) NULL else spec$strata[[i]],
                 curves = curve_list(survfit(fit, newdata = r)),
                 curves_loglog = curve_list(survfit(fit, newdata = r, conf.type = "log-log", conf.int = 0.9)),
                 lp = unname(predict(fit, newdata = r, type = "lp")),
@@ -155,7 +155,9 @@ write_case("lung_strata", Surv(time, status) ~ age + ph.ecog + strata(sex), lung
            predict = list(newdata = data.frame(age = c(60, 70), ph.ecog = c(1, 2), sex = c(2, 1)),
                           x = list(c(60, 1), c(70, 2)), strata = list(1L, 0L)))
 write_case("lung_offset", Surv(time, status) ~ age + ph.ecog + offset(0.3 * sex), lung,
-           c("age", "ph.ecog"), c("age", "ph.ecog"))
+           c("age", "ph.ecog"), c("age", "ph.ecog"),
+           predict = list(newdata = data.frame(age = 60, ph.ecog = 1, sex = 2), x = list(c(60, 1)),
+                          offset = list(0.6)))
 write_case("lung_interaction", Surv(time, status) ~ age * sex + ph.ecog, lung,
            c("age", "sex", "ph.ecog", "age:sex"), c("age", "sex", "ph.ecog", "age:sex"))
 write_case("lung_weights", Surv(time, status) ~ age + sex + ph.ecog, lung,

@@ -197,8 +197,9 @@ extension CoxFit {
     }
 
     /// Linear predictors for new design rows, as `predict(fit, newdata, type = "lp")`:
-    /// `(x − centre)·β + (offset − mean(fit offsets))`, the centre chosen by
-    /// `reference` (aliased coefficients count as 0).
+    /// `(x − centre)·β + offset`, the centre chosen by `reference` (aliased
+    /// coefficients count as 0); the mean training offset is subtracted where
+    /// R does (see the comment in the body).
     ///
     /// - Parameters:
     ///   - newDesign: rows × design columns (as the frame's `termNames`).
@@ -210,7 +211,13 @@ extension CoxFit {
     ) -> [Double] {
         let p = state.beta.count, n = newDesign.rows
         let beta = (0..<p).map { state.aliased[$0] ? 0 : state.beta[$0] }
-        let offMean = offsetMean(weighted: false)
+        // predict.coxph subtracts the mean training offset only on the code path
+        // where it rebuilds the design (its `use.x`): for a stratified model with
+        // reference "strata", or reference "zero" when some mean is non-zero;
+        // otherwise the new offset is added as is (survival 3.5 behaviour).
+        let rebuilds = (reference == .strata && frame.strata != nil)
+            || (reference == .zero && state.means.contains { $0 != 0 })
+        let offMean = rebuilds ? offsetMean(weighted: false) : 0
         let stratumMeans: [[Double]]? = {
             guard reference == .strata, let fs = frame.strata, strata != nil else { return nil }
             let k = fs.labels.count

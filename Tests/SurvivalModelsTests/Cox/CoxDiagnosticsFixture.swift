@@ -19,6 +19,7 @@ struct CoxDiagnosticsFixture: Decodable {
     }
     struct Row: Decodable {
         var x: [Double]
+        var offset: Double
         var stratum: Int?
         var curves: [Curve]
         var curves_loglog: [Curve]

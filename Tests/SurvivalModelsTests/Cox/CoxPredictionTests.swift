@@ -9,7 +9,7 @@ import Testing
 /// (`Tests/Reference/cox.R`, field `prediction`).
 @Suite struct CoxPredictionTests {
     static let cases = [
-        "lung_efron", "lung_breslow", "lung_strata", "lung_weights", "ovarian_robust", "cgd_strata_breslow",
+        "lung_efron", "lung_breslow", "lung_strata", "lung_weights", "lung_offset", "ovarian_robust", "cgd_strata_breslow",
     ]
 
     func fit(_ f: CoxFixture) throws -> CoxFit {
@@ -48,10 +48,10 @@ import Testing
         let want = try #require(CoxDiagnosticsFixture.load(name).expected.prediction)
         let fit = try fit(f)
         for row in want.rows {
-            let log = fit.survivalCurve(covariates: row.x, stratum: row.stratum)
+            let log = fit.survivalCurve(covariates: row.x, offset: row.offset, stratum: row.stratum)
             #expect(log.strata.count == row.curves.count)
             for (g, w) in zip(log.strata, row.curves) { expectCurve(g, w, checkLabel: false) }
-            let ll = fit.survivalCurve(covariates: row.x, stratum: row.stratum, confType: .logLog, confLevel: 0.9)
+            let ll = fit.survivalCurve(covariates: row.x, offset: row.offset, stratum: row.stratum, confType: .logLog, confLevel: 0.9)
             for (g, w) in zip(ll.strata, row.curves_loglog) { expectCurve(g, w, checkLabel: false) }
         }
     }
@@ -64,10 +64,11 @@ import Testing
         for row in want.rows {
             let x = Matrix([row.x])
             let strata = row.stratum.map { [$0] }
-            #expect(close(fit.linearPredictors(newDesign: x, strata: strata)[0], row.lp, 1e-9))
-            #expect(close(fit.riskScores(newDesign: x, strata: strata)[0], row.risk, 1e-9))
-            #expect(close(fit.linearPredictors(newDesign: x, reference: .sample)[0], row.lp_sample, 1e-9))
-            #expect(close(fit.linearPredictors(newDesign: x, reference: .zero)[0], row.lp_zero, 1e-9))
+            let off = [row.offset]
+            #expect(close(fit.linearPredictors(newDesign: x, offset: off, strata: strata)[0], row.lp, 1e-9))
+            #expect(close(fit.riskScores(newDesign: x, offset: off, strata: strata)[0], row.risk, 1e-9))
+            #expect(close(fit.linearPredictors(newDesign: x, offset: off, reference: .sample)[0], row.lp_sample, 1e-9))
+            #expect(close(fit.linearPredictors(newDesign: x, offset: off, reference: .zero)[0], row.lp_zero, 1e-9))
         }
     }
 }
