@@ -96,6 +96,10 @@ public struct ModelFrame: Sendable {
     public var rows: RowAccounting
     /// Warnings produced while building the frame (e.g. rows dropped for missing values).
     public var warnings: [String]
+    /// The levels of each categorical model variable in model order (reference
+    /// first), keyed by the variable's R label (`sex`, `factor(ph.ecog)`), so
+    /// new data can be coded the same way for prediction.
+    public var factorLevels: [String: [String]] = [:]
     /// The plain outcome of a non-survival formula (`events ~ x`, for Poisson
     /// regression), one value per used row; `nil` for `Surv(...)` responses.
     /// `response.stop` then holds the same values with status 0.

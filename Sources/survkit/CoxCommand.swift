@@ -38,6 +38,15 @@ struct CoxCommand: ParsableCommand {
     @Option(help: "Comma-separated residuals to add: martingale, deviance, score, schoenfeld, scaled-schoenfeld, dfbeta.")
     var residuals: String?
 
+    @Option(help: "Predict for the rows of this CSV: linear predictors and risk scores, as R predict(fit, newdata).")
+    var predict: String?
+
+    @Option(help: "Centring of --predict linear predictors: strata (default, as R), sample or zero.")
+    var predictReference: String = "strata"
+
+    @Flag(help: "With --predict, add each row's survival curve with limits, as R survfit(fit, newdata).")
+    var predictCurves = false
+
     @Option(help: "Confidence level of the hazard-ratio limits.")
     var confLevel: Double = 0.95
 
@@ -61,6 +70,9 @@ struct CoxCommand: ParsableCommand {
             throw ValidationError(
                 "Unknown residual type '\(kind)'; choose from \(Self.residualKinds.sorted().joined(separator: ", ")).")
         }
+        guard CoxPredictionReference(rawValue: predictReference) != nil else {
+            throw ValidationError("--predict-reference must be strata, sample or zero.")
+        }
         guard ["km", "identity", "rank", "log"].contains(zphTransform) else {
             throw ValidationError("--zph-transform must be km, identity, rank or log.")
         }
@@ -77,13 +89,31 @@ struct CoxCommand: ParsableCommand {
         do { fit = try CoxModel.fit(frame, options: options) } catch {
             throw AnalysisFailure(message: "\(cohort.data): \(error.description)")
         }
-        let result = try fit.makeResult(zph: zph ? zphResult(fit) : nil, residuals: residualResult(fit))
+        var result = try fit.makeResult(zph: zph ? zphResult(fit) : nil, residuals: residualResult(fit))
+        if let predict {
+            result.predictions = try predictions(fit, file: predict)
+        }
         let text = try CoxReport.render(result, format: output.format, confLevel: confLevel)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)
     }
 
     func zphResult(_ fit: CoxFit) throws -> CoxZPH? {
         fit.zph(transform: ZPHTransform(rawValue: zphTransform) ?? .km)
+    }
+
+    func predictions(_ fit: CoxFit, file: String) throws -> CoxNewDataPrediction {
+        var newOptions = cohort
+        newOptions.data = file
+        let newCohort = try FrameLoader.derivingDurations(
+            cohort.durations, on: FrameLoader.readCohort(newOptions), file: file)
+        do {
+            let design = try Formula(cohort.formula).newDataDesign(on: newCohort, like: fit.frame)
+            return fit.predict(
+                design, reference: CoxPredictionReference(rawValue: predictReference) ?? .strata,
+                curves: predictCurves, confLevel: confLevel)
+        } catch let error as CohortError {
+            throw AnalysisFailure(message: FrameLoader.locate(error, file: file))
+        }
     }
 
     func residualResult(_ fit: CoxFit) -> CoxResiduals? {

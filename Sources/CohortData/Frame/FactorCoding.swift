@@ -39,6 +39,22 @@ struct FactorCoding {
         }
     }
 
+    /// From a column restricted to `rows`, coded against the given `labels`
+    /// (a training model's levels) instead of the levels present; `nil` codes
+    /// mark values that are not among them.
+    init(column: Column, rows: [Int], labels: [String]) {
+        var index: [String: Int] = [:]
+        for (k, label) in labels.enumerated() { index[label] = k }
+        self.labels = labels
+        codes = rows.map { row in
+            switch column {
+            case .numeric(let values): return index[NumberFormatting.label(values[row])] ?? -1
+            case .date(let values): return index[ISODate.format(dayNumber: Int(values[row]))] ?? -1
+            case .categorical(let raw, let levels): return raw[row] < 0 ? -1 : index[levels[Int(raw[row])]] ?? -1
+            }
+        }
+    }
+
     /// Moves `reference` to the front; `false` if there is no such level.
     mutating func relevel(_ reference: String) -> Bool {
         guard let r = labels.firstIndex(of: reference) else { return false }

@@ -123,6 +123,7 @@ public struct ModelFrameBuilder {
             groups: groups, strata: strata, cluster: cluster, offset: offset, weights: weights, rowIndex: used,
             rows: RowAccounting(read: cohort.rowCount, used: used.count, dropped: dropped), warnings: warnings)
         frame.outcome = outcome
+        frame.factorLevels = Dictionary(uniqueKeysWithValues: codings.map { ($0.key.label, $0.value.labels) })
         return frame
     }
 

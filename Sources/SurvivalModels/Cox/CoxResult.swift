@@ -171,6 +171,8 @@ public struct CoxResult: Sendable, Codable, Equatable {
     public var variance: [[Double]]
     public var zph: CoxZPH?
     public var residuals: CoxResiduals?
+    /// Predictions for new data (`survkit cox --predict FILE`).
+    public var predictions: CoxNewDataPrediction?
     public var warnings: [String]
     public var rows: RowAccounting
 
@@ -201,6 +203,6 @@ public struct CoxResult: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case analysis, ties, n, events, nDroppedMissing = "n_dropped_missing", iterations, converged
         case coefficients, loglikNull = "loglik_null", loglik, tests, concordance, variance, zph
-        case residuals, warnings, rows
+        case residuals, predictions, warnings, rows
     }
 }

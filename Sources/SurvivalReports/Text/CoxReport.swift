@@ -49,6 +49,20 @@ public enum CoxReport {
             }
             out += z.render(format)
         }
+        if let pr = r.predictions {
+            out += "\n" + (md ? "### Predictions for new data\n\n" : "Predictions for new data (reference = \(pr.reference.rawValue))\n")
+            var t = TextTable(header: ["row", "linear predictor", "risk"])
+            for k in pr.row.indices {
+                t.append([
+                    "\(pr.row[k])", NumberFormat.significant(pr.linearPredictor[k], 6),
+                    NumberFormat.significant(pr.risk[k], 6),
+                ])
+            }
+            out += t.render(format)
+            if pr.rows.droppedTotal > 0 {
+                out += "(\(pr.rows.droppedTotal) rows of the new data dropped for missing covariates)\n"
+            }
+        }
         out += WarningsSection.render(r.warnings, format: format)
         return out
     }
