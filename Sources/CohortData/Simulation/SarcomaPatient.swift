@@ -96,39 +96,18 @@ public struct CalendarDay: Sendable, Equatable, Comparable, Codable, CustomStrin
         self.daysSince1970 = daysSince1970
     }
 
-    /// The day `year-month-day`, by Hinnant's `days_from_civil`.
+    /// The day `year-month-day` (a valid calendar date), as ``ISODate/dayNumber(year:month:day:)``.
     public init(year: Int, month: Int, day: Int) {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        daysSince1970 = era * 146_097 + doe - 719_468
+        daysSince1970 = ISODate.dayNumber(year: year, month: month, day: day) ?? 0
     }
 
-    /// Year, month and day, by Hinnant's `civil_from_days`.
+    /// Year, month and day, as ``ISODate/civil(fromDayNumber:)``.
     public var components: (year: Int, month: Int, day: Int) {
-        let z = daysSince1970 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        ISODate.civil(fromDayNumber: daysSince1970)
     }
 
     /// ISO 8601 `YYYY-MM-DD`.
-    public var description: String {
-        let (y, m, d) = components
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
-    }
+    public var description: String { ISODate.format(dayNumber: daysSince1970) }
 
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         lhs.daysSince1970 < rhs.daysSince1970
