@@ -6,6 +6,9 @@ extension Survkit {
         KMCommand.self,
         LogRankCommand.self,
         CoxCommand.self,
+        CIFCommand.self,
+        MCFCommand.self,
+        RatesCommand.self,
         ReportCommand.self,
         Simulate.self,
     ]

@@ -1,0 +1,113 @@
+import CohortData
+
+/// One stratum's Aalen–Johansen cumulative incidence curves, one per cause,
+/// with the keys of the JSON contract (`cif` section).
+///
+/// Every distinct observed time of the stratum (events of any cause and
+/// censorings) is a row, as R `survfit(Surv(time, factor(event)) ~ g)`.
+public struct CumulativeIncidenceCurve: Sendable, Codable, Equatable {
+    public var label: String
+    /// Subjects (rows) in the stratum.
+    public var n: Int
+    public var time: [Double]
+    /// Number still in the initial (event-free) state just before each time,
+    /// as the first column of R's multi-state `n.risk`.
+    public var nRisk: [Double]
+    /// Events of each cause at each time, keyed by cause code.
+    public var nEvent: [String: [Double]]
+    /// Cumulative incidence of each cause (R `pstate` column of the cause).
+    public var cif: [String: [Double]]
+    /// Infinitesimal-jackknife standard error of each cause's incidence (R `std.err`).
+    public var stdErr: [String: [Double]]
+
+    public init(
+        label: String, n: Int, time: [Double], nRisk: [Double], nEvent: [String: [Double]],
+        cif: [String: [Double]], stdErr: [String: [Double]]
+    ) {
+        self.label = label
+        self.n = n
+        self.time = time
+        self.nRisk = nRisk
+        self.nEvent = nEvent
+        self.cif = cif
+        self.stdErr = stdErr
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case label, n, time, cif
+        case nRisk = "n_risk"
+        case nEvent = "n_event"
+        case stdErr = "std_err"
+    }
+}
+
+/// Gray's k-sample test for one cause, as a row of `cmprsk::cuminc(...)$Tests`.
+public struct GrayTestResult: Sendable, Codable, Equatable {
+    /// The chi-squared statistic; `nil` when its variance matrix is singular
+    /// (cuminc then reports −1).
+    public var statistic: Double?
+    public var df: Int
+    public var p: Double?
+
+    public init(statistic: Double?, df: Int, p: Double?) {
+        self.statistic = statistic
+        self.df = df
+        self.p = p
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(statistic, forKey: .statistic)
+        try c.encode(df, forKey: .df)
+        try c.encode(p, forKey: .p)
+    }
+
+    enum CodingKeys: String, CodingKey { case statistic, df, p }
+}
+
+/// A competing-risks analysis: cumulative incidence curves per stratum and,
+/// with two or more groups, Gray's test per cause.
+public struct CumulativeIncidenceResult: Sendable, Codable, Equatable {
+    public var analysis: String = "cumulative-incidence"
+    public var n: Int
+    public var nDroppedMissing: Int
+    /// The cause codes present (status codes other than 0), ascending, as text.
+    public var causes: [String]
+    public var strata: [CumulativeIncidenceCurve]
+    /// Gray's test per cause; `nil` with a single group.
+    public var grayTest: [String: GrayTestResult]?
+    public var rows: RowAccounting
+    public var warnings: [String]
+
+    public init(
+        n: Int, nDroppedMissing: Int, causes: [String], strata: [CumulativeIncidenceCurve],
+        grayTest: [String: GrayTestResult]?, rows: RowAccounting, warnings: [String]
+    ) {
+        self.n = n
+        self.nDroppedMissing = nDroppedMissing
+        self.causes = causes
+        self.strata = strata
+        self.grayTest = grayTest
+        self.rows = rows
+        self.warnings = warnings
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case analysis, n, causes, strata, rows, warnings
+        case nDroppedMissing = "n_dropped_missing"
+        case grayTest = "gray_test"
+    }
+
+    /// Encodes a missing Gray test as `null` (the contract never omits keys).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(analysis, forKey: .analysis)
+        try c.encode(n, forKey: .n)
+        try c.encode(nDroppedMissing, forKey: .nDroppedMissing)
+        try c.encode(causes, forKey: .causes)
+        try c.encode(strata, forKey: .strata)
+        try c.encode(grayTest, forKey: .grayTest)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(warnings, forKey: .warnings)
+    }
+}

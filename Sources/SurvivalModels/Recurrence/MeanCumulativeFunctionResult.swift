@@ -1,0 +1,83 @@
+import CohortData
+
+/// One stratum's mean cumulative function (expected number of events per
+/// subject by time t), with the keys of the JSON contract (`mcf`).
+///
+/// Rows are the distinct stop times of the stratum (events and censorings),
+/// as R `survfit(Surv(start, stop, event) ~ g, id = id)`.
+public struct MeanCumulativeFunctionCurve: Sendable, Codable, Equatable {
+    public var label: String
+    /// Distinct subjects (clusters) in the stratum.
+    public var subjects: Int
+    /// Event count in the stratum.
+    public var events: Int
+    public var time: [Double]
+    /// Intervals at risk at each time (start < t ≤ stop), as R `n.risk`.
+    public var nRisk: [Double]
+    public var nEvent: [Double]
+    /// Nelson–Aalen estimate of the mean cumulative number of events (R `cumhaz`).
+    public var mcf: [Double]
+    /// Robust (subject-clustered, infinitesimal-jackknife) standard error (R `std.chaz`).
+    public var stdErr: [Double]
+    /// Log-scale limits `mcf·exp(∓z·se/mcf)`; 0 where the MCF is still 0.
+    public var lower: [Double]
+    public var upper: [Double]
+
+    public init(
+        label: String, subjects: Int, events: Int, time: [Double], nRisk: [Double], nEvent: [Double],
+        mcf: [Double], stdErr: [Double], lower: [Double], upper: [Double]
+    ) {
+        self.label = label
+        self.subjects = subjects
+        self.events = events
+        self.time = time
+        self.nRisk = nRisk
+        self.nEvent = nEvent
+        self.mcf = mcf
+        self.stdErr = stdErr
+        self.lower = lower
+        self.upper = upper
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case label, subjects, events, time, mcf, lower, upper
+        case nRisk = "n_risk"
+        case nEvent = "n_event"
+        case stdErr = "std_err"
+    }
+}
+
+/// Mean cumulative functions of recurrent events, one per stratum.
+public struct MeanCumulativeFunctionResult: Sendable, Codable, Equatable {
+    public var analysis: String = "mcf"
+    /// Rows (intervals) used.
+    public var n: Int
+    public var events: Int
+    public var nDroppedMissing: Int
+    /// Always `"log"`: limits `mcf·exp(±z·se/mcf)`.
+    public var confType: String = "log"
+    public var confLevel: Double
+    public var strata: [MeanCumulativeFunctionCurve]
+    public var rows: RowAccounting
+    public var warnings: [String]
+
+    public init(
+        n: Int, events: Int, nDroppedMissing: Int, confLevel: Double, strata: [MeanCumulativeFunctionCurve],
+        rows: RowAccounting, warnings: [String]
+    ) {
+        self.n = n
+        self.events = events
+        self.nDroppedMissing = nDroppedMissing
+        self.confLevel = confLevel
+        self.strata = strata
+        self.rows = rows
+        self.warnings = warnings
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case analysis, n, events, strata, rows, warnings
+        case nDroppedMissing = "n_dropped_missing"
+        case confType = "conf_type"
+        case confLevel = "conf_level"
+    }
+}

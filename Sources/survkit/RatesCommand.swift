@@ -1,0 +1,77 @@
+import ArgumentParser
+import SurvivalKit
+
+/// `survkit rates`: person-time event rates with exact limits and rate ratios.
+struct RatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rates",
+        abstract: "Event rates per person-time with exact (Garwood) limits and rate ratios, as R poisson.test.",
+        discussion: """
+            Sums the event counts and the person-time of each group of --by (one group "all" \
+            without --by). Rate ratios are against the first group (levels in sorted order, or \
+            --reference COL=LEVEL), with exact conditional limits (R poisson.test(c(x, x1), c(t, t1))). \
+            Rows with a missing count, person-time or group are dropped and counted.
+
+            Example: survkit rates datasets/sarcoma_patients.csv --events lr_count --person-time os_years --by margin --per 100
+            """
+    )
+
+    @Argument(help: "The CSV file, or - for standard input.")
+    var data: String
+
+    @Option(help: "Column of event counts (whole numbers ≥ 0).")
+    var events: String
+
+    @Option(help: "Column of person-time (≥ 0).")
+    var personTime: String
+
+    @Option(help: "Column whose levels define the groups.")
+    var by: String?
+
+    @Option(help: "Express rates per this many units of person-time.")
+    var per: Double = 1000
+
+    @Option(help: "Confidence level of the limits.")
+    var confLevel: Double = 0.95
+
+    @Option(help: "Field delimiter: ',' (default), ';' or 'tab'.")
+    var delimiter: String = ","
+
+    @Option(name: .customLong("na"), help: "Extra missing-value token (repeatable); empty, NA and . are always missing.")
+    var naTokens: [String] = []
+
+    @Option(name: .customLong("reference"), help: "Reference (first) level of --by, as COL=LEVEL.")
+    var references: [String] = []
+
+    @OptionGroup var output: OutputOptions
+
+    mutating func validate() throws {
+        guard confLevel > 0 && confLevel < 1 else {
+            throw ValidationError("--conf-level must lie strictly between 0 and 1.")
+        }
+        guard per > 0 && per.isFinite else { throw ValidationError("--per must be a positive number.") }
+    }
+
+    func run() throws {
+        // The rates are read through the same frame builder as every model:
+        // events ~ by + offset(person-time), so missing values, level order
+        // and --reference behave as everywhere else.
+        func quoted(_ name: String) -> String { "`\(name)`" }
+        let formula = "\(quoted(events)) ~ \(by.map(quoted) ?? "1") + offset(\(quoted(personTime)))"
+        var arguments = [data, "--formula", formula, "--delimiter", delimiter]
+        for token in naTokens { arguments += ["--na", token] }
+        for reference in references { arguments += ["--reference", reference] }
+        let cohort = try CohortOptions.parse(arguments)
+        let frame = try FrameLoader.load(cohort, frameOptions: ModelFrameOptions(requireSurvivalResponse: false))
+        let result: EventRatesResult
+        do {
+            result = try EventRates.compute(
+                events: frame.outcome ?? [], personTime: frame.offset ?? [], grouping: frame.groups, per: per,
+                confLevel: confLevel, rows: frame.rows, warnings: frame.warnings)
+        } catch {
+            throw AnalysisFailure(message: "\(data): \(error.message)")
+        }
+        let text = try EventRatesReport.render(result, format: output.format)
+        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+    }
+}
