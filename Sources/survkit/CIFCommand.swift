@@ -20,8 +20,30 @@ struct CIFCommand: ParsableCommand {
     @OptionGroup var cohort: CohortOptions
     @OptionGroup var output: OutputOptions
 
+    @Option(
+        help: ArgumentHelp(
+            "Status column of a competing event (e.g. death) that ends follow-up: recodes the formula's 0/1 status to 0/1/2.",
+            discussion: "Rows with status 1 stay cause 1; rows with status 0 whose competing status is 1 become cause 2 "
+                + "(the formula's time must then be the time of that event, as a time to the first of the two)."))
+    var competingStatus: String?
+
     func run() throws {
-        let frame = try FrameLoader.load(cohort, frameOptions: ModelFrameOptions(allowCompetingRisks: true))
+        // The status column the competing code replaces: Surv(time, status).
+        var status: String? = nil
+        if competingStatus != nil {
+            let formula: Formula
+            do { formula = try Formula(cohort.formula) } catch let error as CohortError {
+                throw AnalysisFailure(message: FrameLoader.locate(error, file: cohort.data))
+            }
+            if case .rightCensored(_, .variable(let name))? = formula.response { status = name }
+        }
+        let frame = try FrameLoader.load(cohort, frameOptions: ModelFrameOptions(allowCompetingRisks: true)) { data in
+            guard let competing = competingStatus else { return data }
+            guard let status else {
+                throw ValidationError("--competing-status needs a response Surv(time, status) with a plain status column.")
+            }
+            return try data.replacingWithCompetingCode(status: status, competingStatus: competing)
+        }
         let result: CumulativeIncidenceResult
         do { result = try CumulativeIncidence.fit(frame) } catch {
             throw AnalysisFailure(message: "\(cohort.data): \(error.message)")

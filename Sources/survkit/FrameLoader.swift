@@ -8,8 +8,15 @@ enum FrameLoader {
     ///
     /// - Throws: `AnalysisFailure` with the file/line/column message of a
     ///   `CohortError`; `ValidationError` for malformed options.
-    static func load(_ options: CohortOptions, frameOptions: ModelFrameOptions = .init()) throws -> ModelFrame {
-        let cohort = try derivingDurations(options.durations, on: readCohort(options), file: options.data)
+    /// `transform` derives columns after `--duration` (e.g. `cif --competing-status`).
+    static func load(
+        _ options: CohortOptions, frameOptions: ModelFrameOptions = .init(),
+        transform: (Cohort) throws -> Cohort = { $0 }
+    ) throws -> ModelFrame {
+        var cohort = try derivingDurations(options.durations, on: readCohort(options), file: options.data)
+        do { cohort = try transform(cohort) } catch let error as CohortError {
+            throw AnalysisFailure(message: locate(error, file: options.data))
+        }
         var frameOptions = frameOptions
         frameOptions.references = try references(options.references)
         frameOptions.weights = options.weights

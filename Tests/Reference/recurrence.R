@@ -19,6 +19,8 @@
 #   `n_risk` is n.risk[, 1], the number still in the initial state. Rows are
 #   every distinct time (events and censorings). `gray_test` is
 #   cmprsk::cuminc(time, event, group, strata)$Tests (rho = 0); null with one group.
+#   cmprsk does not merge near-tied times (survfit's timefix does): the data
+#   here have no near ties.
 # * mcf: survfit(Surv(start, stop, event) ~ g, id = id): `mcf` = cumhaz,
 #   `std_err` = std.chaz (robust, id-clustered infinitesimal jackknife; without
 #   id= survfit gives the smaller Aalen variance). survfit's lower/upper are for
@@ -74,8 +76,10 @@ write.csv(m[, c("id", "age", "age_group", "sex", "hgb", "mspike", "etime", "even
 
 # ---- cif ---------------------------------------------------------------------
 
-cif_case <- function(case, data, time, event, group = NULL, strata = NULL) {
+cif_case <- function(case, data, time, event, group = NULL, strata = NULL, competing_status = NULL) {
   d <- read_dataset(data)
+  # --competing-status: status 0 with the competing status 1 becomes cause 2.
+  if (!is.null(competing_status)) d[[event]] <- ifelse(d[[event]] == 1, 1, 2 * d[[competing_status]])
   rhs <- c(group, if (!is.null(strata)) paste0("strata(", strata, ")"))
   formula <- paste0("Surv(", time, ", ", event, ") ~ ", if (length(rhs)) paste(rhs, collapse = " + ") else "1")
   vars <- c(time, event, group, strata)
@@ -111,7 +115,9 @@ cif_case <- function(case, data, time, event, group = NULL, strata = NULL) {
       statistic = num(tst[cz, "stat"]), df = as.integer(tst[cz, "df"]),
       p = num(pchisq(tst[cz, "stat"], tst[cz, "df"], lower.tail = FALSE)))), rownames(tst))
   }
-  obj <- list(case = case, args = I(c("cif", data, "--formula", formula, "--format", "json")),
+  args <- c("cif", data, "--formula", formula)
+  if (!is.null(competing_status)) args <- c(args, "--competing-status", competing_status)
+  obj <- list(case = case, args = I(c(args, "--format", "json")),
               analysis = "cumulative-incidence", formula = formula, data = data,
               n = rows$used, n_dropped_missing = rows$n_dropped, rows = rows[c("read", "used", "dropped")],
               causes = I(as.character(causes)), strata = strata_out, gray_test = gray)
@@ -124,6 +130,10 @@ cif_case("mgus2_sex", mg, "etime", "event", group = "sex")
 cif_case("mgus2_age_group", mg, "etime", "event", group = "age_group")
 # Stratified Gray test (cmprsk strata =), curves for sex x age group.
 cif_case("mgus2_sex_strata_age", mg, "etime", "event", group = "sex", strata = "age_group")
+# Synthetic sarcoma cohort: first local recurrence with death competing, coded
+# by survkit from lr_status and os_status (--competing-status os_status).
+cif_case("sarcoma_lr_grade", "datasets/sarcoma_patients.csv", "lr_first_years", "lr_status",
+         group = "grade", competing_status = "os_status")
 
 # ---- mcf ---------------------------------------------------------------------
 
