@@ -9,8 +9,8 @@ public enum EventRatesReport {
         let level = NumberFormat.significant(r.confLevel * 100, 3)
         let per = NumberFormat.significant(r.per, 6)
         var out = md ? "## Event rates\n\n" : "Event rates\n\n"
-        out += "Rates per \(per) units of person-time with exact (Garwood) \(level)% limits; rate ratios "
-            + "against the first group with exact conditional limits, as R poisson.test.\n"
+        out += "Rates per \(per) units of person-time with exact (Garwood) \(level)% limits;\n"
+            + "rate ratios against the first group with exact conditional limits, as R poisson.test.\n"
         out += "n = \(r.rows.used) rows"
         if r.rows.droppedTotal > 0 { out += ", \(r.rows.droppedTotal) dropped for missing values" }
         out += "\n\n"
