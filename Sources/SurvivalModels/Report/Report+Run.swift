@@ -8,13 +8,20 @@ extension Report {
     /// 2. Table 1 on the same rows (`CohortDescription.describe`).
     /// 3. Log-rank: `Surv(time, status) ~ group [+ strata(s)]` (R `survdiff`).
     /// 4. Cox: `Surv(time, status) ~ covariates [+ strata(s)]` (R `coxph`, Efron ties).
+    /// 5. When asked for, the recurrence sections (`Report+Recurrence.swift`):
+    ///    cumulative incidence with death competing, the mean cumulative
+    ///    function of `recurrences`, and event rates.
     ///
     /// Each model drops its own incomplete rows, as R would for that formula.
     ///
-    /// - Parameter data: the file name as the user gave it (shown in the report).
+    /// - Parameters:
+    ///   - data: the file name as the user gave it (shown in the report).
+    ///   - recurrences: the counting-process cohort named by `spec.recurrences`.
     /// - Throws: `CohortError` for formula/column problems, `ModelError` for
     ///   unusable data (no rows, no events).
-    public static func run(_ spec: ReportSpecification, cohort: Cohort, data: String) throws -> Report {
+    public static func run(
+        _ spec: ReportSpecification, cohort: Cohort, data: String, recurrences: Cohort? = nil
+    ) throws -> Report {
         let frameOptions = ModelFrameOptions(references: spec.reference)
         let kmFrame = try Formula(spec.kaplanMeierFormula).modelFrame(on: cohort, options: frameOptions)
         let km = try KaplanMeier.fit(kmFrame, options: KaplanMeierOptions(times: spec.times))
@@ -41,11 +48,22 @@ extension Report {
             cox = section.result
         }
 
+        let cif = try fitCumulativeIncidence(spec, cohort: cohort)
+        warnings += cif?.warnings.map { "Cumulative incidence: \($0)" } ?? []
+        let mcf = try fitMeanCumulativeFunction(spec, recurrences: recurrences)
+        warnings += mcf?.warnings.map { "Mean cumulative function: \($0)" } ?? []
+        let rates = try computeRates(spec, cohort: cohort)
+        warnings += rates?.warnings.map { "Rates: \($0)" } ?? []
+
         let title = spec.title ?? "Survival analysis of \(fileStem(data))"
+        let formulas = ReportFormulas(
+            kaplanMeier: spec.kaplanMeierFormula, logrank: spec.logRankFormula, cox: spec.coxFormula,
+            cumulativeIncidence: spec.cumulativeIncidenceFormula,
+            meanCumulativeFunction: spec.meanCumulativeFunctionFormula, rates: spec.ratesFormula)
         return Report(
-            title: title, data: data, specification: spec,
-            formulas: ReportFormulas(kaplanMeier: spec.kaplanMeierFormula, logrank: spec.logRankFormula, cox: spec.coxFormula),
+            title: title, data: data, specification: spec, formulas: formulas,
             cohortDescription: description, kaplanMeier: km, logrank: logrank, cox: cox,
+            cumulativeIncidence: cif, meanCumulativeFunction: mcf, rates: rates,
             rows: kmFrame.rows, warnings: warnings)
     }
 

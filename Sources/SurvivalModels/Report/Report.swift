@@ -8,7 +8,9 @@ import CohortData
 /// corresponding model (`KaplanMeierResult`, `LogRankResult`, the Cox result),
 /// fitted to the formulas in `formulas`. The JSON report is this value's
 /// encoding, with `"analysis": "report"` and the sections under
-/// `description`, `kaplan_meier`, `logrank` and `cox`.
+/// `description`, `kaplan_meier`, `logrank`, `cox`, and the optional
+/// recurrence sections `cumulative_incidence` (`CumulativeIncidenceResult`),
+/// `mcf` (`MeanCumulativeFunctionResult`) and `rates` (`EventRatesResult`).
 public struct Report: Sendable, Codable, Equatable {
     public var analysis: String = "report"
     /// The report title (the specification's, or one made from the data file name).
@@ -24,6 +26,12 @@ public struct Report: Sendable, Codable, Equatable {
     public var logrank: LogRankResult?
     /// `nil` without covariates.
     public var cox: ReportCoxSection?
+    /// Cumulative incidence of the event with death competing; `nil` unless asked for.
+    public var cumulativeIncidence: CumulativeIncidenceResult?
+    /// Mean cumulative function of the recurrences file; `nil` unless asked for.
+    public var meanCumulativeFunction: MeanCumulativeFunctionResult?
+    /// Event rates by group; `nil` unless asked for.
+    public var rates: EventRatesResult?
     /// Rows read and used for the Kaplan–Meier curves and the description.
     public var rows: RowAccounting
     /// Every section's warnings, prefixed by the section.
@@ -32,7 +40,9 @@ public struct Report: Sendable, Codable, Equatable {
     public init(
         title: String, data: String, specification: ReportSpecification, formulas: ReportFormulas,
         cohortDescription: CohortDescription, kaplanMeier: KaplanMeierResult, logrank: LogRankResult?,
-        cox: ReportCoxSection?, rows: RowAccounting, warnings: [String]
+        cox: ReportCoxSection?, cumulativeIncidence: CumulativeIncidenceResult? = nil,
+        meanCumulativeFunction: MeanCumulativeFunctionResult? = nil, rates: EventRatesResult? = nil,
+        rows: RowAccounting, warnings: [String]
     ) {
         self.title = title
         self.data = data
@@ -42,14 +52,19 @@ public struct Report: Sendable, Codable, Equatable {
         self.kaplanMeier = kaplanMeier
         self.logrank = logrank
         self.cox = cox
+        self.cumulativeIncidence = cumulativeIncidence
+        self.meanCumulativeFunction = meanCumulativeFunction
+        self.rates = rates
         self.rows = rows
         self.warnings = warnings
     }
 
     enum CodingKeys: String, CodingKey {
-        case analysis, title, data, specification, formulas, logrank, cox, rows, warnings
+        case analysis, title, data, specification, formulas, logrank, cox, rates, rows, warnings
         case cohortDescription = "description"
         case kaplanMeier = "kaplan_meier"
+        case cumulativeIncidence = "cumulative_incidence"
+        case meanCumulativeFunction = "mcf"
     }
 
     /// Absent sections encode as `null` (the contract never omits keys).
@@ -64,6 +79,9 @@ public struct Report: Sendable, Codable, Equatable {
         try c.encode(kaplanMeier, forKey: .kaplanMeier)
         try c.encode(logrank, forKey: .logrank)
         try c.encode(cox, forKey: .cox)
+        try c.encode(cumulativeIncidence, forKey: .cumulativeIncidence)
+        try c.encode(meanCumulativeFunction, forKey: .meanCumulativeFunction)
+        try c.encode(rates, forKey: .rates)
         try c.encode(rows, forKey: .rows)
         try c.encode(warnings, forKey: .warnings)
     }
@@ -74,16 +92,30 @@ public struct ReportFormulas: Sendable, Codable, Equatable {
     public var kaplanMeier: String
     public var logrank: String?
     public var cox: String?
+    /// `Surv(event_time, event_status) ~ group`, the status recoded with death competing.
+    public var cumulativeIncidence: String?
+    /// `Surv(start, stop, event) ~ group + cluster(id)` on the recurrences file.
+    public var meanCumulativeFunction: String?
+    /// `events ~ group + offset(person_time)`.
+    public var rates: String?
 
-    public init(kaplanMeier: String, logrank: String?, cox: String?) {
+    public init(
+        kaplanMeier: String, logrank: String?, cox: String?, cumulativeIncidence: String? = nil,
+        meanCumulativeFunction: String? = nil, rates: String? = nil
+    ) {
         self.kaplanMeier = kaplanMeier
         self.logrank = logrank
         self.cox = cox
+        self.cumulativeIncidence = cumulativeIncidence
+        self.meanCumulativeFunction = meanCumulativeFunction
+        self.rates = rates
     }
 
     enum CodingKeys: String, CodingKey {
-        case logrank, cox
+        case logrank, cox, rates
         case kaplanMeier = "kaplan_meier"
+        case cumulativeIncidence = "cumulative_incidence"
+        case meanCumulativeFunction = "mcf"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -91,5 +123,8 @@ public struct ReportFormulas: Sendable, Codable, Equatable {
         try c.encode(kaplanMeier, forKey: .kaplanMeier)
         try c.encode(logrank, forKey: .logrank)
         try c.encode(cox, forKey: .cox)
+        try c.encode(cumulativeIncidence, forKey: .cumulativeIncidence)
+        try c.encode(meanCumulativeFunction, forKey: .meanCumulativeFunction)
+        try c.encode(rates, forKey: .rates)
     }
 }

@@ -8,8 +8,20 @@ import CohortData
 /// { "time": "os_years", "status": "os_status", "group": "grade",
 ///   "covariates": ["age", "sex", "factor(grade)"], "strata": null,
 ///   "time_unit": "years", "times": [1, 2, 5], "title": "Sarcoma cohort",
-///   "reference": { "sex": "female" } }
+///   "reference": { "sex": "female" },
+///   "event_time": "lr_first_years", "event_status": "lr_status",
+///   "recurrences": "datasets/sarcoma_recurrences.csv", "recurrence_id": "id",
+///   "rate_events": "lr_count", "rate_person_time": "os_years", "rate_per": 100,
+///   "recurrence_group": "margin" }
 /// ```
+///
+/// The recurrence keys are optional and each adds a section: `event_time` and
+/// `event_status` the cumulative incidence of that event with death (`status`)
+/// competing; `recurrences` (a counting-process file, with `recurrence_id` and
+/// the `recurrence_start`/`recurrence_stop`/`recurrence_event` columns, default
+/// `start`/`stop`/`event`) the mean cumulative function; `rate_events` and
+/// `rate_person_time` the event rates per `rate_per` units of person-time.
+/// These sections group by `recurrence_group`, or by `group` when it is absent.
 ///
 /// The specification only names columns; every formula the report fits is
 /// derived from it (see `kaplanMeierFormula`, `coxFormula`), so the report's
@@ -34,11 +46,35 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
     public var title: String?
     /// Reference levels of categorical variables, `x → LEVEL`.
     public var reference: [String: String]
+    /// Time to the first event of interest (e.g. first local recurrence), for the
+    /// cumulative incidence section; death (`status`) competes.
+    public var eventTime: String?
+    /// 0/1 status of that event at `eventTime`.
+    public var eventStatus: String?
+    /// Counting-process file (one row per at-risk interval) for the mean
+    /// cumulative function, as the user named it.
+    public var recurrences: String?
+    /// Subject column of the recurrences file (`cluster(id)`).
+    public var recurrenceId: String?
+    /// Interval start, stop and event columns of the recurrences file.
+    public var recurrenceStart: String
+    public var recurrenceStop: String
+    public var recurrenceEvent: String
+    /// Event-count and person-time columns of the cohort, for the rates section.
+    public var rateEvents: String?
+    public var ratePersonTime: String?
+    /// Rates are per this many units of person-time.
+    public var ratePer: Double
+    /// Grouping of the recurrence sections; `group` when `nil`.
+    public var recurrenceGroup: String?
 
     public init(
         time: String, status: String, group: String? = nil, covariates: [String] = [],
         strata: String? = nil, timeUnit: String? = nil, times: [Double] = [], title: String? = nil,
-        reference: [String: String] = [:]
+        reference: [String: String] = [:], eventTime: String? = nil, eventStatus: String? = nil,
+        recurrences: String? = nil, recurrenceId: String? = nil, recurrenceStart: String = "start",
+        recurrenceStop: String = "stop", recurrenceEvent: String = "event", rateEvents: String? = nil,
+        ratePersonTime: String? = nil, ratePer: Double = 100, recurrenceGroup: String? = nil
     ) {
         self.time = time
         self.status = status
@@ -49,11 +85,33 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         self.times = times
         self.title = title
         self.reference = reference
+        self.eventTime = eventTime
+        self.eventStatus = eventStatus
+        self.recurrences = recurrences
+        self.recurrenceId = recurrenceId
+        self.recurrenceStart = recurrenceStart
+        self.recurrenceStop = recurrenceStop
+        self.recurrenceEvent = recurrenceEvent
+        self.rateEvents = rateEvents
+        self.ratePersonTime = ratePersonTime
+        self.ratePer = ratePer
+        self.recurrenceGroup = recurrenceGroup
     }
 
     enum CodingKeys: String, CodingKey {
         case time, status, group, covariates, strata, times, title, reference
         case timeUnit = "time_unit"
+        case eventTime = "event_time"
+        case eventStatus = "event_status"
+        case recurrences
+        case recurrenceId = "recurrence_id"
+        case recurrenceStart = "recurrence_start"
+        case recurrenceStop = "recurrence_stop"
+        case recurrenceEvent = "recurrence_event"
+        case rateEvents = "rate_events"
+        case ratePersonTime = "rate_person_time"
+        case ratePer = "rate_per"
+        case recurrenceGroup = "recurrence_group"
     }
 
     /// Decodes an analysis file: `time` and `status` are required, the rest optional.
@@ -68,6 +126,17 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         times = try c.decodeIfPresent([Double].self, forKey: .times) ?? []
         title = try c.decodeIfPresent(String.self, forKey: .title)
         reference = try c.decodeIfPresent([String: String].self, forKey: .reference) ?? [:]
+        eventTime = try c.decodeIfPresent(String.self, forKey: .eventTime)
+        eventStatus = try c.decodeIfPresent(String.self, forKey: .eventStatus)
+        recurrences = try c.decodeIfPresent(String.self, forKey: .recurrences)
+        recurrenceId = try c.decodeIfPresent(String.self, forKey: .recurrenceId)
+        recurrenceStart = try c.decodeIfPresent(String.self, forKey: .recurrenceStart) ?? "start"
+        recurrenceStop = try c.decodeIfPresent(String.self, forKey: .recurrenceStop) ?? "stop"
+        recurrenceEvent = try c.decodeIfPresent(String.self, forKey: .recurrenceEvent) ?? "event"
+        rateEvents = try c.decodeIfPresent(String.self, forKey: .rateEvents)
+        ratePersonTime = try c.decodeIfPresent(String.self, forKey: .ratePersonTime)
+        ratePer = try c.decodeIfPresent(Double.self, forKey: .ratePer) ?? 100
+        recurrenceGroup = try c.decodeIfPresent(String.self, forKey: .recurrenceGroup)
     }
 
     /// Encodes every key (absent values as `null`), so the JSON report shows the full analysis.
@@ -82,6 +151,17 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         try c.encode(times, forKey: .times)
         try c.encode(title, forKey: .title)
         try c.encode(reference, forKey: .reference)
+        try c.encode(eventTime, forKey: .eventTime)
+        try c.encode(eventStatus, forKey: .eventStatus)
+        try c.encode(recurrences, forKey: .recurrences)
+        try c.encode(recurrenceId, forKey: .recurrenceId)
+        try c.encode(recurrenceStart, forKey: .recurrenceStart)
+        try c.encode(recurrenceStop, forKey: .recurrenceStop)
+        try c.encode(recurrenceEvent, forKey: .recurrenceEvent)
+        try c.encode(rateEvents, forKey: .rateEvents)
+        try c.encode(ratePersonTime, forKey: .ratePersonTime)
+        try c.encode(ratePer, forKey: .ratePer)
+        try c.encode(recurrenceGroup, forKey: .recurrenceGroup)
     }
 
     /// A column name as a formula variable: back-quoted when it is not a plain R name.

@@ -1,0 +1,55 @@
+import CohortData
+
+/// The recurrence sections of a report. Each is the result value of the model
+/// the standalone command fits (`survkit cif`, `mcf`, `rates`), built the same
+/// way from the same columns, so the report's numbers are those commands'.
+extension Report {
+    /// Cumulative incidence of the event with death competing (Aalen–Johansen
+    /// as R `survfit`, Gray's test as `cmprsk::cuminc`).
+    ///
+    /// The event status is recoded first (`Cohort.replacingWithCompetingCode`):
+    /// 1 = the event, 2 = death (`status`) without the event, 0 = censored —
+    /// `event_time` must then be the time to the first of the two, as
+    /// `lr_first_years` is (first recurrence, else last follow-up).
+    static func fitCumulativeIncidence(_ spec: ReportSpecification, cohort: Cohort) throws
+        -> CumulativeIncidenceResult?
+    {
+        guard let formula = spec.cumulativeIncidenceFormula, let eventStatus = spec.eventStatus else { return nil }
+        let recoded = try cohort.replacingWithCompetingCode(status: eventStatus, competingStatus: spec.status)
+        let options = ModelFrameOptions(references: spec.reference, allowCompetingRisks: true)
+        let frame = try Formula(formula).modelFrame(on: recoded, options: options)
+        do { return try CumulativeIncidence.fit(frame) } catch {
+            throw ModelError("Cumulative incidence: \(error.message)")
+        }
+    }
+
+    /// The mean cumulative function of the recurrences file (Nelson–Aalen with
+    /// subject-clustered standard errors, as R `survfit(..., id = id)`).
+    static func fitMeanCumulativeFunction(_ spec: ReportSpecification, recurrences: Cohort?) throws
+        -> MeanCumulativeFunctionResult?
+    {
+        guard let formula = spec.meanCumulativeFunctionFormula else { return nil }
+        guard let recurrences else {
+            throw ModelError("Mean cumulative function: the recurrences file was not read.")
+        }
+        let frame = try Formula(formula).modelFrame(on: recurrences, options: ModelFrameOptions(references: spec.reference))
+        do { return try MeanCumulativeFunction.fit(frame, confLevel: 0.95) } catch {
+            throw ModelError("Mean cumulative function: \(error.message)")
+        }
+    }
+
+    /// Event rates per `rate_per` units of person-time by group, with exact
+    /// (Garwood) limits and rate ratios against the first group (R `poisson.test`).
+    static func computeRates(_ spec: ReportSpecification, cohort: Cohort) throws -> EventRatesResult? {
+        guard let formula = spec.ratesFormula else { return nil }
+        let options = ModelFrameOptions(references: spec.reference, requireSurvivalResponse: false)
+        let frame = try Formula(formula).modelFrame(on: cohort, options: options)
+        do {
+            return try EventRates.compute(
+                events: frame.outcome ?? [], personTime: frame.offset ?? [], grouping: frame.groups,
+                per: spec.ratePer, confLevel: 0.95, rows: frame.rows, warnings: frame.warnings)
+        } catch {
+            throw ModelError("Rates: \(error.message)")
+        }
+    }
+}
