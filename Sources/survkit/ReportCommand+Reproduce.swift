@@ -17,6 +17,7 @@ extension ReportCommand {
         if let u = spec.timeUnit { report += ["--time-unit", u] }
         if !spec.times.isEmpty { report += ["--times", timesText] }
         if let t = spec.title { report += ["--title", t] }
+        report += recurrenceOptions(spec)
         report += referenceOptions + dataOptions
         if output.format != .text { report += ["--format", output.format.rawValue] }
         if let o = output.output { report += ["--output", o] }
@@ -33,7 +34,39 @@ extension ReportCommand {
         if let f = spec.coxFormula {
             steps["cox"] = Self.shell(["survkit", "cox", data, "--formula", f] + referenceOptions + dataOptions)
         }
+        if let f = spec.cumulativeIncidenceFormula {
+            steps["cumulative-incidence"] = Self.shell(
+                ["survkit", "cif", data, "--formula", f, "--competing-status", spec.status] + referenceOptions
+                    + dataOptions)
+        }
+        if let f = spec.meanCumulativeFunctionFormula, let file = spec.recurrences {
+            steps["mcf"] = Self.shell(["survkit", "mcf", file, "--formula", f] + referenceOptions + dataOptions)
+        }
+        if let events = spec.rateEvents, let personTime = spec.ratePersonTime {
+            var rates = ["survkit", "rates", data, "--events", events, "--person-time", personTime]
+            if let g = spec.recurrenceGrouping { rates += ["--by", g] }
+            rates += ["--per", NumberFormatting.label(spec.ratePer)]
+            steps["rates"] = Self.shell(rates + referenceOptions + dataOptions)
+        }
         return ReportCommands(report: Self.shell(report), steps: steps)
+    }
+
+    /// The recurrence options of the `survkit report` command (defaults left out).
+    func recurrenceOptions(_ spec: ReportSpecification) -> [String] {
+        var out: [String] = []
+        if let t = spec.eventTime, let s = spec.eventStatus { out += ["--event-time", t, "--event-status", s] }
+        if let file = spec.recurrences, let id = spec.recurrenceId {
+            out += ["--recurrences", file, "--recurrence-id", id]
+            if spec.recurrenceStart != "start" { out += ["--recurrence-start", spec.recurrenceStart] }
+            if spec.recurrenceStop != "stop" { out += ["--recurrence-stop", spec.recurrenceStop] }
+            if spec.recurrenceEvent != "event" { out += ["--recurrence-event", spec.recurrenceEvent] }
+        }
+        if let e = spec.rateEvents, let p = spec.ratePersonTime {
+            out += ["--rate-events", e, "--rate-person-time", p]
+            if spec.ratePer != 100 { out += ["--rate-per", NumberFormatting.label(spec.ratePer)] }
+        }
+        if let g = spec.recurrenceGroup { out += ["--recurrence-group", g] }
+        return out
     }
 
     /// Words joined into a POSIX shell command line: plain words as they are,

@@ -13,10 +13,31 @@ private struct AnalysisFile: Decodable {
     var times: [Double]?
     var title: String?
     var reference: [String: String]?
+    var eventTime: String?
+    var eventStatus: String?
+    var recurrences: String?
+    var recurrenceId: String?
+    var recurrenceStart: String?
+    var recurrenceStop: String?
+    var recurrenceEvent: String?
+    var rateEvents: String?
+    var ratePersonTime: String?
+    var ratePer: Double?
+    var recurrenceGroup: String?
 
     enum CodingKeys: String, CodingKey {
-        case time, status, group, covariates, strata, times, title, reference
+        case time, status, group, covariates, strata, times, title, reference, recurrences
         case timeUnit = "time_unit"
+        case eventTime = "event_time"
+        case eventStatus = "event_status"
+        case recurrenceId = "recurrence_id"
+        case recurrenceStart = "recurrence_start"
+        case recurrenceStop = "recurrence_stop"
+        case recurrenceEvent = "recurrence_event"
+        case rateEvents = "rate_events"
+        case ratePersonTime = "rate_person_time"
+        case ratePer = "rate_per"
+        case recurrenceGroup = "recurrence_group"
     }
 }
 
@@ -40,11 +61,36 @@ extension ReportCommand {
         var reference = file.reference ?? [:]
         for (k, v) in try FrameLoader.references(references) { reference[k] = v }
         let covariateList = covariates.map(Self.splitTerms) ?? file.covariates ?? []
-        return ReportSpecification(
+        let spec = ReportSpecification(
             time: time, status: status, group: group ?? file.group, covariates: covariateList,
             strata: strata ?? file.strata, timeUnit: timeUnit ?? file.timeUnit,
             times: times.flatMap { [Double](commaSeparated: $0) } ?? file.times ?? [],
-            title: title ?? file.title, reference: reference)
+            title: title ?? file.title, reference: reference,
+            eventTime: eventTime ?? file.eventTime, eventStatus: eventStatus ?? file.eventStatus,
+            recurrences: recurrences ?? file.recurrences, recurrenceId: recurrenceId ?? file.recurrenceId,
+            recurrenceStart: recurrenceStart ?? file.recurrenceStart ?? "start",
+            recurrenceStop: recurrenceStop ?? file.recurrenceStop ?? "stop",
+            recurrenceEvent: recurrenceEvent ?? file.recurrenceEvent ?? "event",
+            rateEvents: rateEvents ?? file.rateEvents, ratePersonTime: ratePersonTime ?? file.ratePersonTime,
+            ratePer: ratePer ?? file.ratePer ?? 100, recurrenceGroup: recurrenceGroup ?? file.recurrenceGroup)
+        try Self.checkRecurrenceOptions(spec)
+        return spec
+    }
+
+    /// The recurrence options come in pairs; each half alone is a usage error.
+    static func checkRecurrenceOptions(_ spec: ReportSpecification) throws {
+        if (spec.eventTime == nil) != (spec.eventStatus == nil) {
+            throw ValidationError("--event-time and --event-status go together (the cumulative incidence section).")
+        }
+        if (spec.recurrences == nil) != (spec.recurrenceId == nil) {
+            throw ValidationError("--recurrences and --recurrence-id go together (the mean cumulative function section).")
+        }
+        if (spec.rateEvents == nil) != (spec.ratePersonTime == nil) {
+            throw ValidationError("--rate-events and --rate-person-time go together (the rates section).")
+        }
+        guard spec.ratePer > 0 && spec.ratePer.isFinite else {
+            throw ValidationError("--rate-per must be a positive number.")
+        }
     }
 
     /// `age, sex,factor(grade)` → terms, splitting at commas outside parentheses.

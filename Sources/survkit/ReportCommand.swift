@@ -19,10 +19,22 @@ struct ReportCommand: ParsableCommand {
             status, group, covariates (list), strata, time_unit, times (list), title and \
             reference (object variable → level); options given on the command line win.
 
+            Recurrence sections (optional; grouped by --recurrence-group, else --group):
+            --event-time/--event-status add the cumulative incidence of that event with death \
+            (--status, when it comes first) as a competing risk, with Gray's test (as survkit cif \
+            --competing-status); --recurrences FILE with --recurrence-id adds the mean cumulative \
+            function of a counting-process file Surv(start, stop, event) ~ group + cluster(id) (as \
+            survkit mcf; column names by --recurrence-start/-stop/-event); --rate-events with \
+            --rate-person-time adds event rates per --rate-per (default 100) units of person-time \
+            with exact limits and rate ratios (as survkit rates). Analysis-file keys: event_time, \
+            event_status, recurrences, recurrence_id, recurrence_start, recurrence_stop, \
+            recurrence_event, rate_events, rate_person_time, rate_per, recurrence_group.
+
             Outputs: the report on stdout or --output in --format text (lines of at most 100 \
-            columns), markdown or json (the results, with the kaplan_meier, logrank, cox and \
-            description sections of the JSON contract); --figures DIR writes km.svg (curves \
-            with numbers at risk) and forest.svg (hazard ratios); --notebook FILE.ipynb writes a \
+            columns), markdown or json (the results, with the kaplan_meier, logrank, cox, \
+            description, cumulative_incidence, mcf and rates sections of the JSON contract); \
+            --figures DIR writes km.svg (curves with numbers at risk), forest.svg (hazard ratios), \
+            cif.svg and mcf.svg (recurrence sections); --notebook FILE.ipynb writes a \
             Jupyter notebook (nbformat 4.5) with the tables, the figures and the survkit \
             command of every step.
 
@@ -31,6 +43,9 @@ struct ReportCommand: ParsableCommand {
                 --time os_years --status os_status --group grade \\
                 --covariates "age,sex,factor(grade),size_cm" \\
                 --time-unit years --times 1,2,5,10 \\
+                --event-time lr_first_years --event-status lr_status \\
+                --recurrences datasets/sarcoma_recurrences.csv --recurrence-id id \\
+                --rate-events lr_count --rate-person-time os_years --recurrence-group margin \\
                 --figures report-figures --notebook sarcoma.ipynb
             """
     )
@@ -68,6 +83,39 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("reference"), help: "Reference level of a categorical variable, as x=LEVEL (repeatable).")
     var references: [String] = []
 
+    @Option(help: "Time to the first event of interest (e.g. first recurrence), for its cumulative incidence with death competing.")
+    var eventTime: String?
+
+    @Option(help: "0/1 status of that event (death from --status competes).")
+    var eventStatus: String?
+
+    @Option(help: "Counting-process CSV (one row per at-risk interval) for the mean cumulative function.")
+    var recurrences: String?
+
+    @Option(help: "Subject column of the --recurrences file.")
+    var recurrenceId: String?
+
+    @Option(help: "Interval start column of the --recurrences file (default start).")
+    var recurrenceStart: String?
+
+    @Option(help: "Interval stop column of the --recurrences file (default stop).")
+    var recurrenceStop: String?
+
+    @Option(help: "0/1 event column of the --recurrences file (default event).")
+    var recurrenceEvent: String?
+
+    @Option(help: "Column of event counts, for event rates by group.")
+    var rateEvents: String?
+
+    @Option(help: "Column of person-time, for event rates by group.")
+    var ratePersonTime: String?
+
+    @Option(help: "Express rates per this many units of person-time (default 100).")
+    var ratePer: Double?
+
+    @Option(help: "Grouping of the recurrence sections (default: --group).")
+    var recurrenceGroup: String?
+
     @Option(help: "Field delimiter: ',' (default), ';' or 'tab'.")
     var delimiter: String = ","
 
@@ -76,7 +124,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Directory to write the figures into (km.svg, forest.svg); created if missing.")
+    @Option(help: "Directory to write the figures into (km.svg, forest.svg, cif.svg, mcf.svg); created if missing.")
     var figures: String?
 
     @Option(help: "Write a Jupyter notebook (nbformat 4.5) of the report to this file.")
@@ -95,10 +143,11 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let spec = try specification()
-        let cohort = try readCohort()
+        let cohort = try readCohort(data)
+        let recurrenceCohort = try spec.recurrences.map { try readCohort($0) }
         let report: Report
         do {
-            report = try Report.run(spec, cohort: cohort, data: data)
+            report = try Report.run(spec, cohort: cohort, data: data, recurrences: recurrenceCohort)
         } catch let error as CohortError {
             throw AnalysisFailure(message: FrameLoader.locate(error, file: data))
         } catch let error as ModelError {
@@ -127,7 +176,9 @@ struct ReportCommand: ParsableCommand {
         return directory + "/" + path
     }
 
-    func readCohort() throws -> Cohort {
+    /// Reads a CSV file (the cohort or the recurrences file) with the report's
+    /// delimiter and missing-value tokens.
+    func readCohort(_ data: String) throws -> Cohort {
         guard let delimiter = CSVOptions.Delimiter(argument: delimiter) else {
             throw ValidationError("--delimiter must be ',', ';' or 'tab' (got '\(self.delimiter)').")
         }

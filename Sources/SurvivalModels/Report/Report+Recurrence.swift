@@ -32,7 +32,15 @@ extension Report {
         guard let recurrences else {
             throw ModelError("Mean cumulative function: the recurrences file was not read.")
         }
-        let frame = try Formula(formula).modelFrame(on: recurrences, options: ModelFrameOptions(references: spec.reference))
+        let frame: ModelFrame
+        do {
+            frame = try Formula(formula).modelFrame(on: recurrences, options: ModelFrameOptions(references: spec.reference))
+        } catch let error as CohortError {
+            var error = error
+            // Name the recurrences file, not the cohort, in the message.
+            if error.file == nil { error.file = spec.recurrences }
+            throw error
+        }
         do { return try MeanCumulativeFunction.fit(frame, confLevel: 0.95) } catch {
             throw ModelError("Mean cumulative function: \(error.message)")
         }

@@ -5,7 +5,8 @@ import SurvivalModels
 public struct ReportCommands: Sendable, Equatable {
     /// `survkit report ...` with the options that made this report.
     public var report: String
-    /// Section id (`kaplan-meier`, `logrank`, `cox`) → `survkit km ...` etc.
+    /// Section id (`kaplan-meier`, `logrank`, `cox`, `cumulative-incidence`,
+    /// `mcf`, `rates`) → `survkit km ...`, `survkit cif ...` etc.
     public var steps: [String: String]
 
     public init(report: String, steps: [String: String]) {
@@ -51,6 +52,9 @@ public enum NotebookExport {
                 outputs.append(streamOutput(text))
             }
             if s.id == "cox", let cox = report.cox, let text = try? CoxReport.render(cox, format: .text) {
+                outputs.append(streamOutput(text))
+            }
+            if s.id == "rates", let rates = report.rates, let text = try? EventRatesReport.render(rates, format: .text) {
                 outputs.append(streamOutput(text))
             }
             cells.append(codeCell(id: id(s.id + "-code"), "!" + command, outputs: outputs))

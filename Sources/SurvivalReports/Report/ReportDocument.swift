@@ -20,6 +20,9 @@ public struct ReportDocument: Sendable {
         sections = [Self.descriptionSection(report), Self.kaplanMeierSection(report)]
         if let s = Self.logRankSection(report) { sections.append(s) }
         if let s = Self.coxSection(report) { sections.append(s) }
+        if let s = Self.cumulativeIncidenceSection(report) { sections.append(s) }
+        if let s = Self.meanCumulativeFunctionSection(report) { sections.append(s) }
+        if let s = Self.ratesSection(report) { sections.append(s) }
         if !report.warnings.isEmpty {
             sections.append(ReportSection(id: "warnings", heading: "Warnings", blocks: [.bullets(report.warnings)]))
         }
@@ -29,7 +32,8 @@ public struct ReportDocument: Sendable {
 /// One step of a report: a heading, its content, the figure it draws and the
 /// single-analysis `survkit` command that reproduces its numbers.
 public struct ReportSection: Sendable {
-    /// A stable identifier: `description`, `kaplan-meier`, `logrank`, `cox`, `warnings`.
+    /// A stable identifier: `description`, `kaplan-meier`, `logrank`, `cox`,
+    /// `cumulative-incidence`, `mcf`, `rates`, `warnings`.
     public var id: String
     public var heading: String
     public var blocks: [ReportBlock]

@@ -17,7 +17,9 @@ public struct ReportFigure: Sendable, Equatable {
 extension ReportFigure {
     /// The report's figures, drawn from its results: the Kaplan–Meier curves
     /// with number-at-risk table (`km.svg`) and, with a Cox model, the forest
-    /// plot of hazard ratios (`forest.svg`).
+    /// plot of hazard ratios (`forest.svg`); with the recurrence sections, the
+    /// cumulative incidence of the event by group (`cif.svg`) and the mean
+    /// cumulative function with 95% limits (`mcf.svg`).
     public static func figures(for report: Report) -> [ReportFigure] {
         var plot = KaplanMeierPlot(report.kaplanMeier, timeUnit: report.specification.timeUnit)
         plot.idPrefix = "km"
@@ -32,6 +34,26 @@ extension ReportFigure {
                 ReportFigure(
                     name: "forest.svg", caption: "Cox model hazard ratios with 95% limits",
                     svg: ForestPlot(rows).render()))
+        }
+        let unit = report.specification.timeUnit
+        let cif = ReportDocument.cumulativeIncidenceSeries(report)
+        if !cif.isEmpty {
+            var plot = CumulativeIncidencePlot(cif, timeUnit: unit)
+            plot.showConfidenceBands = false
+            if let status = report.specification.eventStatus {
+                plot.yLabel = "Cumulative incidence of \(status)"
+            }
+            out.append(
+                ReportFigure(
+                    name: "cif.svg", caption: "Cumulative incidence of the event with death competing",
+                    svg: plot.render()))
+        }
+        let mcf = ReportDocument.meanCumulativeFunctionSeries(report)
+        if !mcf.isEmpty {
+            out.append(
+                ReportFigure(
+                    name: "mcf.svg", caption: "Mean cumulative function of recurrences with 95% limits",
+                    svg: MeanCumulativeFunctionPlot(mcf, timeUnit: unit).render()))
         }
         return out
     }
