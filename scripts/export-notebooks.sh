@@ -18,7 +18,10 @@ mkdir -p "$out"
 
 "$SURVKIT" report datasets/sarcoma_patients.csv --time os_years --status os_status --group grade \
     --covariates "age,sex,factor(grade),size_cm,depth,margin,site" --time-unit years \
-    --times 1,2,5,10 --title "Synthetic soft-tissue sarcoma cohort: overall survival by grade" \
+    --times 1,2,5,10 --event-time lr_first_years --event-status lr_status \
+    --recurrences datasets/sarcoma_recurrences.csv --recurrence-id id \
+    --rate-events lr_count --rate-person-time os_years --recurrence-group margin \
+    --title "Synthetic soft-tissue sarcoma cohort: survival by grade, local recurrence by margin" \
     --format markdown --output "$out/sarcoma.md" --figures "$out/sarcoma-figures" \
     --notebook "$out/sarcoma.ipynb"
 
