@@ -45,7 +45,8 @@ struct ReportCommand: ParsableCommand {
                 --time-unit years --times 1,2,5,10 \\
                 --event-time lr_first_years --event-status lr_status \\
                 --recurrences datasets/sarcoma_recurrences.csv --recurrence-id id \\
-                --rate-events lr_count --rate-person-time os_years --recurrence-group margin \\
+                --rate-events lr_count --rate-person-time os_years \\
+                --recurrence-group margin \\
                 --figures report-figures --notebook sarcoma.ipynb
             """
     )
