@@ -79,7 +79,9 @@ struct CoxCommand: ParsableCommand {
     }
 
     func run() throws {
-        let frame = try FrameLoader.load(cohort)
+        var frameOptions = ModelFrameOptions()
+        frameOptions.buildGroups = false
+        let frame = try FrameLoader.load(cohort, frameOptions: frameOptions)
         var options = CoxOptions()
         options.ties = ties == .efron ? .efron : .breslow
         options.robust = robust ? true : nil

@@ -82,7 +82,7 @@ public struct ModelFrameBuilder {
 
         let groupVariables = formula.variableOrder.filter { v in formula.terms.contains { $0.variables.contains(v) } }
         var groups: Grouping? = nil
-        if !groupVariables.isEmpty {
+        if !groupVariables.isEmpty && options.buildGroups {
             var factors: [(name: String, coding: FactorCoding)] = []
             for v in groupVariables {
                 if let c = codings[v] {

@@ -13,6 +13,11 @@ public struct ModelFrameOptions: Sendable, Equatable {
     /// `weights =`; rows with a missing weight are dropped like any other
     /// missing value. `nil`: every row weighs 1.
     public var weights: String?
+    /// Build `ModelFrame.groups` (the right-hand-side level combinations that
+    /// `survfit`-style analyses use). Regression models don't need them, and
+    /// with continuous covariates on a million rows they are costly, so Cox
+    /// fits turn this off.
+    public var buildGroups: Bool = true
 
     public init(
         references: [String: String] = [:], allowCompetingRisks: Bool = false,

@@ -60,13 +60,17 @@ extension CoxFit {
     ) {
         let stop = frame.response.stop, status = frame.response.status
         let start = frame.response.start
-        // Ranks of the linear predictor (exact ties share a rank).
-        let sortedX = Array(Set(rows.map { lp[$0] })).sorted()
-        var rankOf: [Double: Int] = [:]
-        for (r, v) in sortedX.enumerated() { rankOf[v] = r }
-        let rank = Dictionary(uniqueKeysWithValues: rows.map { ($0, rankOf[lp[$0]] ?? 0) })
-        var all = Fenwick(size: sortedX.count)
-        var deaths = Fenwick(size: sortedX.count)
+        // Dense ranks of the linear predictor (exact ties share a rank), by one
+        // sort of the rows; `rank` is indexed by row.
+        var rank = [Int](repeating: 0, count: lp.count)
+        let byX = rows.sorted { lp[$0] < lp[$1] }
+        var distinct = 0
+        for (k, row) in byX.enumerated() {
+            if k > 0 && lp[row] != lp[byX[k - 1]] { distinct += 1 }
+            rank[row] = distinct
+        }
+        var all = Fenwick(size: distinct + 1)
+        var deaths = Fenwick(size: distinct + 1)
         // Descending time, censored before events at a tied time (R's sort.stop).
         let byStop = rows.sorted {
             stop[$0] != stop[$1] ? stop[$0] > stop[$1] : status[$0] < status[$1]
@@ -77,9 +81,9 @@ extension CoxFit {
         while k < byStop.count {
             let ii = byStop[k]
             if status[ii] == 0 {
-                let d = deaths.sums(rank[ii]!)
+                let d = deaths.sums(rank[ii])
                 imat[0][ii] -= d.less; imat[1][ii] -= d.greater; imat[2][ii] -= d.equal
-                all.add(rank[ii]!, w[ii])
+                all.add(rank[ii], w[ii])
                 k += 1
                 continue
             }
@@ -88,9 +92,9 @@ extension CoxFit {
                 // Rows whose interval starts at or after t leave the risk set.
                 while removed < byStart.count && start[byStart[removed]] >= t {
                     let jj = byStart[removed]
-                    let d = deaths.sums(rank[jj]!)
+                    let d = deaths.sums(rank[jj])
                     imat[0][jj] += d.less; imat[1][jj] += d.greater; imat[2][jj] += d.equal
-                    all.add(rank[jj]!, -w[jj])
+                    all.add(rank[jj], -w[jj])
                     removed += 1
                 }
             }
@@ -98,23 +102,23 @@ extension CoxFit {
             while end < byStop.count && stop[byStop[end]] == t && status[byStop[end]] != 0 { end += 1 }
             for j in k..<end {
                 let jj = byStop[j]
-                let s = all.sums(rank[jj]!)
+                let s = all.sums(rank[jj])
                 count[0] += w[jj] * s.greater; imat[0][jj] += s.greater
                 count[1] += w[jj] * s.less; imat[1][jj] += s.less
                 count[2] += w[jj] * s.equal; imat[2][jj] += s.equal
-                deaths.add(rank[jj]!, w[jj])
+                deaths.add(rank[jj], w[jj])
             }
             for j in k..<end {
                 let jj = byStop[j]
-                let d = deaths.sums(rank[jj]!)
+                let d = deaths.sums(rank[jj])
                 imat[0][jj] -= d.less; imat[1][jj] -= d.greater; imat[2][jj] -= d.equal
-                all.add(rank[jj]!, w[jj])
+                all.add(rank[jj], w[jj])
             }
             k = end
         }
         let finalRows = start == nil ? byStop : Array(byStart[removed...])
         for ii in finalRows {
-            let d = deaths.sums(rank[ii]!)
+            let d = deaths.sums(rank[ii])
             imat[0][ii] += d.less; imat[1][ii] += d.greater; imat[2][ii] += d.equal
         }
     }

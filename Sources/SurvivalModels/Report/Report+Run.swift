@@ -42,7 +42,9 @@ extension Report {
 
         var cox: ReportCoxSection? = nil
         if let f = spec.coxFormula {
-            let frame = try Formula(f).modelFrame(on: cohort, options: frameOptions)
+            var coxOptions = frameOptions
+            coxOptions.buildGroups = false
+            let frame = try Formula(f).modelFrame(on: cohort, options: coxOptions)
             let section = try fitCox(frame)
             warnings += section.warnings.map { "Cox: \($0)" }
             cox = section.result
