@@ -34,11 +34,21 @@ extension CoxFit {
         for i in 0..<n { rowsOf[strata[i]].append(i) }
         // Influence counts: [0] partner/event pairs where the event has the smaller x
         // (R's "concordant" before reversal), [1] larger, [2] tied on x.
-        var imat = [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
+        var lessCounts = [Double](repeating: 0, count: n)
+        var greaterCounts = [Double](repeating: 0, count: n)
+        var equalCounts = [Double](repeating: 0, count: n)
         var count = [0.0, 0.0, 0.0]
-        for rows in rowsOf where !rows.isEmpty {
-            concordanceCounts(rows: rows, lp: lp, w: w, count: &count, imat: &imat)
+        lessCounts.withUnsafeMutableBufferPointer { less in
+            greaterCounts.withUnsafeMutableBufferPointer { greater in
+                equalCounts.withUnsafeMutableBufferPointer { equal in
+                    let counts = InfluenceCounts(less: less, greater: greater, equal: equal)
+                    for rows in rowsOf where !rows.isEmpty {
+                        concordanceCounts(rows: rows, lp: lp, w: w, count: &count, imat: counts)
+                    }
+                }
+            }
         }
+        let imat = [lessCounts, greaterCounts, equalCounts]
         let npair = count[0] + count[1] + count[2]
         guard npair > 0 else { return nil }
         let somer = (count[0] - count[1]) / npair
@@ -56,7 +66,7 @@ extension CoxFit {
     }
 
     private func concordanceCounts(
-        rows: [Int], lp: [Double], w: [Double], count: inout [Double], imat: inout [[Double]]
+        rows: [Int], lp: [Double], w: [Double], count: inout [Double], imat: InfluenceCounts
     ) {
         let stop = frame.response.stop, status = frame.response.status
         let start = frame.response.start
@@ -121,6 +131,18 @@ extension CoxFit {
             let d = deaths.sums(rank[ii])
             imat[0][ii] += d.less; imat[1][ii] += d.greater; imat[2][ii] += d.equal
         }
+    }
+}
+
+/// Per-row influence counts, written in place: pairs where the row's partner
+/// has a smaller (`less`), larger (`greater`) or equal (`equal`) predictor.
+struct InfluenceCounts {
+    let less: UnsafeMutableBufferPointer<Double>
+    let greater: UnsafeMutableBufferPointer<Double>
+    let equal: UnsafeMutableBufferPointer<Double>
+
+    subscript(k: Int) -> UnsafeMutableBufferPointer<Double> {
+        k == 0 ? less : (k == 1 ? greater : equal)
     }
 }
 
