@@ -6,6 +6,7 @@ extension Survkit {
         KMCommand.self,
         LogRankCommand.self,
         CoxCommand.self,
+        SurvregCommand.self,
         CIFCommand.self,
         MCFCommand.self,
         RatesCommand.self,
