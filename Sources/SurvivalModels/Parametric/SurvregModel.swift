@@ -59,7 +59,7 @@ public enum SurvregModel {
                 throw ModelError("Invalid status \(s) in data row \(frame.rowIndex[i] + 1): survreg needs 0/1 (or 1/2) right-censored data.")
             }
             guard t.isFinite, t > 0 else {
-                throw ModelError("Invalid survival time \(t) in data row \(frame.rowIndex[i] + 1): the \(dist.rawValue) distribution needs times > 0 (R: invalid survival times for this distribution).")
+                throw ModelError("Invalid survival time \(t.isFinite && t == t.rounded() && abs(t) < 1e15 ? String(Int(t)) : String(t)) in data row \(frame.rowIndex[i] + 1): the \(dist.rawValue) distribution needs times > 0 (R: invalid survival times for this distribution).")
             }
             guard weights[i].isFinite, weights[i] > 0 else {
                 throw ModelError("Invalid weights, must be >0 (data row \(frame.rowIndex[i] + 1)).")

@@ -29,12 +29,12 @@ public enum SurvregReport {
              NumberFormat.significant(s.z, 3), NumberFormat.pValue(s.p)]
         }
         if let s = r.logScale { t.append(logScaleRow("Log(scale)", s)) }
-        for s in r.strataScales ?? [] { t.append(logScaleRow(s.label, s.logScale)) }
+        for s in r.strataScales ?? [] { t.append(logScaleRow("Log(scale) \(s.label)", s.logScale)) }
         out += t.render(format) + "\n"
         if let scale = r.scale {
             out += r.logScale == nil ? "Scale fixed at \(NumberFormat.significant(scale))\n" : "Scale = \(NumberFormat.significant(scale, 3))\n"
         } else if let strata = r.strataScales {
-            out += "Scale:\n"
+            out += md ? "Scale by stratum:\n\n" : "Scale by stratum:\n"
             var st = TextTable(header: ["", "scale"])
             for s in strata { st.append([s.label, NumberFormat.significant(s.scale, 3)]) }
             out += st.render(format)
