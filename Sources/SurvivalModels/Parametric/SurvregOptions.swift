@@ -11,8 +11,6 @@ public struct SurvregOptions: Sendable, Equatable {
     public var relTolerance: Double = 1e-9
     /// Pivot tolerance of the generalised Cholesky (`toler.chol`, 1e-10).
     public var tolerChol: Double = 1e-10
-    /// Confidence level of the coefficient limits in reports.
-    public var confLevel: Double = 0.95
 
     public init(distribution: SurvregDistribution = .weibull) {
         self.distribution = distribution
