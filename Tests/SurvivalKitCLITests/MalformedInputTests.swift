@@ -77,3 +77,23 @@ import Testing
         #expect(r.stderr.contains("dropped"))
     }
 }
+
+/// Many continuous variables on the right of `~` form as many groups as rows;
+/// the group key must not overflow (it used to trap with 20 covariates).
+@Suite struct ManyGroupVariablesTests {
+    @Test func twentyContinuousVariablesDoNotCrash() throws {
+        var csv = "time,status," + (1...20).map { "x\($0)" }.joined(separator: ",") + "\n"
+        for i in 0..<60 {
+            let xs = (1...20).map { k in String(Double((i * 7919 + k * 104_729) % 1000) / 10) }
+            csv += "\(i + 1),\(i % 3 == 0 ? 0 : 1)," + xs.joined(separator: ",") + "\n"
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wide-\(UUID().uuidString).csv")
+        try csv.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let formula = "Surv(time, status) ~ " + (1...20).map { "x\($0)" }.joined(separator: " + ")
+        let km = try CommandRunner.spawn(["km", url.path, "--formula", formula, "--format", "json"])
+        #expect(km.status == 0, "\(km.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(km.stdout.utf8)) as? [String: Any]
+        #expect((json?["strata"] as? [Any])?.count == 60)
+    }
+}

@@ -79,28 +79,34 @@ extension Grouping {
             self = .single(count: count)
             return
         }
-        // Mixed-radix key, first factor most significant: sorting keys sorts
-        // the combinations lexicographically (first variable slowest).
-        let radices = factors.map { max($0.coding.labels.count, 1) }
+        // Combine one factor at a time: key = previous dense key · radix + code,
+        // then re-number the keys densely in sorted order. Sorting keeps the
+        // combinations lexicographic (first variable slowest), and because
+        // the previous key is dense (< count) the product stays below
+        // count · radix, so it cannot overflow however many variables there are.
         var keys = [Int](repeating: 0, count: count)
-        for (f, factor) in factors.enumerated() {
-            let radix = radices[f]
+        for factor in factors {
+            let radix = max(factor.coding.labels.count, 1)
             let codes = factor.coding.codes
-            for i in 0..<count { keys[i] = keys[i] &* radix &+ codes[i] }
+            for i in 0..<count { keys[i] = keys[i] * radix + codes[i] }
+            keys = Self.denseRanks(keys)
         }
-        let distinct = Array(Set(keys)).sorted()
+        // One representative row per group gives its label.
+        let groups = (keys.max() ?? -1) + 1
+        var representative = [Int](repeating: -1, count: groups)
+        for i in 0..<count where representative[keys[i]] < 0 { representative[keys[i]] = i }
+        let labels = representative.map { row in
+            factors.map { "\($0.name)=\($0.coding.labels[$0.coding.codes[row]])" }.joined(separator: ", ")
+        }
+        self.init(codes: keys, labels: labels)
+    }
+
+    /// Each value replaced by the rank of its distinct value (0, 1, …) in increasing order.
+    static func denseRanks(_ values: [Int]) -> [Int] {
+        let distinct = Array(Set(values)).sorted()
         var index: [Int: Int] = [:]
-        for (k, key) in distinct.enumerated() { index[key] = k }
-        let labels = distinct.map { key -> String in
-            var rest = key
-            var parts: [String] = []
-            for f in stride(from: factors.count - 1, through: 0, by: -1) {
-                let code = rest % radices[f]
-                rest /= radices[f]
-                parts.append("\(factors[f].name)=\(factors[f].coding.labels[code])")
-            }
-            return parts.reversed().joined(separator: ", ")
-        }
-        self.init(codes: keys.map { index[$0] ?? 0 }, labels: labels)
+        index.reserveCapacity(distinct.count)
+        for (k, v) in distinct.enumerated() { index[v] = k }
+        return values.map { index[$0] ?? 0 }
     }
 }
