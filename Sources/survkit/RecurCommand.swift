@@ -41,17 +41,17 @@ struct RecurCommand: ParsableCommand {
         var frameOptions = ModelFrameOptions()
         frameOptions.buildGroups = false
         let model = self.model
-        let frame = try FrameLoader.load(cohort, frameOptions: frameOptions) { formula in
+        let frame = try FrameLoader.load(cohort, frameOptions: frameOptions, rewrite: { formula in
             do { return try model.rewrite(formula) } catch {
-                throw AnalysisFailure(message: "\(cohort.data): \(error.description)")
+                throw AnalysisFailure(message: "\(cohort.data): \(error)")
             }
-        }
+        })
         var options = CoxOptions()
         options.ties = ties == .efron ? .efron : .breslow
         options.confLevel = confLevel
         let result: CoxResult
         do { result = try model.fit(frame, options: options) } catch {
-            throw AnalysisFailure(message: "\(cohort.data): \(error.description)")
+            throw AnalysisFailure(message: "\(cohort.data): \(error)")
         }
         let text = try CoxReport.render(result, format: output.format, confLevel: confLevel)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)
