@@ -9,6 +9,7 @@ extension Survkit {
         RecurCommand.self,
         PoissonCommand.self,
         NegBinCommand.self,
+        SurvregCommand.self,
         CIFCommand.self,
         MCFCommand.self,
         RatesCommand.self,
