@@ -8,10 +8,12 @@ enum FrameLoader {
     ///
     /// - Throws: `AnalysisFailure` with the file/line/column message of a
     ///   `CohortError`; `ValidationError` for malformed options.
-    /// `transform` derives columns after `--duration` (e.g. `cif --competing-status`).
+    /// `transform` derives columns after `--duration` (e.g. `cif --competing-status`);
+    /// `rewrite` reshapes the parsed formula (e.g. `recur --model pwp-gt`: gap time).
     static func load(
         _ options: CohortOptions, frameOptions: ModelFrameOptions = .init(),
-        transform: (Cohort) throws -> Cohort = { $0 }
+        transform: (Cohort) throws -> Cohort = { $0 },
+        rewrite: (Formula) throws -> Formula = { $0 }
     ) throws -> ModelFrame {
         var cohort = try derivingDurations(options.durations, on: readCohort(options), file: options.data)
         do { cohort = try transform(cohort) } catch let error as CohortError {
@@ -21,7 +23,7 @@ enum FrameLoader {
         frameOptions.references = try references(options.references)
         frameOptions.weights = options.weights
         do {
-            let formula = try Formula(options.formula)
+            let formula = try rewrite(Formula(options.formula))
             return try formula.modelFrame(on: cohort, options: frameOptions)
         } catch let error as CohortError {
             throw AnalysisFailure(message: locate(error, file: options.data))

@@ -151,6 +151,9 @@ public struct CoxResiduals: Sendable, Codable, Equatable {
 /// (`survkit cox --format json`): see `spec/cli-json.md`, section *cox*.
 public struct CoxResult: Sendable, Codable, Equatable {
     public var analysis: String = "cox"
+    /// The recurrent-event model (`survkit recur`: `ag`, `pwp-tt`, `pwp-gt`, `wlw`);
+    /// `nil` — and absent from the JSON — for `survkit cox`.
+    public var model: String? = nil
     public var ties: CoxTies
     /// Rows used.
     public var n: Int
@@ -201,7 +204,7 @@ public struct CoxResult: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case analysis, ties, n, events, nDroppedMissing = "n_dropped_missing", iterations, converged
+        case analysis, model, ties, n, events, nDroppedMissing = "n_dropped_missing", iterations, converged
         case coefficients, loglikNull = "loglik_null", loglik, tests, concordance, variance, zph
         case residuals, predictions, warnings, rows
     }

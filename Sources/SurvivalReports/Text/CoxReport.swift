@@ -9,7 +9,10 @@ public enum CoxReport {
         if format == .json { return try JSONReport.render(r) }
         let md = format == .markdown
         let robust = r.coefficients.contains { $0.robustSE != nil }
-        var out = md ? "## Cox proportional hazards\n\n" : "Cox proportional hazards\n\n"
+        let titles = ["ag": "Andersen–Gill", "pwp-tt": "Prentice–Williams–Peterson, total time",
+                      "pwp-gt": "Prentice–Williams–Peterson, gap time", "wlw": "Wei–Lin–Weissfeld marginal"]
+        let title = r.model.map { "Recurrent events: \(titles[$0] ?? $0) Cox model" } ?? "Cox proportional hazards"
+        var out = md ? "## \(title)\n\n" : "\(title)\n\n"
         out += "n = \(r.n), number of events = \(r.events)"
         if r.nDroppedMissing > 0 { out += " (\(r.nDroppedMissing) observation\(r.nDroppedMissing == 1 ? "" : "s") deleted due to missingness)" }
         out += "; ties = \(r.ties.rawValue)"

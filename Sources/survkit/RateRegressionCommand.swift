@@ -1,0 +1,80 @@
+import ArgumentParser
+import SurvivalKit
+
+/// Options shared by `survkit poisson` and `survkit negbin`.
+struct RateRegressionArguments: ParsableArguments {
+    @OptionGroup var cohort: CohortOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Confidence level of the rate-ratio (Wald) limits.")
+    var confLevel: Double = 0.95
+
+    @Option(help: "Maximum IRLS iterations (R glm.control default 25; also glm.nb's alternations).")
+    var maxIterations: Int = 25
+
+    mutating func validate() throws {
+        guard confLevel > 0 && confLevel < 1 else {
+            throw ValidationError("--conf-level must lie strictly between 0 and 1.")
+        }
+        guard maxIterations >= 1 else { throw ValidationError("--max-iterations must be ≥ 1.") }
+    }
+
+    /// Loads the frame (plain count outcome), fits with `fit`, writes the report.
+    func run(
+        _ fit: (ModelFrame, RateRegressionOptions) throws(ModelError) -> RateRegressionResult
+    ) throws {
+        var frameOptions = ModelFrameOptions(requireSurvivalResponse: false)
+        frameOptions.buildGroups = false
+        var intercept = true
+        let frame = try FrameLoader.load(cohort, frameOptions: frameOptions, rewrite: { formula in
+            intercept = formula.hasIntercept
+            return formula
+        })
+        let options = RateRegressionOptions(
+            intercept: intercept, control: GLMControl(maxIterations: maxIterations), confLevel: confLevel)
+        let result: RateRegressionResult
+        do { result = try fit(frame, options) } catch {
+            throw AnalysisFailure(message: "\(cohort.data): \(error.description)")
+        }
+        let text = try RateRegressionReport.render(result, format: output.format, confLevel: confLevel)
+        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+    }
+}
+
+/// `survkit poisson`: Poisson rate regression.
+struct PoissonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "poisson",
+        abstract: "Poisson regression of event counts on person-time, as R glm(family = poisson).",
+        discussion: """
+            Log link, IRLS with R's convergence rule; offset(log(person_time)) makes it a rate \
+            model. Reports rate ratios with Wald limits, deviance, null deviance and AIC. \
+            Collinear terms are reported as not defined (null), as R's NA.
+
+            Example: survkit poisson datasets/sarcoma_patients.csv --formula "lr_count ~ margin + factor(grade) + radiotherapy + offset(log(os_years))"
+            """
+    )
+
+    @OptionGroup var arguments: RateRegressionArguments
+
+    func run() throws { try arguments.run(RateRegression.poisson) }
+}
+
+/// `survkit negbin`: negative-binomial rate regression.
+struct NegBinCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "negbin",
+        abstract: "Negative-binomial regression of over-dispersed counts, as R MASS::glm.nb.",
+        discussion: """
+            Log link; alternates IRLS for the coefficients and maximum likelihood for the shape \
+            theta (Var = mu + mu^2/theta) as glm.nb. Reports rate ratios with Wald limits, theta \
+            and its standard error, deviance and AIC.
+
+            Example: survkit negbin datasets/quine.csv --formula "Days ~ Eth + Sex + Age + Lrn"
+            """
+    )
+
+    @OptionGroup var arguments: RateRegressionArguments
+
+    func run() throws { try arguments.run(RateRegression.negativeBinomial) }
+}
