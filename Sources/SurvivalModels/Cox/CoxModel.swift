@@ -24,6 +24,7 @@ public enum CoxModel {
     public static func fit(_ frame: ModelFrame, options: CoxOptions = CoxOptions()) throws(CoxError) -> CoxFit {
         let n = frame.count
         let p = frame.design.columns
+        profMark("start")
         guard n > 0 else { throw .noRows }
         try validate(frame)
         let weights = frame.weights ?? [Double](repeating: 1, count: n)
@@ -34,13 +35,17 @@ public enum CoxModel {
         let events = frame.response.status.reduce(0) { $0 + ($1 == 1 ? 1 : 0) }
         guard events > 0 else { throw .noEvents }
 
+        profMark("validate")
         let (means, scale) = centring(frame.design, weights: weights, noScale: options.noScaleValues)
+        profMark("centring")
         let index = RiskSetIndex(
             response: frame.response, strata: frame.strata?.codes,
             stratumCount: frame.strata?.labels.count ?? 1, weights: frame.weights)
+        profMark("index")
         let lik = CoxLikelihood(
             design: frame.design, means: means, scale: scale, offset: offset, weights: weights,
             status: frame.response.status, index: index, ties: options.ties)
+        profMark("likinit")
         let initial = options.initial ?? [Double](repeating: 0, count: p)
         var state = CoxFitState(
             beta: [], aliased: [], means: means, scale: scale, naiveVariance: Matrix(rows: p, columns: p),
@@ -67,7 +72,10 @@ public enum CoxModel {
             state.rank = nr.rank
             state.aliased = (0..<p).map { nr.rank < p && v[$0, $0] == 0 }
         }
-        return CoxFit(frame: frame, options: options, index: index, state: state, events: events)
+        profMark("newton")
+        let f = CoxFit(frame: frame, options: options, index: index, state: state, events: events)
+        profMark("coxfit")
+        return f
     }
 
     /// R's checks on the response and weights (`coxph`, `agreg.fit`).
@@ -128,4 +136,15 @@ public enum CoxModel {
         }
         return (means, scale)
     }
+}
+
+import Foundation
+nonisolated(unsafe) var profLast = 0.0
+func profMark(_ what: String) {
+    guard ProcessInfo.processInfo.environment["COX_PROFILE"] != nil else { return }
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    let now = Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    if what != "start" { FileHandle.standardError.write(String(format: "%@ %.4f\n", what, now - profLast).data(using: .utf8)!) }
+    profLast = now
 }
