@@ -23,14 +23,22 @@ import SurvivalNumerics
 /// * the score is `U = Xᵀ·(δ·w − g)` and the log-likelihood
 ///   `Σ δ·w·η − Σ_t Σ_m (dw/d)·log s_m`.
 ///
-/// The information is `Xᵀ·diag(g)·X − Σ_t(...)`. The rows are sorted once
-/// (a counting sort on the last event time at which each row is at risk, deaths
-/// first within it) into a centred, scaled copy of the design; every per-row
-/// array here is in that order and `order[i]` is the input row at position i.
-/// The risk-set sums `S0(t)`, `S1(t)` are then contiguous segment sums (each
-/// row counted at the last event time it is at risk, and, for `(start, stop]`
-/// data, subtracted just before the first), followed by suffix sums within
-/// each stratum.
+/// The information is `Xᵀ·diag(g)·X − Σ_t(...)`. Nothing is sorted here: the
+/// engine works in input order on a centred, scaled, row-major copy of the design
+/// (``RiskSetIndex`` has already placed every row among the event times). One
+/// Newton–Raphson evaluation is
+///
+/// 1. a pass over the rows: η, `w·r = w·exp(η)`, and `w·r` and `w·r·x` added into
+///    the row's bucket — the last event time at which it is at risk, deaths and
+///    the others apart (so D0/D1 come out too); S0, S1 are then suffix sums of the
+///    bucket sums within each stratum (for `(start, stop]` data a row is also
+///    subtracted just before the first time it is at risk);
+/// 2. per-time tie weights, then `g` per row;
+/// 3. a pass over the rows in chunks of 2048, one gemm per chunk for
+///    `Xᵀ·diag(g)·X` and the score, then the rank-two time terms.
+///
+/// On 1M × 20 each pass streams the 160 MB copy once; `order` is the identity,
+/// kept for the residual code.
 ///
 /// X is the centred (and scaled) design that ``CoxModel`` prepares, as R does;
 /// η is clamped to [−200, 22] as survival's `coxsafe`.
@@ -184,15 +192,11 @@ final class CoxLikelihood {
     /// Log partial likelihood, score (length p) and information (p × p, column-major)
     /// at `beta` (on the scale of `x`).
     func evaluate(_ beta: [Double]) -> (loglik: Double, score: [Double], information: [Double]) {
-        profMark("start")
         let loglik = scalarPass(beta)
-        profMark("  scalar")
         var u = [Double](repeating: 0, count: p)
         var imat = [Double](repeating: 0, count: p * p)
         designPass(score: &u, information: &imat)
-        profMark("  design")
         subtractMeanTerms(&imat)
-        profMark("  meanterms")
         // Symmetrise (the two gemm products agree only to rounding).
         for j in 0..<p {
             for i in 0..<j {
@@ -265,9 +269,7 @@ final class CoxLikelihood {
             }
         }}}}}}}
         self.bucketSums0 = b0; self.bucketSums1 = b1
-        profMark("  rows")
         riskSetSums()
-        profMark("  risksums")
         // Tie weights, the log-likelihood's log terms and the cumulative c within strata.
         let t = index.count, efron = efron
         var tie = self.tie, cum = self.cum
@@ -292,7 +294,6 @@ final class CoxLikelihood {
             }
         }}}}}}
         self.tie = tie; self.cum = cum
-        profMark("  ties")
         expectedEvents()
         return loglik
     }
@@ -301,7 +302,7 @@ final class CoxLikelihood {
     /// time at which it is at risk, subtracted (for `(start, stop]` data) just
     /// before the first, and the risk-set sums are suffix sums within each stratum.
     func riskSetSums() {
-        let t = index.count, p = p, n = n, tc = tiedCount
+        let t = index.count, p = p, tc = tiedCount
         for k in 0..<t {
             s0[k] = bucketSums0[2 * k] + bucketSums0[2 * k + 1]
             d0[k] = bucketSums0[2 * k]
