@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import SurvivalNumerics
 
@@ -165,10 +166,29 @@ final class CoxLikelihood {
         s1 = [Double](repeating: 0, count: t * p)
         d1 = [Double](repeating: 0, count: tied * p)
         tie = [TieWeights](repeating: TieWeights(), count: t)
-        bucketSums0 = [Double](repeating: 0, count: 2 * t + 2)
-        bucketSums1 = [Double](repeating: 0, count: (2 * t + 2) * p)
+        let parts = Self.parts(n)
+        bucketSums0 = [Double](repeating: 0, count: parts * (2 * t + 2))
+        bucketSums1 = [Double](repeating: 0, count: Swift.max(1, parts * (2 * t + 2) * p))  // ≥ 1: a base address
         let len = Swift.min(n, Self.chunkRows)
-        chunkG = [Double](repeating: 0, count: len * (p + 1))
+        chunkG = [Double](repeating: 0, count: parts * len * (p + 1))
+    }
+
+    /// Buffers handed to the worker threads of the row passes; each thread
+    /// writes only its own rows and its own part of the sums.
+    struct Unchecked<T>: @unchecked Sendable {
+        let value: T
+        init(_ value: T) { self.value = value }
+    }
+
+    /// The two row passes are split into this many fixed ranges of rows, run on
+    /// separate threads: two for large data (the split does not depend on the
+    /// machine, so neither do the results), one below 100,000 rows.
+    static func parts(_ n: Int) -> Int { n >= 100_000 ? 2 : 1 }
+
+    /// Rows `lo ..< hi` of part `part` (boundaries on multiples of 4).
+    static func range(_ part: Int, of parts: Int, n: Int) -> (Int, Int) {
+        let size = (n / parts) & ~3
+        return (part * size, part == parts - 1 ? n : (part + 1) * size)
     }
 
     /// `(x − mean)·scale` in row-major order: one pass that reads the p columns
@@ -213,24 +233,33 @@ final class CoxLikelihood {
     /// S1, D1), then the tie weights, `g` and the log-likelihood.
     func scalarPass(_ beta: [Double]) -> Double {
         let n = n, p = p, clamp = clamp
+        let parts = Self.parts(n)
+        let size0 = 2 * index.count + 2, size1 = size0 * p
         var b0 = self.bucketSums0, b1 = self.bucketSums1
         self.bucketSums0 = []; self.bucketSums1 = []
         let xp = rows.buffer, ep = eta.buffer, rp = wr.buffer
-        var loglik = 0.0
+        var partLoglik = [Double](repeating: 0, count: parts)
         offset.withUnsafeBufferPointer { op in
         weights.withUnsafeBufferPointer { wp in
         status.withUnsafeBufferPointer { sp in
         bucket.withUnsafeBufferPointer { bkp in
         beta.withUnsafeBufferPointer { betap in
-        b0.withUnsafeMutableBufferPointer { b0p in
-        b1.withUnsafeMutableBufferPointer { b1p in
-            for k in 0..<b0p.count { b0p[k] = 0 }
-            for k in 0..<b1p.count { b1p[k] = 0 }
+        b0.withUnsafeMutableBufferPointer { b0all in
+        b1.withUnsafeMutableBufferPointer { b1all in
+        partLoglik.withUnsafeMutableBufferPointer { llp in
+          let shared = Unchecked((op, wp, sp, bkp, betap, b0all, b1all, llp, xp, ep, rp))
+          DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let (op, wp, sp, bkp, betap, b0all, b1all, llp, xp, ep, rp) = shared.value
+            let (lo, hi) = Self.range(part, of: parts, n: n)
+            let b0p = b0all.baseAddress! + part * size0, b1p = b1all.baseAddress! + part * size1
+            for k in 0..<size0 { b0p[k] = 0 }
+            for k in 0..<size1 { b1p[k] = 0 }
+            var loglik = 0.0
             // η = offset + Σ_j β_j·x_ij, summed in column order as coxfit6's zbeta;
             // four rows at a time so that the four sums proceed side by side.
-            var i0 = 0
-            while i0 < n {
-                let m = Swift.min(4, n - i0)
+            var i0 = lo
+            while i0 < hi {
+                let m = Swift.min(4, hi - i0)
                 if m == 4 && p > 0 {
                     let x0 = xp.baseAddress! + i0 * p
                     let x1 = x0 + p, x2 = x1 + p, x3 = x2 + p
@@ -261,13 +290,22 @@ final class CoxLikelihood {
                     b0p[k] += r
                     if p > 0 {
                         // w·r·x of the row into its bucket's row of p sums.
-                        let row = xp.baseAddress! + i * p, dst = b1p.baseAddress! + k * p
+                        let row = xp.baseAddress! + i * p, dst = b1p + k * p
                         for j in 0..<p { dst[j] += r * row[j] }
                     }
                 }
                 i0 += m
             }
-        }}}}}}}
+            llp[part] = loglik
+          }
+          // Fold the parts' bucket sums into the first, in part order.
+          for part in 1..<parts {
+              for k in 0..<size0 { b0all[k] += b0all[part * size0 + k] }
+              for k in 0..<size1 { b1all[k] += b1all[part * size1 + k] }
+          }
+        }}}}}}}}
+        var loglik = 0.0
+        for part in 0..<parts { loglik += partLoglik[part] }
         self.bucketSums0 = b0; self.bucketSums1 = b1
         riskSetSums()
         // Tie weights, the log-likelihood's log terms and the cumulative c within strata.
@@ -369,27 +407,38 @@ final class CoxLikelihood {
         let n = n, p = p, q = p + 1
         var chunkG = self.chunkG
         self.chunkG = []
-        var acc = [Double](repeating: 0, count: p * q)
+        let parts = Self.parts(n)
+        var acc = [Double](repeating: 0, count: parts * p * q)
         let xp = rows.buffer, gp = g.buffer, rp = resid.buffer
-        chunkG.withUnsafeMutableBufferPointer { gcp in
-        acc.withUnsafeMutableBufferPointer { accp in
-            var r0 = 0
-            while r0 < n {
-                let len = Swift.min(Self.chunkRows, n - r0)
+        chunkG.withUnsafeMutableBufferPointer { gcall in
+        acc.withUnsafeMutableBufferPointer { accall in
+          let shared = Unchecked((gcall, accall, xp, gp, rp))
+          DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let (gcall, accall, xp, gp, rp) = shared.value
+            let (lo, hi) = Self.range(part, of: parts, n: n)
+            let gcp = gcall.baseAddress! + part * Swift.min(n, Self.chunkRows) * q
+            let accp = accall.baseAddress! + part * p * q
+            var r0 = lo
+            while r0 < hi {
+                let len = Swift.min(Self.chunkRows, hi - r0)
                 // Row i of the chunk is g_i·x_i followed by δ_i·w_i − g_i, so one gemm
                 // gives both Xᵀ·diag(g)·X (columns 0..<p) and the score Xᵀ(δw − g) (column p).
                 for i in 0..<len {
                     let gi = gp[r0 + i]
-                    let src = xp.baseAddress! + (r0 + i) * p, dst = gcp.baseAddress! + i * q
+                    let src = xp.baseAddress! + (r0 + i) * p, dst = gcp + i * q
                     for j in 0..<p { dst[j] = gi * src[j] }
                     dst[p] = rp[r0 + i]
                 }
                 // acc (p × q) += Xᵀ_chunk (p × len, the row-major rows) · G_chunkᵀ.
                 BLAS.gemm(.none, .transpose, m: p, n: q, k: len, alpha: 1,
-                          a: xp.baseAddress! + r0 * p, lda: p, b: gcp.baseAddress!, ldb: q,
-                          beta: 1, c: accp.baseAddress!, ldc: p)
+                          a: xp.baseAddress! + r0 * p, lda: p, b: gcp, ldb: q,
+                          beta: 1, c: accp, ldc: p)
                 r0 += len
             }
+          }
+          for part in 1..<parts {
+              for k in 0..<(p * q) { accall[k] += accall[part * p * q + k] }
+          }
         }}
         for k in 0..<(p * p) { imat[k] = acc[k] }
         for j in 0..<p { u[j] = acc[p * p + j] }
