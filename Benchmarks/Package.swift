@@ -4,6 +4,7 @@ import PackageDescription
 // Benchmarks live in their own package so `swift build`/`swift test` of the
 // root package never compile them. Run from the repository root:
 //   swift run -c release --package-path Benchmarks cox-bench /tmp/cohort.csv
+//   swift run -c release --package-path Benchmarks import-bench /tmp/cohort.csv
 let package = Package(
     name: "SurvivalKitBenchmarks",
     platforms: [.macOS(.v13)],
@@ -11,6 +12,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "cox-bench",
+            dependencies: [.product(name: "SurvivalKit", package: "SurvivalKit")]
+        ),
+        .executableTarget(
+            name: "import-bench",
             dependencies: [.product(name: "SurvivalKit", package: "SurvivalKit")]
         ),
     ]

@@ -6,6 +6,7 @@ set -e
 CSV=${1:-/tmp/cox-bench.csv}
 ROWS=${2:-1000000}
 swift build -c release --package-path Benchmarks >/dev/null
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), nproc $(nproc), CPU $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 Benchmarks/.build/release/cox-bench "$CSV" "$ROWS" | tee "$CSV.swift.log"
 Rscript benchmarks/run-r.R "$CSV" | tee "$CSV.r.log"
 Rscript -e '
@@ -22,3 +23,5 @@ for ties in efron breslow; do
   rc=$(grep "R $ties:" "$CSV.r.log" | sed -E "s/.*coxph ([0-9.]+) s .*/\1/")
   echo "$ties: swift $sw s, R coxph.fit $rf s (ratio $(echo "$rf / $sw" | bc -l | cut -c1-5)), R coxph $rc s (ratio $(echo "$rc / $sw" | bc -l | cut -c1-5))"
 done
+Benchmarks/.build/release/import-bench "$CSV" --reps 1
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,7 +2,7 @@
 // day-rounded times with about 3,000 distinct values, about 65 % events), writes
 // it as CSV for R, and times SurvivalKit's Cox fit with Efron and Breslow ties.
 //
-//   cox-bench CSV_PATH [ROWS] [--no-csv]
+//   cox-bench CSV_PATH [ROWS] [--no-csv] [--ties efron|breslow] [--reps N]
 //
 // Prints one line per fit (seconds, iterations, peak RSS) and writes the
 // coefficients to CSV_PATH.swift-coef.csv for benchmarks/compare.sh.
@@ -44,6 +44,12 @@ let args = CommandLine.arguments
 let csvPath = args.count > 1 ? args[1] : "/tmp/cox-bench.csv"
 let n = args.count > 2 ? Int(args[2]) ?? 1_000_000 : 1_000_000
 let writeCSV = !args.contains("--no-csv")
+func option(_ name: String) -> String? {
+    guard let k = args.firstIndex(of: name), k + 1 < args.count else { return nil }
+    return args[k + 1]
+}
+let reps = option("--reps").flatMap { Int($0) } ?? 3
+let tiesToRun: [CoxTies] = option("--ties").map { $0 == "efron" ? [.efron] : [.breslow] } ?? [.efron, .breslow]
 let p = 20
 
 // Covariates: 15 standard normal, 5 binary (prevalence 0.3). True log hazard ratios ±0.05…0.4.
@@ -94,10 +100,10 @@ let frame = ModelFrame(
 design = []
 
 var coefLines = ["ties,term,coef"]
-for ties in [CoxTies.efron, .breslow] {
+for ties in tiesToRun {
     var best = Double.infinity
     var fitted: CoxFit?
-    for _ in 0..<3 {
+    for _ in 0..<reps {
         let t0 = now()
         let fit = try CoxModel.fit(frame, options: CoxOptions(ties: ties))
         best = min(best, now() - t0)
@@ -105,8 +111,8 @@ for ties in [CoxTies.efron, .breslow] {
     }
     guard let fit = fitted else { continue }
     let r = fit.result
-    print(String(format: "swift %@: %.3f s (best of 3), %d iterations, loglik %.6f, peak RSS %.0f MB",
-                 ties.rawValue, best, r.iterations, r.loglik, peakRSSMegabytes()))
+    print(String(format: "swift %@: %.3f s (best of %d), %d iterations, loglik %.6f, peak RSS %.0f MB",
+                 ties.rawValue, best, reps, r.iterations, r.loglik, peakRSSMegabytes()))
     for (j, c) in r.coefficients.enumerated() {
         coefLines.append("\(ties.rawValue),\(c.term),\(c.coef.map { String($0) } ?? "NA")")
         _ = j

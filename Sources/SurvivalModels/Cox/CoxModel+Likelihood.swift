@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import SurvivalNumerics
 
@@ -23,21 +24,31 @@ import SurvivalNumerics
 /// * the score is `U = Xᵀ·(δ·w − g)` and the log-likelihood
 ///   `Σ δ·w·η − Σ_t Σ_m (dw/d)·log s_m`.
 ///
-/// The information is `Xᵀ·diag(g)·X − Σ_t(...)`. The rows are sorted once
-/// (a counting sort on the last event time at which each row is at risk, deaths
-/// first within it) into a centred, scaled copy of the design; every per-row
-/// array here is in that order and `order[i]` is the input row at position i.
-/// The risk-set sums `S0(t)`, `S1(t)` are then contiguous segment sums (each
-/// row counted at the last event time it is at risk, and, for `(start, stop]`
-/// data, subtracted just before the first), followed by suffix sums within
-/// each stratum.
+/// The information is `Xᵀ·diag(g)·X − Σ_t(...)`. Nothing is sorted here: the
+/// engine works in input order on a centred, scaled, row-major copy of the design
+/// (``RiskSetIndex`` has already placed every row among the event times). One
+/// Newton–Raphson evaluation is
+///
+/// 1. a pass over the rows: η, `w·r = w·exp(η)`, and `w·r` and `w·r·x` added into
+///    the row's bucket — the last event time at which it is at risk, deaths and
+///    the others apart (so D0/D1 come out too); S0, S1 are then suffix sums of the
+///    bucket sums within each stratum (for `(start, stop]` data a row is also
+///    subtracted just before the first time it is at risk);
+/// 2. per-time tie weights, then `g` per row;
+/// 3. a pass over the rows in chunks of 2048, one gemm per chunk for
+///    `Xᵀ·diag(g)·X` and the score, then the rank-two time terms.
+///
+/// On 1M × 20 each pass streams the 160 MB copy once; `order` is the identity,
+/// kept for the residual code.
 ///
 /// X is the centred (and scaled) design that ``CoxModel`` prepares, as R does;
 /// η is clamped to [−200, 22] as survival's `coxsafe`.
 final class CoxLikelihood {
     let n: Int
     let p: Int
-    let x: [Double]  // n × p column-major, centred and scaled
+    /// The centred, scaled design in input order, row-major (row i at `rows[i·p ..< i·p + p]`),
+    /// so that everything one row contributes is one contiguous read.
+    let rows: LargeBuffer<Double>
     let offset: [Double]
     let weights: [Double]
     let status: [Double]  // δ as 0/1
@@ -49,101 +60,91 @@ final class CoxLikelihood {
     /// and where it is subtracted (−1: no subtraction, it entered before the stratum's first time).
     let addAt: [Int32]
     let removeAt: [Int32]
+    /// Per row: `2·addAt + (death ? 0 : 1)`, or `2T` for a row never at risk — the
+    /// slot its `w·r·x` is summed into (deaths and the others kept apart for Efron's D1).
+    let bucket: [Int32]
     /// Compact row of each event time with tied deaths in `d1` (−1 if at most one death).
     let tiedRow: [Int32]
     let tiedCount: Int
+    /// Rows that leave the risk set before their stratum's first event time
+    /// is passed, i.e. that need a subtraction (`(start, stop]` data only).
+    let removers: [Int]
+
+    /// The centred, scaled design in input order, column-major (for the
+    /// residuals; built on first use).
+    lazy var x: [Double] = {
+        var xs = [Double](repeating: 0, count: n * p)
+        for j in 0..<p {
+            for i in 0..<n { xs[j * n + i] = rows[i * p + j] }
+        }
+        return xs
+    }()
+    /// Input row at each position: the engine works in input order.
+    lazy var order: [Int] = Array(0..<n)
 
     // Work buffers, reused across iterations.
-    var eta: [Double]
-    var wr: [Double]
-    var g: [Double]
-    var resid: [Double]
+    let eta: LargeBuffer<Double>
+    let wr: LargeBuffer<Double>
+    let g: LargeBuffer<Double>
+    let resid: LargeBuffer<Double>
     var s0: [Double]
     var d0: [Double]
     var s1: [Double]  // T × p
     var d1: [Double]  // tiedCount × p
     var tie: [TieWeights]
     var cum: [Double]
-    var chunk: [Double]
-    static let chunkRows = 16384
-
-    /// Input row at each sorted position.
-    let order: [Int]
-    /// First sorted position of each event time's segment (`count + 1` entries;
-    /// rows never at risk come after the last segment).
-    let segmentStart: [Int]
-    /// Sorted positions of rows that leave the risk set before their stratum's
-    /// first event time… i.e. that need a subtraction (`(start, stop]` data only).
-    let removers: [Int]
+    /// Per-bucket sums of `w·r` (2T + 2) and of `w·r·x` ((2T + 2) × p, row-major).
+    var bucketSums0: [Double]
+    var bucketSums1: [Double]
+    /// A chunk of rows of the centred design times `g`, each row followed by `δw − g`.
+    var chunkG: [Double]
+    /// Rows per gemm call: 2048 × 21 doubles (344 kB) stay in L2; measured best
+    /// among 512 … 32768 (a `dsyrk` on `√g·x` was slower than this gemm).
+    static let chunkRows = 2048
 
     /// - Parameters:
     ///   - design: the n × p design in input order; it is centred by `means` and
-    ///     multiplied by `scale` into the engine's sorted copy.
+    ///     multiplied by `scale` into the engine's row-major copy.
     init(design: Matrix, means: [Double], scale: [Double], offset: [Double], weights: [Double],
          status: [Int], index: RiskSetIndex, ties: CoxTies) {
         let n = design.rows, p = design.columns
         self.n = n
         self.p = p
+        self.rows = Self.centredRows(design, means: means, scale: scale)
+        self.offset = offset
+        self.weights = weights
         self.index = index
         self.efron = ties == .efron
         let t = index.count
-        // Counting sort on (exited time, death first); never-at-risk rows last.
-        var addOf = [Int](repeating: -1, count: n)
-        for i in 0..<n {
-            let en = Int(index.entered[i]), ex = Int(index.exited[i])
-            if ex >= en && ex >= 0 { addOf[i] = ex }
-        }
-        var bucket = [Int](repeating: 0, count: 2 * t + 2)  // 2k: deaths at k, 2k+1: others
-        for i in 0..<n {
-            let a = addOf[i]
-            bucket[a < 0 ? 2 * t : 2 * a + (status[i] == 1 ? 0 : 1)] += 1
-        }
-        var start = [Int](repeating: 0, count: 2 * t + 2)
-        var acc = 0
-        for b in 0..<(2 * t + 1) { start[b] = acc; acc += bucket[b] }
-        start[2 * t + 1] = acc
-        var segmentStart = [Int](repeating: 0, count: t + 1)
-        for k in 0...t { segmentStart[k] = start[2 * k] }
-        var fill = start
-        var order = [Int](repeating: 0, count: n)
-        for i in 0..<n {
-            let a = addOf[i]
-            let b = a < 0 ? 2 * t : 2 * a + (status[i] == 1 ? 0 : 1)
-            order[fill[b]] = i
-            fill[b] += 1
-        }
-        self.order = order
-        self.segmentStart = segmentStart
-        var xs = [Double](repeating: 0, count: n * p)
-        design.storage.withUnsafeBufferPointer { dp in
-            xs.withUnsafeMutableBufferPointer { xp in
-                for j in 0..<p {
-                    let m = means[j], sc = scale[j]
-                    let src = dp.baseAddress! + j * n, dst = xp.baseAddress! + j * n
-                    for pos in 0..<n { dst[pos] = (src[order[pos]] - m) * sc }
-                }
-            }
-        }
-        self.x = xs
-        self.offset = order.map { offset[$0] }
-        self.weights = order.map { weights[$0] }
-        self.status = order.map { status[$0] == 1 ? 1 : 0 }
         var addAt = [Int32](repeating: -1, count: n)
         var removeAt = [Int32](repeating: -1, count: n)
+        var bucket = [Int32](repeating: Int32(2 * t), count: n)
+        var statusD = [Double](repeating: 0, count: n)
         var removers: [Int] = []
-        for pos in 0..<n {
-            let i = order[pos]
-            let ex = addOf[i]
-            guard ex >= 0 else { continue }
-            addAt[pos] = Int32(ex)
-            let en = Int(index.entered[i])
-            if en > index.firstTime[index.stratumOfTime[ex]] {
-                removeAt[pos] = Int32(en - 1)
-                removers.append(pos)
+        index.entered.withUnsafeBufferPointer { enp in
+        index.exited.withUnsafeBufferPointer { exp in
+        status.withUnsafeBufferPointer { stp in
+        addAt.withUnsafeMutableBufferPointer { ap in
+        removeAt.withUnsafeMutableBufferPointer { rp in
+        bucket.withUnsafeMutableBufferPointer { bp in
+        statusD.withUnsafeMutableBufferPointer { sp in
+            for i in 0..<n {
+                let dead = stp[i] == 1
+                sp[i] = dead ? 1 : 0
+                let en = enp[i], ex = exp[i]
+                guard ex >= en && ex >= 0 else { continue }
+                ap[i] = ex
+                bp[i] = 2 * ex + (dead ? 0 : 1)
+                if Int(en) > index.firstTime[index.stratumOfTime[Int(ex)]] {
+                    rp[i] = en - 1
+                    removers.append(i)
+                }
             }
-        }
+        }}}}}}}
         self.addAt = addAt
         self.removeAt = removeAt
+        self.bucket = bucket
+        self.status = statusD
         self.removers = removers
         var tiedRow = [Int32](repeating: -1, count: t)
         var tied = 0
@@ -155,17 +156,59 @@ final class CoxLikelihood {
         }
         self.tiedRow = tiedRow
         self.tiedCount = tied
-        eta = [Double](repeating: 0, count: n)
-        wr = eta
-        g = eta
-        resid = eta
+        eta = LargeBuffer(count: n)
+        wr = LargeBuffer(count: n)
+        g = LargeBuffer(count: n)
+        resid = LargeBuffer(count: n)
         s0 = [Double](repeating: 0, count: t)
         d0 = s0
         cum = s0
         s1 = [Double](repeating: 0, count: t * p)
         d1 = [Double](repeating: 0, count: tied * p)
         tie = [TieWeights](repeating: TieWeights(), count: t)
-        chunk = [Double](repeating: 0, count: Swift.min(n, Self.chunkRows) * (p + 1))
+        let parts = Self.parts(n)
+        bucketSums0 = [Double](repeating: 0, count: parts * (2 * t + 2))
+        bucketSums1 = [Double](repeating: 0, count: Swift.max(1, parts * (2 * t + 2) * p))  // ≥ 1: a base address
+        let len = Swift.min(n, Self.chunkRows)
+        chunkG = [Double](repeating: 0, count: parts * len * (p + 1))
+    }
+
+    /// Buffers handed to the worker threads of the row passes; each thread
+    /// writes only its own rows and its own part of the sums.
+    struct Unchecked<T>: @unchecked Sendable {
+        let value: T
+        init(_ value: T) { self.value = value }
+    }
+
+    /// The two row passes are split into this many fixed ranges of rows, which
+    /// `concurrentPerform` hands to as many threads as there are cores: four for
+    /// large data, so that a core busy with another job only delays its share
+    /// (the split does not depend on the machine, so neither do the results),
+    /// one below 100,000 rows.
+    static func parts(_ n: Int) -> Int { n >= 100_000 ? 4 : 1 }
+
+    /// Rows `lo ..< hi` of part `part` (boundaries on multiples of 4).
+    static func range(_ part: Int, of parts: Int, n: Int) -> (Int, Int) {
+        let size = (n / parts) & ~3
+        return (part * size, part == parts - 1 ? n : (part + 1) * size)
+    }
+
+    /// `(x − mean)·scale` in row-major order: one pass that reads the p columns
+    /// side by side and writes each row contiguously.
+    static func centredRows(_ design: Matrix, means: [Double], scale: [Double]) -> LargeBuffer<Double> {
+        let n = design.rows, p = design.columns
+        let out = LargeBuffer<Double>(count: n * p, zeroed: false)
+        guard n > 0, p > 0 else { return out }
+        design.storage.withUnsafeBufferPointer { dp in
+        means.withUnsafeBufferPointer { mp in
+        scale.withUnsafeBufferPointer { sp in
+            let src = dp.baseAddress!
+            for i in 0..<n {
+                let d = out.pointer + i * p
+                for j in 0..<p { d[j] = (src[j &* n &+ i] - mp[j]) * sp[j] }
+            }
+        }}}
+        return out
     }
 
     /// Log partial likelihood, score (length p) and information (p × p, column-major)
@@ -187,73 +230,151 @@ final class CoxLikelihood {
         return (loglik, u, imat)
     }
 
-    /// η, risks, S0/D0, the tie weights, `g` and the log-likelihood: everything
-    /// that needs only one number per row.
+    /// One pass over the design: η (offset + centred x·β, clamped as `coxsafe`),
+    /// the risks `w·r`, the per-bucket sums of `w·r` and `w·r·x` (whence S0, D0,
+    /// S1, D1), then the tie weights, `g` and the log-likelihood.
     func scalarPass(_ beta: [Double]) -> Double {
-        let n = n, p = p, t = index.count, clamp = clamp
-        var eta = offset
-        if p > 0 {
-            x.withUnsafeBufferPointer { xp in
-                beta.withUnsafeBufferPointer { bp in
-                    eta.withUnsafeMutableBufferPointer { ep in
-                        BLAS.gemv(.none, m: n, n: p, alpha: 1, a: xp.baseAddress!, lda: n,
-                                  x: bp.baseAddress!, beta: 1, y: ep.baseAddress!)
+        let n = n, p = p, clamp = clamp
+        let parts = Self.parts(n)
+        let size0 = 2 * index.count + 2, size1 = size0 * p
+        var b0 = self.bucketSums0, b1 = self.bucketSums1
+        self.bucketSums0 = []; self.bucketSums1 = []
+        let xp = rows.buffer, ep = eta.buffer, rp = wr.buffer
+        var partLoglik = [Double](repeating: 0, count: parts)
+        offset.withUnsafeBufferPointer { op in
+        weights.withUnsafeBufferPointer { wp in
+        status.withUnsafeBufferPointer { sp in
+        bucket.withUnsafeBufferPointer { bkp in
+        beta.withUnsafeBufferPointer { betap in
+        b0.withUnsafeMutableBufferPointer { b0all in
+        b1.withUnsafeMutableBufferPointer { b1all in
+        partLoglik.withUnsafeMutableBufferPointer { llp in
+          let shared = Unchecked((op, wp, sp, bkp, betap, b0all, b1all, llp, xp, ep, rp))
+          DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let (op, wp, sp, bkp, betap, b0all, b1all, llp, xp, ep, rp) = shared.value
+            let (lo, hi) = Self.range(part, of: parts, n: n)
+            let b0p = b0all.baseAddress! + part * size0, b1p = b1all.baseAddress! + part * size1
+            for k in 0..<size0 { b0p[k] = 0 }
+            for k in 0..<size1 { b1p[k] = 0 }
+            var loglik = 0.0
+            // η = offset + Σ_j β_j·x_ij, summed in column order as coxfit6's zbeta;
+            // four rows at a time so that the four sums proceed side by side.
+            var i0 = lo
+            while i0 < hi {
+                let m = Swift.min(4, hi - i0)
+                if m == 4 && p > 0 {
+                    let x0 = xp.baseAddress! + i0 * p
+                    let x1 = x0 + p, x2 = x1 + p, x3 = x2 + p
+                    var e0 = op[i0], e1 = op[i0 + 1], e2 = op[i0 + 2], e3 = op[i0 + 3]
+                    for j in 0..<p {
+                        let bj = betap[j]
+                        e0 += bj * x0[j]
+                        e1 += bj * x1[j]
+                        e2 += bj * x2[j]
+                        e3 += bj * x3[j]
+                    }
+                    ep[i0] = e0; ep[i0 + 1] = e1; ep[i0 + 2] = e2; ep[i0 + 3] = e3
+                } else {
+                    for i in i0..<(i0 + m) {
+                        var e = op[i]
+                        for j in 0..<p { e += betap[j] * xp[i * p + j] }
+                        ep[i] = e
                     }
                 }
+                for i in i0..<(i0 + m) {
+                    var e = ep[i]
+                    if clamp { e = Swift.min(Swift.max(e, -200), 22) }
+                    ep[i] = e
+                    let r = wp[i] * exp(e)
+                    rp[i] = r
+                    loglik += sp[i] * (wp[i] * e)
+                    let k = Int(bkp[i])
+                    b0p[k] += r
+                    if p > 0 {
+                        // w·r·x of the row into its bucket's row of p sums.
+                        let row = xp.baseAddress! + i * p, dst = b1p + k * p
+                        for j in 0..<p { dst[j] += r * row[j] }
+                    }
+                }
+                i0 += m
             }
-        }
-        var wr = self.wr, s0 = self.s0, d0 = self.d0, tie = self.tie, cum = self.cum
-        var g = self.g, resid = self.resid
-        self.wr = []; self.s0 = []; self.d0 = []; self.tie = []; self.cum = []; self.g = []; self.resid = []
-        var loglik = 0.0
-        weights.withUnsafeBufferPointer { wp in
-        status.withUnsafeBufferPointer { sp in
-        addAt.withUnsafeBufferPointer { ap in
-        removeAt.withUnsafeBufferPointer { bp in
-        eta.withUnsafeMutableBufferPointer { ep in
-        wr.withUnsafeMutableBufferPointer { rp in
-        s0.withUnsafeMutableBufferPointer { s0p in
-        d0.withUnsafeMutableBufferPointer { d0p in
-            for k in 0..<t { s0p[k] = 0; d0p[k] = 0 }
-            for i in 0..<n {
-                let e = clamp ? Swift.min(Swift.max(ep[i], -200), 22) : ep[i]
-                ep[i] = e
-                let r = wp[i] * exp(e)
-                rp[i] = r
-                let dead = sp[i] != 0
-                if dead { loglik += wp[i] * e }
-                let a = Int(ap[i])
-                guard a >= 0 else { continue }
-                s0p[a] += r
-                let b = Int(bp[i])
-                if b >= 0 { s0p[b] -= r }
-                if dead { d0p[a] += r }
-            }
+            llp[part] = loglik
+          }
+          // Fold the parts' bucket sums into the first, in part order.
+          for part in 1..<parts {
+              for k in 0..<size0 { b0all[k] += b0all[part * size0 + k] }
+              for k in 0..<size1 { b1all[k] += b1all[part * size1 + k] }
+          }
         }}}}}}}}
-        Self.suffixSums(&s0, firstTime: index.firstTime, rows: t, column: 0)
+        var loglik = 0.0
+        for part in 0..<parts { loglik += partLoglik[part] }
+        self.bucketSums0 = b0; self.bucketSums1 = b1
+        riskSetSums()
+        // Tie weights, the log-likelihood's log terms and the cumulative c within strata.
+        let t = index.count, efron = efron
+        var tie = self.tie, cum = self.cum
+        self.tie = []; self.cum = []
+        index.deathCount.withUnsafeBufferPointer { dc in
+        index.deathWeight.withUnsafeBufferPointer { dw in
+        s0.withUnsafeBufferPointer { s0p in
+        d0.withUnsafeBufferPointer { d0p in
+        tie.withUnsafeMutableBufferPointer { tp in
+        cum.withUnsafeMutableBufferPointer { cp in
+            for k in 0..<t {
+                let w = TieWeights(s0: s0p[k], d0: d0p[k], deaths: dc[k], deathWeight: dw[k], efron: efron)
+                tp[k] = w
+                loglik -= w.logTerm
+            }
+            for s in 0..<(index.firstTime.count - 1) {
+                var run = 0.0
+                for k in index.firstTime[s]..<index.firstTime[s + 1] {
+                    run += tp[k].c
+                    cp[k] = run
+                }
+            }
+        }}}}}}
+        self.tie = tie; self.cum = cum
+        expectedEvents()
+        return loglik
+    }
+
+    /// S0, D0, S1 and D1 from the bucket sums: a row is counted at the last event
+    /// time at which it is at risk, subtracted (for `(start, stop]` data) just
+    /// before the first, and the risk-set sums are suffix sums within each stratum.
+    func riskSetSums() {
+        let t = index.count, p = p, tc = tiedCount
         for k in 0..<t {
-            let w = TieWeights(s0: s0[k], d0: d0[k], deaths: index.deathCount[k],
-                               deathWeight: index.deathWeight[k], efron: efron)
-            tie[k] = w
-            loglik -= w.logTerm
+            s0[k] = bucketSums0[2 * k] + bucketSums0[2 * k + 1]
+            d0[k] = bucketSums0[2 * k]
         }
-        // Cumulative c within strata.
-        for s in 0..<(index.firstTime.count - 1) {
-            var run = 0.0
-            for k in index.firstTime[s]..<index.firstTime[s + 1] {
-                run += tie[k].c
-                cum[k] = run
+        for j in 0..<p {
+            for k in 0..<t {
+                let dead = bucketSums1[2 * k * p + j]
+                s1[j * t + k] = dead + bucketSums1[(2 * k + 1) * p + j]
+                let row = Int(tiedRow[k])
+                if row >= 0 { d1[j * tc + row] = dead }
             }
         }
+        for i in removers {
+            let b = Int(removeAt[i])
+            s0[b] -= wr[i]
+            for j in 0..<p { s1[j * t + b] -= wr[i] * rows[i * p + j] }
+        }
+        Self.suffixSums(&s0, firstTime: index.firstTime, rows: t, column: 0)
+        for j in 0..<p { Self.suffixSums(&s1, firstTime: index.firstTime, rows: t, column: j) }
+    }
+
+    /// `g_i = w_i·r_i·(C_i − δ_i·e_{t_i})`, the weighted expected number of events
+    /// of each row, and `δ·w − g`.
+    func expectedEvents() {
+        let n = n
+        let rp = wr.buffer, gp = g.buffer, up = resid.buffer
         weights.withUnsafeBufferPointer { wp in
         status.withUnsafeBufferPointer { sp in
         addAt.withUnsafeBufferPointer { ap in
         removeAt.withUnsafeBufferPointer { bp in
-        wr.withUnsafeBufferPointer { rp in
         cum.withUnsafeBufferPointer { cp in
         tie.withUnsafeBufferPointer { tp in
-        g.withUnsafeMutableBufferPointer { gp in
-        resid.withUnsafeMutableBufferPointer { up in
             for i in 0..<n {
                 let a = Int(ap[i])
                 guard a >= 0 else { gp[i] = 0; up[i] = sp[i] * wp[i]; continue }
@@ -264,10 +385,7 @@ final class CoxLikelihood {
                 gp[i] = gi
                 up[i] = sp[i] * wp[i] - gi
             }
-        }}}}}}}}}
-        self.eta = eta; self.wr = wr; self.s0 = s0; self.d0 = d0; self.tie = tie; self.cum = cum
-        self.g = g; self.resid = resid
-        return loglik
+        }}}}}}
     }
 
     /// Suffix sums within each stratum of one column of column-major (times × columns) data.
@@ -285,87 +403,48 @@ final class CoxLikelihood {
         }
     }
 
-    /// One pass over the design in row chunks: risk-set sums S1 (and D1 for tied
-    /// Efron deaths), `U = Xᵀ(δw − g)` and `Xᵀ·diag(g)·X`.
+    /// One pass over the design in row chunks: `U = Xᵀ(δw − g)` and `Xᵀ·diag(g)·X`
+    /// by one gemm per chunk.
     func designPass(score u: inout [Double], information imat: inout [Double]) {
-        let n = n, p = p, t = index.count
-        var sums1 = self.s1, tiedSums = self.d1, chunk = self.chunk
-        self.s1 = []; self.d1 = []; self.chunk = []
-        for k in 0..<sums1.count { sums1[k] = 0 }
-        for k in 0..<tiedSums.count { tiedSums[k] = 0 }
-        let tc = tiedCount
-        var acc = [Double](repeating: 0, count: p * (p + 1))
-        x.withUnsafeBufferPointer { xp in
-        wr.withUnsafeBufferPointer { wrp in
-        g.withUnsafeBufferPointer { gp in
-        resid.withUnsafeBufferPointer { rp in
-        status.withUnsafeBufferPointer { sp in
-        addAt.withUnsafeBufferPointer { ap in
-        tiedRow.withUnsafeBufferPointer { tp in
-        sums1.withUnsafeMutableBufferPointer { s1p in
-        tiedSums.withUnsafeMutableBufferPointer { d1p in
-        chunk.withUnsafeMutableBufferPointer { cp in
-        acc.withUnsafeMutableBufferPointer { accp in
-            var r0 = 0
-            while r0 < n {
-                let len = Swift.min(Self.chunkRows, n - r0)
-                for j in 0..<p {
-                    let col = xp.baseAddress! + j * n
-                    let out = cp.baseAddress! + j * len
-                    for i in r0..<(r0 + len) { out[i - r0] = gp[i] * col[i] }
+        let n = n, p = p, q = p + 1
+        var chunkG = self.chunkG
+        self.chunkG = []
+        let parts = Self.parts(n)
+        var acc = [Double](repeating: 0, count: parts * p * q)
+        let xp = rows.buffer, gp = g.buffer, rp = resid.buffer
+        chunkG.withUnsafeMutableBufferPointer { gcall in
+        acc.withUnsafeMutableBufferPointer { accall in
+          let shared = Unchecked((gcall, accall, xp, gp, rp))
+          DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let (gcall, accall, xp, gp, rp) = shared.value
+            let (lo, hi) = Self.range(part, of: parts, n: n)
+            let gcp = gcall.baseAddress! + part * Swift.min(n, Self.chunkRows) * q
+            let accp = accall.baseAddress! + part * p * q
+            var r0 = lo
+            while r0 < hi {
+                let len = Swift.min(Self.chunkRows, hi - r0)
+                // Row i of the chunk is g_i·x_i followed by δ_i·w_i − g_i, so one gemm
+                // gives both Xᵀ·diag(g)·X (columns 0..<p) and the score Xᵀ(δw − g) (column p).
+                for i in 0..<len {
+                    let gi = gp[r0 + i]
+                    let src = xp.baseAddress! + (r0 + i) * p, dst = gcp + i * q
+                    for j in 0..<p { dst[j] = gi * src[j] }
+                    dst[p] = rp[r0 + i]
                 }
-                // Column p of the chunk is δw − g, so one gemm gives both
-                // Xᵀ·diag(g)·X (columns 0..<p) and the score Xᵀ(δw − g) (column p).
-                let last = cp.baseAddress! + p * len
-                for i in 0..<len { last[i] = rp[r0 + i] }
-                let xa = xp.baseAddress! + r0
-                BLAS.gemm(.transpose, .none, m: p, n: p + 1, k: len, alpha: 1, a: xa, lda: n,
-                          b: cp.baseAddress!, ldb: len, beta: 1, c: accp.baseAddress!, ldc: p)
+                // acc (p × q) += Xᵀ_chunk (p × len, the row-major rows) · G_chunkᵀ.
+                BLAS.gemm(.none, .transpose, m: p, n: q, k: len, alpha: 1,
+                          a: xp.baseAddress! + r0 * p, lda: p, b: gcp, ldb: q,
+                          beta: 1, c: accp, ldc: p)
                 r0 += len
             }
-            // Segment sums: rows are sorted by the event time at which they are
-            // added, deaths first, so S1 and D1 are sums over contiguous ranges.
-            for j in 0..<p {
-                let col = xp.baseAddress! + j * n
-                for k in 0..<t {
-                    let lo = segmentStart[k], mid = lo + index.deathCount[k], hi = segmentStart[k + 1]
-                    let dead = Self.dotRange(wrp.baseAddress!, col, lo, mid)
-                    let rest = Self.dotRange(wrp.baseAddress!, col, mid, hi)
-                    s1p[j * t + k] = dead + rest
-                    let row = Int(tp[k])
-                    if row >= 0 { d1p[j * tc + row] = dead }
-                }
-            }
-            // (start, stop] rows leave the risk set: subtract just before they enter.
-            for pos in removers {
-                let b = Int(removeAt[pos])
-                for j in 0..<p { s1p[j * t + b] -= wrp[pos] * xp[j * n + pos] }
-            }
-        }}}}}}}}}}}
+          }
+          for part in 1..<parts {
+              for k in 0..<(p * q) { accall[k] += accall[part * p * q + k] }
+          }
+        }}
         for k in 0..<(p * p) { imat[k] = acc[k] }
         for j in 0..<p { u[j] = acc[p * p + j] }
-        for j in 0..<p { Self.suffixSums(&sums1, firstTime: index.firstTime, rows: t, column: j) }
-        self.s1 = sums1; self.d1 = tiedSums; self.chunk = chunk
-    }
-
-    /// `Σ_{i in lo..<hi} a[i]·b[i]` with four accumulators (no loop-carried
-    /// dependency on a single sum).
-    @inline(__always)
-    static func dotRange(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ lo: Int, _ hi: Int) -> Double {
-        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-        var i = lo
-        while i + 4 <= hi {
-            s0 += a[i] * b[i]
-            s1 += a[i + 1] * b[i + 1]
-            s2 += a[i + 2] * b[i + 2]
-            s3 += a[i + 3] * b[i + 3]
-            i += 4
-        }
-        while i < hi {
-            s0 += a[i] * b[i]
-            i += 1
-        }
-        return (s0 + s1) + (s2 + s3)
+        self.chunkG = chunkG
     }
 
     /// Subtracts `Σ_t Σ_m (dw/d)·a_m·a_mᵀ` from the information, in blocks of times.

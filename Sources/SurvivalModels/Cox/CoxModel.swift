@@ -27,6 +27,8 @@ public enum CoxModel {
         guard n > 0 else { throw .noRows }
         try validate(frame)
         let weights = frame.weights ?? [Double](repeating: 1, count: n)
+        // Centring also finds a non-finite covariate (validation of the design).
+        let (means, scale) = try centring(frame, weights: weights, noScale: options.noScaleValues)
         let offset = frame.offset ?? [Double](repeating: 0, count: n)
         if let initial = options.initial, initial.count != p {
             throw .wrongInitialLength(expected: p, got: initial.count)
@@ -34,7 +36,6 @@ public enum CoxModel {
         let events = frame.response.status.reduce(0) { $0 + ($1 == 1 ? 1 : 0) }
         guard events > 0 else { throw .noEvents }
 
-        let (means, scale) = centring(frame.design, weights: weights, noScale: options.noScaleValues)
         let index = RiskSetIndex(
             response: frame.response, strata: frame.strata?.codes,
             stratumCount: frame.strata?.labels.count ?? 1, weights: frame.weights)
@@ -92,40 +93,69 @@ public enum CoxModel {
                 throw .invalidWeights(row: frame.rowIndex[i])
             }
         }
-        let d = frame.design
-        for j in 0..<d.columns {
-            for i in 0..<d.rows where !d.storage[i + j * d.rows].isFinite {
-                throw .nonFiniteCovariate(row: frame.rowIndex[i], column: frame.termNames[j])
-            }
-        }
     }
 
     /// The centring and scaling `coxfit6` (survival ≥ 3.2) applies to each column:
     /// weighted mean removed and scale `Σw / Σw|x − mean|`, unless every value is in
     /// `noScale` (then mean 0, scale 1).
+    ///
+    /// Each sum runs with four accumulators (rows i, i+1, i+2, i+3 side by side),
+    /// so the result differs from R's single running sum only by rounding. A
+    /// non-finite mean reveals a non-finite covariate: the column is then searched
+    /// for it, which is how the design is validated without a pass of its own.
     static func centring(
-        _ design: Matrix, weights: [Double], noScale: Set<Double>
-    ) -> (means: [Double], scale: [Double]) {
+        _ frame: ModelFrame, weights: [Double], noScale: Set<Double>
+    ) throws(CoxError) -> (means: [Double], scale: [Double]) {
+        let design = frame.design
         let n = design.rows, p = design.columns
         var means = [Double](repeating: 0, count: p)
         var scale = [Double](repeating: 1, count: p)
         let totalWeight = weights.reduce(0, +)
         let noScaleValues = Array(noScale)  // a 3-element array beats hashing
+        var bad: (row: Int, column: Int)?
         design.storage.withUnsafeBufferPointer { xp in
+        weights.withUnsafeBufferPointer { wp in
             for j in 0..<p {
                 let col = xp.baseAddress! + j * n
                 var skip = true
                 for i in 0..<n where !noScaleValues.contains(col[i]) { skip = false; break }
                 if skip { continue }
-                var mean = 0.0
-                for i in 0..<n { mean += weights[i] * col[i] }
-                mean /= totalWeight
+                let mean = sum4(n) { wp[$0] * col[$0] } / totalWeight
+                guard mean.isFinite else {
+                    if let i = (0..<n).first(where: { !col[$0].isFinite }) {
+                        bad = (i, j)
+                        return
+                    }
+                    continue
+                }
                 means[j] = mean
-                var absDev = 0.0
-                for i in 0..<n { absDev += weights[i] * abs(col[i] - mean) }
+                let absDev = sum4(n) { wp[$0] * abs(col[$0] - mean) }
                 scale[j] = absDev > 0 ? totalWeight / absDev : 1
             }
+        }}
+        if let bad {
+            throw .nonFiniteCovariate(row: frame.rowIndex[bad.row], column: frame.termNames[bad.column])
         }
         return (means, scale)
     }
+
+    /// `Σ_{i<n} term(i)` with four interleaved accumulators.
+    @inline(__always)
+    static func sum4(_ n: Int, _ term: (Int) -> Double) -> Double {
+        var a = 0.0, b = 0.0, c = 0.0, d = 0.0
+        var i = 0
+        while i + 4 <= n {
+            a += term(i)
+            b += term(i + 1)
+            c += term(i + 2)
+            d += term(i + 3)
+            i += 4
+        }
+        while i < n {
+            a += term(i)
+            i += 1
+        }
+        return (a + b) + (c + d)
+    }
 }
+

@@ -41,31 +41,66 @@ struct RiskSetIndex: Sendable {
         let n = response.count
         let stop = response.stop
         let status = response.status
-        // Event times per stratum, sorted and made unique.
-        var perStratum = [[Double]](repeating: [], count: max(stratumCount, 1))
-        for i in 0..<n where status[i] == 1 {
-            perStratum[strata?[i] ?? 0].append(stop[i])
-        }
+        let strataCount = max(stratumCount, 1)
+        // Sort the rows once by (stratum, stop time), then one walk through them
+        // finds each stratum's distinct event times and the last one at or before
+        // each row's stop time. The sort is stable, so the deaths of a time are
+        // met (and their weights summed) in input order.
+        let sorted = Self.rowsByStratumAndTime(stop, strata: strata, strataCount: strataCount)
         var times: [Double] = []
         var firstTime: [Int] = []
         var stratumOfTime: [Int] = []
-        for (s, var list) in perStratum.enumerated() {
-            firstTime.append(times.count)
-            list.sort()
-            var last = -Double.infinity
-            for t in list where t != last {
-                times.append(t)
-                stratumOfTime.append(s)
-                last = t
+        var deathCount: [Int] = []
+        var deathWeight: [Double] = []
+        var exited = [Int32](repeating: 0, count: n)
+        sorted.withUnsafeBufferPointer { op in
+        stop.withUnsafeBufferPointer { tp in
+        status.withUnsafeBufferPointer { sp in
+        exited.withUnsafeMutableBufferPointer { xp in
+            var pos = 0
+            for s in 0..<strataCount {
+                firstTime.append(times.count)
+                var end = pos
+                if let strata {
+                    while end < n && strata[op[end]] == s { end += 1 }
+                } else {
+                    end = n
+                }
+                // Index of the last event time so far (firstTime[s] − 1 before the first).
+                var current = Int32(times.count - 1)
+                var g0 = pos
+                while g0 < end {
+                    // One group of rows with the same stop time.
+                    let v = tp[op[g0]]
+                    var g1 = g0
+                    var deaths = 0
+                    var weight = 0.0
+                    while g1 < end && tp[op[g1]] == v {
+                        let i = op[g1]
+                        if sp[i] == 1 {
+                            deaths += 1
+                            weight += weights?[i] ?? 1
+                        }
+                        g1 += 1
+                    }
+                    if deaths > 0 {
+                        times.append(v)
+                        stratumOfTime.append(s)
+                        deathCount.append(deaths)
+                        deathWeight.append(weight)
+                        current = Int32(times.count - 1)
+                    }
+                    for q in g0..<g1 { xp[op[q]] = current }
+                    g0 = g1
+                }
+                pos = end
             }
-        }
+        }}}}
         firstTime.append(times.count)
 
-        // Position of each row by binary search within its stratum's times.
+        // First event time at risk: the stratum's first, or for (start, stop] data
+        // the first event time after the start, by binary search.
         var entered = [Int32](repeating: 0, count: n)
-        var exited = [Int32](repeating: 0, count: n)
-        var deathCount = [Int](repeating: 0, count: times.count)
-        var deathWeight = [Double](repeating: 0, count: times.count)
         times.withUnsafeBufferPointer { tp in
             // Number of times in lo..<hi that are ≤ x (upper bound), plus lo.
             // Branch-free form (the comparison becomes a conditional move).
@@ -82,15 +117,8 @@ struct RiskSetIndex: Sendable {
             }
             for i in 0..<n {
                 let s = strata?[i] ?? 0
-                let lo = firstTime[s], hi = firstTime[s + 1]
-                let last = upperBound(stop[i], lo, hi) - 1
-                let first = response.start.map { upperBound($0[i], lo, hi) } ?? lo
-                entered[i] = Int32(first)
-                exited[i] = Int32(last)
-                if status[i] == 1 {
-                    deathCount[last] += 1
-                    deathWeight[last] += weights?[i] ?? 1
-                }
+                let lo = firstTime[s]
+                entered[i] = Int32(response.start.map { upperBound($0[i], lo, firstTime[s + 1]) } ?? lo)
             }
         }
         self.times = times
@@ -100,5 +128,71 @@ struct RiskSetIndex: Sendable {
         self.exited = exited
         self.deathCount = deathCount
         self.deathWeight = deathWeight
+    }
+
+    /// Row numbers in (stratum, time) order, ties in input order: an LSD radix
+    /// sort on the bytes of the times' order-preserving bit patterns (skipping
+    /// the bytes that are the same for every row — most of them for day-rounded
+    /// times), then a stable counting sort on the stratum.
+    static func rowsByStratumAndTime(_ time: [Double], strata: [Int]?, strataCount: Int) -> [Int] {
+        let n = time.count
+        guard n > 1 else { return Array(0..<n) }
+        var keys = [UInt64](repeating: 0, count: n)
+        var rows = [Int](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 8 * 256)
+        time.withUnsafeBufferPointer { tp in
+        keys.withUnsafeMutableBufferPointer { kp in
+        rows.withUnsafeMutableBufferPointer { rp in
+        counts.withUnsafeMutableBufferPointer { cp in
+            for i in 0..<n {
+                // +0.0 turns −0 into 0; negative numbers have all bits flipped,
+                // others the sign bit set, so unsigned order is numeric order.
+                let bits = (tp[i] + 0.0).bitPattern
+                let k = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
+                kp[i] = k
+                rp[i] = i
+                for b in 0..<8 { cp[b * 256 + Int((k >> (8 * UInt64(b))) & 255)] += 1 }
+            }
+        }}}}
+        var keys2 = [UInt64](repeating: 0, count: n)
+        var rows2 = [Int](repeating: 0, count: n)
+        for b in 0..<8 {
+            let first = Int((keys[0] >> (8 * UInt64(b))) & 255)
+            if counts[b * 256 + first] == n { continue }  // every row has this byte
+            var offset = [Int](repeating: 0, count: 256)
+            var acc = 0
+            for d in 0..<256 {
+                offset[d] = acc
+                acc += counts[b * 256 + d]
+            }
+            keys.withUnsafeBufferPointer { kp in
+            rows.withUnsafeBufferPointer { rp in
+            keys2.withUnsafeMutableBufferPointer { k2 in
+            rows2.withUnsafeMutableBufferPointer { r2 in
+            offset.withUnsafeMutableBufferPointer { op in
+                let shift = 8 * UInt64(b)
+                for q in 0..<n {
+                    let k = kp[q]
+                    let d = Int((k >> shift) & 255)
+                    let dst = op[d]
+                    op[d] = dst + 1
+                    k2[dst] = k
+                    r2[dst] = rp[q]
+                }
+            }}}}}
+            swap(&keys, &keys2)
+            swap(&rows, &rows2)
+        }
+        guard let strata, strataCount > 1 else { return rows }
+        var offset = [Int](repeating: 0, count: strataCount + 1)
+        for i in 0..<n { offset[strata[i] + 1] += 1 }
+        for s in 0..<strataCount { offset[s + 1] += offset[s] }
+        for q in 0..<n {
+            let i = rows[q]
+            let s = strata[i]
+            rows2[offset[s]] = i
+            offset[s] += 1
+        }
+        return rows2
     }
 }
