@@ -224,6 +224,10 @@ km_case("veteran_all_ties", "datasets/veteran.csv", "Surv(time, status) ~ 1")
 # Left truncation / (start, stop] data.
 km_case("heart_transplant", "datasets/heart.csv", "Surv(start, stop, event) ~ transplant")
 km_case("bladder2_rx", "datasets/bladder2.csv", "Surv(start, stop, event) ~ rx")
+km_case("heart_transplant_loglog", "datasets/heart.csv", "Surv(start, stop, event) ~ transplant",
+        conf_type = "log-log", times = c(30, 365))
+km_case("heart_transplant_plain", "datasets/heart.csv", "Surv(start, stop, event) ~ transplant",
+        conf_type = "plain")
 # Median midpoint rule: the trt=2 curve is exactly 0.5 over [51, 54) -> 52.5.
 km_case("veteran_trt", "datasets/veteran.csv", "Surv(time, status) ~ trt")
 # 18 strata with numeric levels (inst=10 sorts after inst=7), one row missing
