@@ -12,8 +12,11 @@ public enum ConfidenceType: String, Sendable, Codable, CaseIterable {
 
 /// Restricted mean survival time up to `tau`, as R `print(survfit, rmean = tau)`.
 public struct RestrictedMean: Sendable, Codable, Equatable {
+    /// Upper limit of integration.
     public var tau: Double
+    /// Area under the curve from 0 to `tau`.
     public var estimate: Double
+    /// Standard error of the estimate.
     public var stdErr: Double?
 
     public init(tau: Double, estimate: Double, stdErr: Double?) {
@@ -38,12 +41,19 @@ public struct RestrictedMean: Sendable, Codable, Equatable {
 
 /// The curve evaluated at requested times, as R `summary(survfit, times = )`.
 public struct SurvivalSummaryAt: Sendable, Codable, Equatable {
+    /// The times, ascending.
     public var time: [Double]
+    /// Number at risk at each time (weighted with case weights).
     public var nRisk: [Double]
+    /// Events at each time (weighted with case weights).
     public var nEvent: [Double]
+    /// Kaplan–Meier survival probability.
     public var survival: [Double]
+    /// Standard error of the survival probability (`nil` where it is 0).
     public var stdErr: [Double?]
+    /// Lower pointwise confidence limit (`nil` where undefined).
     public var lower: [Double?]
+    /// Upper pointwise confidence limit (`nil` where undefined).
     public var upper: [Double?]
 
     public init(
@@ -72,24 +82,39 @@ public struct SurvivalSummaryAt: Sendable, Codable, Equatable {
 /// Every distinct observed time (events and censorings) is a row. Where the
 /// curve has reached 0, `stdErr`, `lower` and `upper` are `nil` (R: NaN/NA).
 public struct KaplanMeierCurve: Sendable, Codable, Equatable {
+    /// The stratum label, `var=level` (joined by ", "), or `all`.
     public var label: String
+    /// Observations (rows) used.
     public var n: Int
+    /// Number of events.
     public var events: Int
+    /// The times, ascending.
     public var time: [Double]
+    /// Number at risk at each time (weighted with case weights).
     public var nRisk: [Double]
+    /// Events at each time (weighted with case weights).
     public var nEvent: [Double]
+    /// Censorings at each time (weighted with case weights).
     public var nCensor: [Double]
+    /// Kaplan–Meier survival probability.
     public var survival: [Double]
     /// Greenwood standard error of S(t) itself (R's `std.err` is of log S; this is `S · std.err`).
     public var stdErr: [Double?]
+    /// Lower pointwise confidence limit (`nil` where undefined).
     public var lower: [Double?]
+    /// Upper pointwise confidence limit (`nil` where undefined).
     public var upper: [Double?]
     /// Nelson–Aalen cumulative hazard.
     public var cumhaz: [Double]
+    /// Median survival (R `quantile.survfit` rules); `nil` when not reached.
     public var median: Double?
+    /// Lower confidence limit of the median.
     public var medianLower: Double?
+    /// Upper confidence limit of the median; `nil` when not reached.
     public var medianUpper: Double?
+    /// Restricted mean survival time with its standard error.
     public var rmst: RestrictedMean?
+    /// The curve at the requested `--times`.
     public var summaryAt: SurvivalSummaryAt?
 
     public init(
@@ -154,14 +179,23 @@ public struct KaplanMeierCurve: Sendable, Codable, Equatable {
 
 /// A fitted Kaplan–Meier analysis: one curve per stratum, as R `survfit`.
 public struct KaplanMeierResult: Sendable, Codable, Equatable {
+    /// Always `"kaplan-meier"`.
     public var analysis: String = "kaplan-meier"
+    /// Observations (rows) used.
     public var n: Int
+    /// Number of events.
     public var events: Int
+    /// Rows dropped for missing values.
     public var nDroppedMissing: Int
+    /// Transformation of the pointwise limits.
     public var confType: ConfidenceType
+    /// Confidence level of the limits.
     public var confLevel: Double
+    /// One curve per group, in R's strata order.
     public var strata: [KaplanMeierCurve]
+    /// Rows read, used and dropped (the contract's `rows`).
     public var rows: RowAccounting
+    /// Warnings, also printed on stderr.
     public var warnings: [String]
 
     public init(

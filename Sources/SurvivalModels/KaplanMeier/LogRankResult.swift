@@ -2,9 +2,13 @@ import CohortData
 
 /// One group of a log-rank test: observed and expected (weighted) events.
 public struct LogRankGroup: Sendable, Codable, Equatable {
+    /// The group label, `var=level`.
     public var label: String
+    /// Observations in the group.
     public var n: Int
+    /// Observed events (weighted by S(t−)^rho when rho > 0, as survdiff).
     public var observed: Double
+    /// Expected events under equal hazards (weighted likewise).
     public var expected: Double
 
     public init(label: String, n: Int, observed: Double, expected: Double) {
@@ -17,7 +21,9 @@ public struct LogRankGroup: Sendable, Codable, Equatable {
 
 /// A G-rho family test of k survival curves, as R `survdiff(rho = )`.
 public struct LogRankResult: Sendable, Codable, Equatable {
+    /// Always `"logrank"`.
     public var analysis: String = "logrank"
+    /// The G-rho parameter: 0 log-rank, 1 Peto & Peto.
     public var rho: Double
     /// Rows used.
     public var n: Int
@@ -25,13 +31,19 @@ public struct LogRankResult: Sendable, Codable, Equatable {
     public var nDroppedMissing: Int
     /// Number of strata (1 without `strata(...)`).
     public var nStrata: Int
+    /// Observed and expected events per group, summed over strata.
     public var groups: [LogRankGroup]
+    /// The chi-square statistic.
     public var statistic: Double
+    /// Degrees of freedom: groups with expected > 0, minus 1.
     public var df: Int
+    /// Upper-tail chi-square p-value.
     public var p: Double
     /// The variance matrix of observed − expected (k × k), as `survdiff$var`.
     public var variance: [[Double]]
+    /// Rows read, used and dropped.
     public var rows: RowAccounting
+    /// Warnings, also printed on stderr.
     public var warnings: [String]
 
     public init(
