@@ -3,7 +3,9 @@ import CohortData
 /// One row of the coefficient table, as R's `summary(coxph)`. Every number is
 /// `nil` (JSON `null`) for an aliased coefficient, as R reports `NA`.
 public struct CoxCoefficient: Sendable, Codable, Equatable {
+    /// Term name (`age`, `sex=2`, `age:sex=2`), as R's row name.
     public var term: String
+    /// Estimated coefficient (log hazard ratio), `coef(fit)`.
     public var coef: Double?
     /// Model-based standard error, `sqrt(diag(fit$naive.var))` under robust variance.
     public var se: Double?
@@ -11,11 +13,16 @@ public struct CoxCoefficient: Sendable, Codable, Equatable {
     public var robustSE: Double?
     /// `coef / se`, with the robust se when there is one.
     public var z: Double?
+    /// Two-sided normal p-value of `z`.
     public var p: Double?
+    /// Hazard ratio `exp(coef)`.
     public var hr: Double?
+    /// Lower limit of the hazard ratio, `exp(coef − z·se)` (robust se if any) at `CoxOptions.confLevel`.
     public var hrLower: Double?
+    /// Upper confidence limit of the hazard ratio; `nil` when not finite.
     public var hrUpper: Double?
 
+    /// Creates a coefficient row from its parts.
     public init(
         term: String, coef: Double?, se: Double?, robustSE: Double?, z: Double?, p: Double?,
         hr: Double?, hrLower: Double?, hrUpper: Double?
@@ -35,7 +42,7 @@ public struct CoxCoefficient: Sendable, Codable, Equatable {
         case term, coef, se, robustSE = "robust_se", z, p, hr, hrLower = "hr_lower", hrUpper = "hr_upper"
     }
 
-    // Written by hand so that a missing value is an explicit `null`.
+    /// Encodes a missing value as an explicit `null` (the contract never omits keys).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(term, forKey: .term)
@@ -52,10 +59,14 @@ public struct CoxCoefficient: Sendable, Codable, Equatable {
 
 /// A chi-square test: statistic, degrees of freedom, upper-tail p-value.
 public struct CoxTest: Sendable, Codable, Equatable {
+    /// Chi-square statistic.
     public var statistic: Double
+    /// Degrees of freedom (the number of non-aliased coefficients).
     public var df: Int
+    /// Upper-tail chi-square p-value.
     public var p: Double
 
+    /// Creates a test from its parts.
     public init(statistic: Double, df: Int, p: Double) {
         self.statistic = statistic
         self.df = df
@@ -65,12 +76,14 @@ public struct CoxTest: Sendable, Codable, Equatable {
 
 /// The three global tests of `summary(coxph)`.
 public struct CoxTests: Sendable, Codable, Equatable {
+    /// Likelihood-ratio test `2·(loglik − loglik_null)`, always model based.
     public var likelihoodRatio: CoxTest
     /// Uses the robust variance when there is one, as R's `fit$wald.test`.
     public var wald: CoxTest
     /// The score (log-rank) test at the initial coefficients, model based.
     public var score: CoxTest
 
+    /// Creates the set of tests from its parts.
     public init(likelihoodRatio: CoxTest, wald: CoxTest, score: CoxTest) {
         self.likelihoodRatio = likelihoodRatio
         self.wald = wald
@@ -84,9 +97,12 @@ public struct CoxTests: Sendable, Codable, Equatable {
 
 /// Harrell's concordance of the fitted linear predictor, as `coxph$concordance`.
 public struct CoxConcordance: Sendable, Codable, Equatable {
+    /// Concordance, `fit$concordance["concordance"]`.
     public var c: Double
+    /// Infinitesimal-jackknife standard error, `sqrt(fit$concordance["var"])`.
     public var se: Double
 
+    /// Creates a concordance from its parts.
     public init(c: Double, se: Double) {
         self.c = c
         self.se = se
@@ -95,11 +111,16 @@ public struct CoxConcordance: Sendable, Codable, Equatable {
 
 /// One line of a proportional-hazards test, as a row of `cox.zph()$table`.
 public struct CoxZPHTerm: Sendable, Codable, Equatable {
+    /// Term name, or `GLOBAL` for the global test.
     public var term: String
+    /// Score-test chi-square statistic.
     public var chisq: Double
+    /// Degrees of freedom.
     public var df: Int
+    /// Upper-tail chi-square p-value.
     public var p: Double
 
+    /// Creates a row from its parts.
     public init(term: String, chisq: Double, df: Int, p: Double) {
         self.term = term
         self.chisq = chisq
@@ -110,10 +131,14 @@ public struct CoxZPHTerm: Sendable, Codable, Equatable {
 
 /// The proportional-hazards test of R's `cox.zph` (survival ≥ 3.0).
 public struct CoxZPH: Sendable, Codable, Equatable {
+    /// Time transform (`km`, `identity`, `rank`, `log`), as `cox.zph(transform = )`.
     public var transform: String
+    /// One test per term, as the rows of `cox.zph()$table` before `GLOBAL`.
     public var terms: [CoxZPHTerm]
+    /// The global test over all terms, the `GLOBAL` row.
     public var global: CoxZPHTerm
 
+    /// Creates a test from its parts.
     public init(transform: String, terms: [CoxZPHTerm], global: CoxZPHTerm) {
         self.transform = transform
         self.terms = terms
@@ -123,13 +148,20 @@ public struct CoxZPH: Sendable, Codable, Equatable {
 
 /// Per-row residuals, in the input's row order (Schoenfeld: one row per event).
 public struct CoxResiduals: Sendable, Codable, Equatable {
+    /// Martingale residuals, `residuals(fit, "martingale")`; `nil` unless asked for.
     public var martingale: [Double]?
+    /// Deviance residuals, `residuals(fit, "deviance")`; `nil` unless asked for.
     public var deviance: [Double]?
+    /// Score residuals, one row per used row, one value per term (`residuals(fit, "score")`).
     public var score: [[Double]]?
+    /// Schoenfeld residuals, one row per event, one value per term (`residuals(fit, "schoenfeld")`).
     public var schoenfeld: [[Double]]?
+    /// Scaled Schoenfeld residuals, one row per event (`residuals(fit, "scaledsch")`).
     public var scaledSchoenfeld: [[Double]]?
+    /// dfbeta residuals, one row per used row, one value per term (`residuals(fit, "dfbeta")`).
     public var dfbeta: [[Double]]?
 
+    /// Creates a set of residuals; kinds not asked for stay `nil`.
     public init(
         martingale: [Double]? = nil, deviance: [Double]? = nil, score: [[Double]]? = nil,
         schoenfeld: [[Double]]? = nil, scaledSchoenfeld: [[Double]]? = nil, dfbeta: [[Double]]? = nil
@@ -150,35 +182,48 @@ public struct CoxResiduals: Sendable, Codable, Equatable {
 /// The result of a Cox proportional-hazards fit, in the JSON contract's shape
 /// (`survkit cox --format json`): see `spec/cli-json.md`, section *cox*.
 public struct CoxResult: Sendable, Codable, Equatable {
+    /// Analysis name: `cox`, or `recurrent-events` for `survkit recur`.
     public var analysis: String = "cox"
     /// The recurrent-event model (`survkit recur`: `ag`, `pwp-tt`, `pwp-gt`, `wlw`);
     /// `nil` — and absent from the JSON — for `survkit cox`.
     public var model: String? = nil
+    /// Tie handling used (`efron` or `breslow`), as `coxph(ties = )`.
     public var ties: CoxTies
     /// Rows used.
     public var n: Int
     /// Number of events (`fit$nevent`).
     public var events: Int
+    /// Rows dropped for a missing value in a variable the formula uses.
     public var nDroppedMissing: Int
     /// Newton–Raphson iterations (`fit$iter`).
     public var iterations: Int
+    /// Whether the Newton–Raphson iteration converged within `CoxOptions.maxIterations`.
     public var converged: Bool
+    /// The coefficient table, one row per term in design order.
     public var coefficients: [CoxCoefficient]
-    /// Log partial likelihood at the initial values and at the estimate (`fit$loglik`).
+    /// Log partial likelihood at the initial values (`fit$loglik[1]`).
     public var loglikNull: Double
+    /// Log partial likelihood at the estimate (`fit$loglik[2]`).
     public var loglik: Double
+    /// Likelihood-ratio, Wald and score tests, as `summary(coxph)`.
     public var tests: CoxTests
+    /// Harrell's concordance (`fit$concordance`); `nil` when there are no rows.
     public var concordance: CoxConcordance?
     /// Variance of the estimates (robust when asked for), aliased rows and columns zero
     /// (R fills them with 0 in `fit$var` too).
     public var variance: [[Double]]
+    /// Proportional-hazards test (`cox.zph`); `nil` unless asked for (`--zph`).
     public var zph: CoxZPH?
+    /// Per-row residuals; `nil` unless asked for (`--residuals`).
     public var residuals: CoxResiduals?
     /// Predictions for new data (`survkit cox --predict FILE`).
     public var predictions: CoxNewDataPrediction?
+    /// Warnings (dropped rows, infinite coefficients, non-convergence), also printed on stderr.
     public var warnings: [String]
+    /// Rows read, used and dropped (with reasons).
     public var rows: RowAccounting
 
+    /// Creates a result from its parts.
     public init(
         ties: CoxTies, n: Int, events: Int, nDroppedMissing: Int, iterations: Int, converged: Bool,
         coefficients: [CoxCoefficient], loglikNull: Double, loglik: Double, tests: CoxTests,

@@ -7,6 +7,7 @@ import SurvivalNumerics
 public struct SurvregFit: Sendable {
     /// The data the model was fitted to.
     public let frame: ModelFrame
+    /// The options the model was fitted with.
     public let options: SurvregOptions
     /// `(β, log σ₁, …, log σ_K)`: the coefficients with `(Intercept)` first,
     /// then one log-scale per stratum (none when the scale is fixed).
@@ -18,11 +19,14 @@ public struct SurvregFit: Sendable {
     public let nvar: Int
     /// `(Intercept)` followed by the frame's term names.
     public let termNames: [String]
-    /// Log-likelihood of the intercept-only model and of the model, both
-    /// including R's Jacobian term (`fit$loglik`).
+    /// Log-likelihood of the intercept-only model (`fit$loglik[1]`), with
+    /// R's Jacobian term included (as in `loglik`).
     public let loglikNull: Double
+    /// Log-likelihood at the estimate (`fit$loglik[2]`).
     public let loglik: Double
+    /// Newton–Raphson iterations (`fit$iter`).
     public let iterations: Int
+    /// Whether the iteration converged within `SurvregOptions.maxIterations`.
     public let converged: Bool
     /// Number of events (unweighted).
     public let events: Int

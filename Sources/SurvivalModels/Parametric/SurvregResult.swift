@@ -3,14 +3,18 @@ import CohortData
 /// One row of the coefficient table of R's `summary(survreg)`; every number
 /// is `nil` (JSON `null`) for an aliased coefficient.
 public struct SurvregCoefficient: Sendable, Codable, Equatable {
+    /// Term name (`(Intercept)`, `age`, `sex=2`), as R's row name.
     public var term: String
+    /// Estimated coefficient on the log-time scale, `coef(fit)`.
     public var coef: Double?
+    /// Standard error, `sqrt(diag(vcov(fit)))`.
     public var se: Double?
     /// `coef / se`.
     public var z: Double?
     /// Two-sided normal p-value.
     public var p: Double?
 
+    /// Creates a coefficient row from its parts.
     public init(term: String, coef: Double?, se: Double?, z: Double?, p: Double?) {
         self.term = term
         self.coef = coef
@@ -21,7 +25,7 @@ public struct SurvregCoefficient: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey { case term, coef, se, z, p }
 
-    // Written by hand so that a missing value is an explicit `null`.
+    /// Encodes a missing value as an explicit `null` (the contract never omits keys).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(term, forKey: .term)
@@ -35,11 +39,16 @@ public struct SurvregCoefficient: Sendable, Codable, Equatable {
 /// An estimated log-scale with its Wald statistics (the `Log(scale)` row of
 /// `summary(survreg)`).
 public struct SurvregLogScale: Sendable, Codable, Equatable {
+    /// `log σ`, as `log(fit$scale)`.
     public var estimate: Double
+    /// Standard error of `log σ`, from `vcov(fit)`.
     public var se: Double
+    /// `estimate / se`.
     public var z: Double
+    /// Two-sided normal p-value.
     public var p: Double
 
+    /// Creates a log-scale row from its parts.
     public init(estimate: Double, se: Double, z: Double, p: Double) {
         self.estimate = estimate
         self.se = se
@@ -50,10 +59,14 @@ public struct SurvregLogScale: Sendable, Codable, Equatable {
 
 /// The scale of one stratum under `strata(...)`.
 public struct SurvregStratumScale: Sendable, Codable, Equatable {
+    /// Stratum label (`var=level`).
     public var label: String
+    /// The stratum's scale σ, `fit$scale[k]`.
     public var scale: Double
+    /// `log σ` of the stratum with its Wald statistics (`Log(scale)` rows of `summary(survreg)`).
     public var logScale: SurvregLogScale
 
+    /// Creates a stratum scale from its parts.
     public init(label: String, scale: Double, logScale: SurvregLogScale) {
         self.label = label
         self.scale = scale
@@ -66,8 +79,10 @@ public struct SurvregStratumScale: Sendable, Codable, Equatable {
 /// The likelihood-ratio test against the intercept-only model (R's
 /// `Chisq= … on … degrees of freedom` of `summary(survreg)`).
 public struct SurvregTests: Sendable, Codable, Equatable {
+    /// `2·(loglik − loglik_null)` on (non-aliased coefficients − 1) degrees of freedom.
     public var likelihoodRatio: CoxTest
 
+    /// Creates the tests from their parts.
     public init(likelihoodRatio: CoxTest) { self.likelihoodRatio = likelihoodRatio }
 
     enum CodingKeys: String, CodingKey { case likelihoodRatio = "likelihood_ratio" }
@@ -76,12 +91,19 @@ public struct SurvregTests: Sendable, Codable, Equatable {
 /// The result of a parametric survival fit in the JSON contract's shape
 /// (`survkit survreg --format json`), see `spec/cli-json.md`, section *survreg*.
 public struct SurvregResult: Sendable, Codable, Equatable {
+    /// Analysis name, always `survreg`.
     public var analysis: String = "survreg"
+    /// The error distribution, as `survreg(dist = )`.
     public var dist: SurvregDistribution
+    /// Rows used.
     public var n: Int
+    /// Number of events (unweighted).
     public var events: Int
+    /// Rows dropped for a missing value in a variable the formula uses.
     public var nDroppedMissing: Int
+    /// Newton–Raphson iterations (`fit$iter`).
     public var iterations: Int
+    /// Whether the iteration converged within `SurvregOptions.maxIterations`.
     public var converged: Bool
     /// `(Intercept)` first, then the terms.
     public var coefficients: [SurvregCoefficient]
@@ -91,9 +113,11 @@ public struct SurvregResult: Sendable, Codable, Equatable {
     public var logScale: SurvregLogScale?
     /// One scale per stratum with `strata(...)`; `nil` otherwise.
     public var strataScales: [SurvregStratumScale]?
-    /// Log-likelihood of the model and of the intercept-only model (`fit$loglik`).
+    /// Log-likelihood of the model at the estimate (`fit$loglik[2]`).
     public var loglik: Double
+    /// Log-likelihood of the intercept-only model (`fit$loglik[1]`).
     public var loglikNull: Double
+    /// The likelihood-ratio test against the intercept-only model.
     public var tests: SurvregTests
     /// `−2·loglik + 2·(number of parameters)`, as R `AIC(fit)`.
     public var aic: Double
@@ -101,7 +125,9 @@ public struct SurvregResult: Sendable, Codable, Equatable {
     public var variance: [[Double]]
     /// Row and column names of `variance`.
     public var varianceTerms: [String]
+    /// Warnings (dropped rows, non-convergence), also printed on stderr.
     public var warnings: [String]
+    /// Rows read, used and dropped (with reasons).
     public var rows: RowAccounting
 
     enum CodingKeys: String, CodingKey {
@@ -110,7 +136,7 @@ public struct SurvregResult: Sendable, Codable, Equatable {
         case loglikNull = "loglik_null", tests, aic, variance, varianceTerms = "variance_terms", warnings, rows
     }
 
-    // Written by hand so that absent values are explicit `null`s.
+    /// Encodes absent values as explicit `null`s (the contract never omits keys).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(analysis, forKey: .analysis)
