@@ -10,6 +10,7 @@ public struct GLMControl: Sendable, Equatable {
     /// Rank tolerance of the QR, `min(1e-7, epsilon / 1000)` as `glm.fit`.
     public var qrTolerance: Double { min(1e-7, epsilon / 1000) }
 
+    /// Creates settings; the defaults are `glm.control()`'s (`epsilon = 1e-8`, `maxit = 25`).
     public init(epsilon: Double = 1e-8, maxIterations: Int = 25) {
         self.epsilon = epsilon
         self.maxIterations = maxIterations

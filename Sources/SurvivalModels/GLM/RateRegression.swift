@@ -6,10 +6,12 @@ import SurvivalNumerics
 public struct RateRegressionOptions: Sendable, Equatable {
     /// Include `(Intercept)` (the formula's `- 1` / `+ 0` removes it).
     public var intercept: Bool
+    /// IRLS convergence settings, as `glm.control()`.
     public var control: GLMControl
     /// Confidence level of the Wald rate-ratio limits.
     public var confLevel: Double
 
+    /// Creates options; the defaults are R's (intercept, `glm.control()`, 95% limits).
     public init(intercept: Bool = true, control: GLMControl = GLMControl(), confLevel: Double = 0.95) {
         self.intercept = intercept
         self.control = control

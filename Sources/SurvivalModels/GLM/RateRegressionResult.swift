@@ -4,19 +4,26 @@ import CohortData
 /// `summary(glm)` plus Wald limits of the rate ratio. Every number is `nil`
 /// (JSON `null`) for an aliased coefficient, as R reports `NA`.
 public struct RateCoefficient: Sendable, Codable, Equatable {
+    /// Term name (`(Intercept)`, `age`, `sex=2`), as R's row name.
     public var term: String
+    /// Estimated coefficient (log rate ratio), `coef(fit)`.
     public var coef: Double?
     /// Model-based standard error (dispersion 1).
     public var se: Double?
     /// Always `nil`: kept so the keys match the `cox` table.
     public var robustSE: Double?
+    /// Wald statistic `coef / se`.
     public var z: Double?
+    /// Two-sided normal p-value of `z`.
     public var p: Double?
-    /// Rate ratio `exp(coef)` and its Wald limits `exp(coef ± z₁₋α/₂ se)`.
+    /// Rate ratio `exp(coef)`.
     public var rr: Double?
+    /// Lower Wald limit of the rate ratio, `exp(coef − z·se)` at `RateRegressionOptions.confLevel`.
     public var rrLower: Double?
+    /// Upper Wald limit of the rate ratio, `exp(coef + z·se)`.
     public var rrUpper: Double?
 
+    /// Creates a coefficient row from its parts (`robustSE` is always `nil`).
     public init(
         term: String, coef: Double?, se: Double?, z: Double?, p: Double?, rr: Double?, rrLower: Double?,
         rrUpper: Double?
@@ -36,7 +43,7 @@ public struct RateCoefficient: Sendable, Codable, Equatable {
         case term, coef, se, robustSE = "robust_se", z, p, rr, rrLower = "rr_lower", rrUpper = "rr_upper"
     }
 
-    // Written by hand so that a missing value is an explicit `null`.
+    /// Encodes a missing value as an explicit `null` (the contract never omits keys).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(term, forKey: .term)
@@ -60,28 +67,38 @@ public struct RateRegressionResult: Sendable, Codable, Equatable {
     public var n: Int
     /// Sum of the outcome (total events) over the used rows.
     public var events: Double
+    /// Rows dropped for a missing value in a variable the formula uses.
     public var nDroppedMissing: Int
     /// IRLS iterations of the final fit (`fit$iter`).
     public var iterations: Int
+    /// Whether IRLS converged (`fit$converged`).
     public var converged: Bool
     /// `(Intercept)` first when the model has one.
     public var coefficients: [RateCoefficient]
+    /// Residual deviance (`fit$deviance`).
     public var deviance: Double
+    /// Deviance of the intercept-only (or empty) model (`fit$null.deviance`).
     public var nullDeviance: Double
+    /// Residual degrees of freedom: rows used minus the rank (`fit$df.residual`).
     public var dfResidual: Int
+    /// Null degrees of freedom (`fit$df.null`).
     public var dfNull: Int
     /// `AIC(fit)`; `nil` when the likelihood is not defined (non-integer counts).
     public var aic: Double?
     /// Log-likelihood, `logLik(fit)`; `nil` as `aic`.
     public var loglik: Double?
-    /// Negative binomial only: θ and its standard error (`fit$theta`, `fit$SE.theta`).
+    /// Negative binomial only: θ (`fit$theta`); `nil` for Poisson.
     public var theta: Double?
+    /// Negative binomial only: standard error of θ (`fit$SE.theta`); `nil` for Poisson.
     public var thetaSE: Double?
     /// Covariance of the estimates (`vcov(fit)`), aliased rows and columns 0.
     public var variance: [[Double]]
+    /// Warnings (dropped rows, aliased coefficients, non-convergence), also printed on stderr.
     public var warnings: [String]
+    /// Rows read, used and dropped (with reasons).
     public var rows: RowAccounting
 
+    /// Creates a result from its parts.
     public init(
         analysis: String, n: Int, events: Double, nDroppedMissing: Int, iterations: Int, converged: Bool,
         coefficients: [RateCoefficient], deviance: Double, nullDeviance: Double, dfResidual: Int, dfNull: Int,
