@@ -6,9 +6,11 @@ import CohortData
 /// Every distinct observed time of the stratum (events of any cause and
 /// censorings) is a row, as R `survfit(Surv(time, factor(event)) ~ g)`.
 public struct CumulativeIncidenceCurve: Sendable, Codable, Equatable {
+    /// Stratum label (`var=level`, or `all` without strata).
     public var label: String
     /// Subjects (rows) in the stratum.
     public var n: Int
+    /// Every distinct observed time of the stratum, ascending.
     public var time: [Double]
     /// Number still in the initial (event-free) state just before each time,
     /// as the first column of R's multi-state `n.risk`.
@@ -20,6 +22,7 @@ public struct CumulativeIncidenceCurve: Sendable, Codable, Equatable {
     /// Infinitesimal-jackknife standard error of each cause's incidence (R `std.err`).
     public var stdErr: [String: [Double]]
 
+    /// Creates a curve from its parts.
     public init(
         label: String, n: Int, time: [Double], nRisk: [Double], nEvent: [String: [Double]],
         cif: [String: [Double]], stdErr: [String: [Double]]
@@ -46,15 +49,19 @@ public struct GrayTestResult: Sendable, Codable, Equatable {
     /// The chi-squared statistic; `nil` when its variance matrix is singular
     /// (cuminc then reports −1).
     public var statistic: Double?
+    /// Degrees of freedom (number of groups − 1).
     public var df: Int
+    /// Upper-tail chi-square p-value; `nil` when `statistic` is.
     public var p: Double?
 
+    /// Creates a test row from its parts.
     public init(statistic: Double?, df: Int, p: Double?) {
         self.statistic = statistic
         self.df = df
         self.p = p
     }
 
+    /// Encodes a missing statistic or p-value as `null` (the contract never omits keys).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(statistic, forKey: .statistic)
@@ -68,17 +75,24 @@ public struct GrayTestResult: Sendable, Codable, Equatable {
 /// A competing-risks analysis: cumulative incidence curves per stratum and,
 /// with two or more groups, Gray's test per cause.
 public struct CumulativeIncidenceResult: Sendable, Codable, Equatable {
+    /// Analysis name, always `cumulative-incidence`.
     public var analysis: String = "cumulative-incidence"
+    /// Rows used.
     public var n: Int
+    /// Rows dropped for a missing value in a variable the formula uses.
     public var nDroppedMissing: Int
     /// The cause codes present (status codes other than 0), ascending, as text.
     public var causes: [String]
+    /// One set of curves per stratum, in stratum order.
     public var strata: [CumulativeIncidenceCurve]
     /// Gray's test per cause; `nil` with a single group.
     public var grayTest: [String: GrayTestResult]?
+    /// Rows read, used and dropped (with reasons).
     public var rows: RowAccounting
+    /// Warnings (e.g. dropped rows), also printed on stderr.
     public var warnings: [String]
 
+    /// Creates a result from its parts.
     public init(
         n: Int, nDroppedMissing: Int, causes: [String], strata: [CumulativeIncidenceCurve],
         grayTest: [String: GrayTestResult]?, rows: RowAccounting, warnings: [String]
