@@ -5,9 +5,12 @@ extension CohortDescription {
     /// A covariate to describe: its column, and whether to force a categorical
     /// summary (as `factor(x)` in a formula does).
     public struct Request: Sendable, Equatable {
+        /// The column name in the cohort.
         public var column: String
+        /// Summarise as categories whatever the column's type (`factor(x)`).
         public var factor: Bool
 
+        /// Creates a request for `column`.
         public init(column: String, factor: Bool = false) {
             self.column = column
             self.factor = factor

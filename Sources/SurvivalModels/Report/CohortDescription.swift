@@ -11,6 +11,7 @@ public struct CohortDescription: Sendable, Codable, Equatable {
     /// One entry per described covariate, in the order asked for.
     public var variables: [VariableDescription]
 
+    /// Creates a description from its parts.
     public init(groupVariable: String?, columns: [DescriptionColumn], variables: [VariableDescription]) {
         self.groupVariable = groupVariable
         self.columns = columns
@@ -22,6 +23,7 @@ public struct CohortDescription: Sendable, Codable, Equatable {
         case groupVariable = "group_variable"
     }
 
+    /// Encodes a missing group variable as `null` (the contract never omits keys).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(groupVariable, forKey: .groupVariable)
@@ -34,7 +36,9 @@ public struct CohortDescription: Sendable, Codable, Equatable {
 public struct DescriptionColumn: Sendable, Codable, Equatable {
     /// `"Overall"` or the group label, e.g. `"grade=2"`.
     public var label: String
+    /// Rows (subjects) in the column.
     public var n: Int
+    /// Events among them.
     public var events: Int
     /// `100 · events / n`.
     public var eventPercent: Double
@@ -42,11 +46,14 @@ public struct DescriptionColumn: Sendable, Codable, Equatable {
     /// the median of `survfit(Surv(time, 1 - status) ~ 1)`, censoring as the event;
     /// `nil` when that curve does not reach 0.5.
     public var followUpMedian: Double?
+    /// Lower log-scale 95% limit of the median follow-up; `nil` when not reached.
     public var followUpLower: Double?
+    /// Upper log-scale 95% limit of the median follow-up; `nil` when not reached.
     public var followUpUpper: Double?
     /// Longest observed time.
     public var maxTime: Double
 
+    /// Creates a column from its parts.
     public init(
         label: String, n: Int, events: Int, eventPercent: Double, followUpMedian: Double?,
         followUpLower: Double?, followUpUpper: Double?, maxTime: Double
@@ -70,6 +77,7 @@ public struct DescriptionColumn: Sendable, Codable, Equatable {
         case maxTime = "max_time"
     }
 
+    /// Encodes missing follow-up values as `null` (the contract never omits keys).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(label, forKey: .label)
@@ -95,12 +103,14 @@ public enum VariableKind: String, Sendable, Codable {
 public struct VariableDescription: Sendable, Codable, Equatable {
     /// The column name.
     public var name: String
+    /// Whether the covariate is summarised as numbers or as level counts.
     public var kind: VariableKind
     /// The levels (categorical only; sorted as factor levels are), else empty.
     public var levels: [String]
     /// One summary per `CohortDescription.columns` entry, in the same order.
     public var summaries: [VariableSummary]
 
+    /// Creates a covariate description from its parts.
     public init(name: String, kind: VariableKind, levels: [String], summaries: [VariableSummary]) {
         self.name = name
         self.kind = kind
@@ -117,19 +127,28 @@ public struct VariableDescription: Sendable, Codable, Equatable {
 public struct VariableSummary: Sendable, Codable, Equatable {
     /// Non-missing values.
     public var n: Int
+    /// Missing values.
     public var missing: Int
+    /// Arithmetic mean (numeric only; `nil` without values).
     public var mean: Double?
+    /// Sample standard deviation (numeric only; `nil` for n < 2).
     public var sd: Double?
+    /// Median (numeric only).
     public var median: Double?
+    /// First quartile, R `quantile(x, 0.25)` (numeric only).
     public var q1: Double?
+    /// Third quartile, R `quantile(x, 0.75)` (numeric only).
     public var q3: Double?
+    /// Smallest value (numeric only).
     public var min: Double?
+    /// Largest value (numeric only).
     public var max: Double?
     /// Count of each level (categorical only).
     public var counts: [Int]?
     /// `100 · count / n` of each level (categorical only).
     public var percents: [Double]?
 
+    /// Creates a summary; numeric statistics, or `counts` and `percents`, stay `nil` for the other kind.
     public init(
         n: Int, missing: Int, mean: Double? = nil, sd: Double? = nil, median: Double? = nil,
         q1: Double? = nil, q3: Double? = nil, min: Double? = nil, max: Double? = nil,

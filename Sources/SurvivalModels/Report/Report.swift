@@ -12,15 +12,19 @@ import CohortData
 /// recurrence sections `cumulative_incidence` (`CumulativeIncidenceResult`),
 /// `mcf` (`MeanCumulativeFunctionResult`) and `rates` (`EventRatesResult`).
 public struct Report: Sendable, Codable, Equatable {
+    /// Analysis name, always `report`.
     public var analysis: String = "report"
     /// The report title (the specification's, or one made from the data file name).
     public var title: String
     /// The data file as the user named it.
     public var data: String
+    /// The specification the report was built from.
     public var specification: ReportSpecification
+    /// The R formulas each section was fitted with.
     public var formulas: ReportFormulas
     /// Table 1 of the rows the Kaplan–Meier curves use.
     public var cohortDescription: CohortDescription
+    /// Kaplan–Meier curves by group (`survfit`).
     public var kaplanMeier: KaplanMeierResult
     /// `nil` without a group variable.
     public var logrank: LogRankResult?
@@ -37,6 +41,7 @@ public struct Report: Sendable, Codable, Equatable {
     /// Every section's warnings, prefixed by the section.
     public var warnings: [String]
 
+    /// Creates a report from its sections.
     public init(
         title: String, data: String, specification: ReportSpecification, formulas: ReportFormulas,
         cohortDescription: CohortDescription, kaplanMeier: KaplanMeierResult, logrank: LogRankResult?,
@@ -89,8 +94,11 @@ public struct Report: Sendable, Codable, Equatable {
 
 /// The R formulas each section was fitted with.
 public struct ReportFormulas: Sendable, Codable, Equatable {
+    /// `Surv(time, status) ~ group`, or `~ 1` without a group variable.
     public var kaplanMeier: String
+    /// The Kaplan–Meier formula plus `strata(s)` if any; `nil` without a group variable.
     public var logrank: String?
+    /// `Surv(time, status) ~ covariates` plus `strata(s)` if any; `nil` without covariates.
     public var cox: String?
     /// `Surv(event_time, event_status) ~ group`, the status recoded with death competing.
     public var cumulativeIncidence: String?
@@ -99,6 +107,7 @@ public struct ReportFormulas: Sendable, Codable, Equatable {
     /// `events ~ group + offset(person_time)`.
     public var rates: String?
 
+    /// Creates the formulas from their parts.
     public init(
         kaplanMeier: String, logrank: String?, cox: String?, cumulativeIncidence: String? = nil,
         meanCumulativeFunction: String? = nil, rates: String? = nil
@@ -118,6 +127,7 @@ public struct ReportFormulas: Sendable, Codable, Equatable {
         case meanCumulativeFunction = "mcf"
     }
 
+    /// Encodes absent formulas as `null` (the contract never omits keys).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(kaplanMeier, forKey: .kaplanMeier)

@@ -56,18 +56,22 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
     public var recurrences: String?
     /// Subject column of the recurrences file (`cluster(id)`).
     public var recurrenceId: String?
-    /// Interval start, stop and event columns of the recurrences file.
+    /// Interval start column of the recurrences file (default `start`).
     public var recurrenceStart: String
+    /// Interval stop column of the recurrences file (default `stop`).
     public var recurrenceStop: String
+    /// Event (0/1) column of the recurrences file (default `event`).
     public var recurrenceEvent: String
-    /// Event-count and person-time columns of the cohort, for the rates section.
+    /// Event-count column of the cohort, for the rates section.
     public var rateEvents: String?
+    /// Person-time column of the cohort, for the rates section.
     public var ratePersonTime: String?
     /// Rates are per this many units of person-time.
     public var ratePer: Double
     /// Grouping of the recurrence sections; `group` when `nil`.
     public var recurrenceGroup: String?
 
+    /// Creates a specification; only the time and status columns are required.
     public init(
         time: String, status: String, group: String? = nil, covariates: [String] = [],
         strata: String? = nil, timeUnit: String? = nil, times: [Double] = [], title: String? = nil,
