@@ -15,8 +15,11 @@ import Foundation
 /// platform: the variates use the C library's `log`, `exp`, `pow`, `cos`, whose
 /// last bit may differ between, say, glibc and macOS).
 public enum SarcomaCohortWriter {
+    /// File name of the one-row-per-patient CSV.
     public static let patientsFileName = "sarcoma_patients.csv"
+    /// File name of the counting-process CSV of local recurrences (one row per at-risk interval).
     public static let recurrencesFileName = "sarcoma_recurrences.csv"
+    /// File name of the Markdown codebook describing every column.
     public static let codebookFileName = "sarcoma_codebook.md"
 
     /// Simulates patients `1…n` with `seed` and writes the three files into

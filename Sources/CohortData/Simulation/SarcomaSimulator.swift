@@ -55,8 +55,10 @@ public struct SarcomaSimulator: Sendable {
     /// First and last possible surgery day and the data cut (§5).
     static let firstSurgery = CalendarDay(year: 2000, month: 1, day: 1)
     static let lastSurgery = CalendarDay(year: 2020, month: 12, day: 31)
+    /// The data cut, 2024-12-31: follow-up of the living ends here.
     public static let dataCut = CalendarDay(year: 2024, month: 12, day: 31)
 
+    /// Creates a simulator of the cohort with seed `seed`.
     public init(seed: UInt64) {
         self.seed = seed
     }

@@ -21,6 +21,7 @@ public struct SplitMix64: Sendable, Equatable {
     /// The current state; the next output is a scrambled `state + golden`.
     public private(set) var state: UInt64
 
+    /// Creates a generator whose state is `seed`.
     public init(seed: UInt64) {
         state = seed
     }
