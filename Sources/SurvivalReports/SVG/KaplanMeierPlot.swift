@@ -12,26 +12,38 @@ import SurvivalModels
 ///
 /// Usage: `KaplanMeierPlot(result, timeUnit: "days").render()`.
 public struct KaplanMeierPlot: Sendable {
+    /// The Kaplan–Meier fit to draw, one curve per stratum.
     public var result: KaplanMeierResult
+    /// Figure title above the plot; none when `nil`.
     public var title: String?
     /// Unit of the time scale, shown as "Time (days)". Ignored when `xLabel` is set.
     public var timeUnit: String?
+    /// Title of the x axis; "Time" with `timeUnit` when `nil`.
     public var xLabel: String?
+    /// Title of the y axis.
     public var yLabel: String = "Survival probability"
+    /// Draw the pointwise confidence limits as shaded bands.
     public var showConfidenceBands: Bool = true
+    /// Mark censoring times with a "+".
     public var showCensorMarks: Bool = true
+    /// Draw the number-at-risk table below the plot, one row per stratum.
     public var showAtRiskTable: Bool = true
     /// Right end of the time axis (default: the last time, slightly padded).
     public var timeMax: Double?
     /// Distance between time ticks, which are also the at-risk table's columns (default: a 1-2-5 step).
     public var timeStep: Double?
+    /// Where the legend goes (default: the corner the curves cross least).
     public var legendPosition: LegendPosition = .automatic
+    /// Figure width in pixels.
     public var width: Double = 720
+    /// Figure height in pixels (at-risk table included).
     public var height: Double = 560
+    /// Colours, fonts and line widths.
     public var theme: PlotTheme = .standard
     /// Prefix for element ids (clip path), to keep ids unique when several figures share one HTML page.
     public var idPrefix: String = "km"
 
+    /// Creates a plot of `result` with the default layout.
     public init(_ result: KaplanMeierResult, timeUnit: String? = nil, title: String? = nil) {
         self.result = result
         self.timeUnit = timeUnit

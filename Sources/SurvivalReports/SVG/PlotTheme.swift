@@ -6,23 +6,31 @@
 /// black, and yellow last (yellow is hard to read on white). Series beyond the
 /// palette's length reuse colours cyclically.
 public struct PlotTheme: Sendable, Equatable {
+    /// Series colours as CSS colour strings, used in order (never empty: Okabe–Ito if given none).
     public var palette: [String]
+    /// CSS font family of all text.
     public var fontFamily: String
-    /// Axis titles, legend and at-risk table text.
+    /// Axis titles, legend and at-risk table text, in pixels.
     public var fontSize: Double
-    /// Tick labels.
+    /// Tick labels, in pixels.
     public var tickFontSize: Double
+    /// Figure title, in pixels.
     public var titleFontSize: Double
+    /// Colour of all text.
     public var textColor: String
+    /// Colour of axis lines and ticks.
     public var axisColor: String
     /// Reference lines (HR = 1 in forest plots).
     public var referenceColor: String
+    /// Stroke width of the curves, in pixels.
     public var lineWidth: Double
+    /// Stroke width of the axes, in pixels.
     public var axisLineWidth: Double
     /// Fill opacity of confidence bands.
     public var bandOpacity: Double
     /// Half the arm length of a censoring "+" mark, in pixels.
     public var censorMarkSize: Double
+    /// Length of the axis ticks, in pixels.
     public var tickLength: Double
 
     /// Okabe–Ito colours in the order used for series.
@@ -37,6 +45,7 @@ public struct PlotTheme: Sendable, Equatable {
         "#F0E442",  // yellow
     ]
 
+    /// Creates a theme; every default is the standard theme's.
     public init(
         palette: [String] = PlotTheme.okabeIto, fontFamily: String = "sans-serif", fontSize: Double = 13,
         tickFontSize: Double = 12, titleFontSize: Double = 15, textColor: String = "#222222",
