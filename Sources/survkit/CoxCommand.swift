@@ -18,12 +18,12 @@ struct CoxCommand: ParsableCommand {
             """
     )
 
-    enum Ties: String, ExpressibleByArgument, CaseIterable { case efron, breslow }
+    enum Ties: String, ExpressibleByArgument, CaseIterable { case efron, breslow, exact }
 
     @OptionGroup var cohort: CohortOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Tie handling: efron (default, as R) or breslow.")
+    @Option(help: "Tie handling: efron (default, as R), breslow or exact (right-censored data only).")
     var ties: Ties = .efron
 
     @Flag(help: "Robust (sandwich) variance with each row its own cluster; implied by cluster(id).")
@@ -76,6 +76,15 @@ struct CoxCommand: ParsableCommand {
         guard ["km", "identity", "rank", "log"].contains(zphTransform) else {
             throw ValidationError("--zph-transform must be km, identity, rank or log.")
         }
+        if ties == .exact {
+            // As R's residuals.coxph: only martingale-type residuals exist for the exact method.
+            for kind in requestedResiduals where kind != "martingale" && kind != "deviance" {
+                throw ValidationError(
+                    "\(kind) residuals are not available for the exact method (as R); use martingale or deviance, or --ties efron.")
+            }
+            if zph { throw ValidationError("--zph is not available with --ties exact; use --ties efron or breslow.") }
+            if robust { throw ValidationError("--robust is not available with --ties exact (R has no score residuals for it).") }
+        }
     }
 
     func run() throws {
@@ -83,7 +92,7 @@ struct CoxCommand: ParsableCommand {
         frameOptions.buildGroups = false
         let frame = try FrameLoader.load(cohort, frameOptions: frameOptions)
         var options = CoxOptions()
-        options.ties = ties == .efron ? .efron : .breslow
+        options.ties = CoxTies(rawValue: ties.rawValue) ?? .efron
         options.robust = robust ? true : nil
         options.confLevel = confLevel
         options.maxIterations = maxIterations

@@ -47,7 +47,7 @@ struct RecurCommand: ParsableCommand {
             }
         })
         var options = CoxOptions()
-        options.ties = ties == .efron ? .efron : .breslow
+        options.ties = CoxTies(rawValue: ties.rawValue) ?? .efron
         options.confLevel = confLevel
         let result: CoxResult
         do { result = try model.fit(frame, options: options) } catch {

@@ -14,6 +14,8 @@ public enum CoxError: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongInitialLength(expected: Int, got: Int)
     /// The design contains a non-finite value.
     case nonFiniteCovariate(row: Int, column: String)
+    /// `ties = exact` cannot be used with these data or options.
+    case exactTiesUnsupported(String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,8 @@ public enum CoxError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Wrong length for initial values: expected \(expected) coefficients, got \(got)."
         case .nonFiniteCovariate(let row, let column):
             return "Covariate \(column) is not finite in data row \(row + 1)."
+        case .exactTiesUnsupported(let reason):
+            return "ties = exact cannot be used here: \(reason)."
         }
     }
 }

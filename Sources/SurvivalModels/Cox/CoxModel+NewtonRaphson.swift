@@ -30,7 +30,7 @@ extension CoxModel {
     ///   otherwise accept and take the next Newton step;
     /// * after `maxIterations` iterations stop without convergence (R's flag 1000).
     static func newtonRaphson(
-        _ lik: CoxLikelihood, initial: [Double], options: CoxOptions
+        _ lik: any CoxObjective, initial: [Double], options: CoxOptions
     ) -> NewtonRaphsonOutcome {
         let p = lik.p
         var beta = initial

@@ -3,7 +3,7 @@ import SurvivalNumerics
 
 /// Cox proportional-hazards regression, as R's `coxph()` (survival 3.5):
 /// right-censored and counting-process `(start, stop]` data, strata, case
-/// weights, offsets, Efron or Breslow ties, robust (sandwich) variance with
+/// weights, offsets, Efron, Breslow or exact ties (exact: right-censored only), robust (sandwich) variance with
 /// clusters, aliased (collinear) columns reported as missing.
 ///
 /// ```swift
@@ -26,9 +26,13 @@ public enum CoxModel {
         let p = frame.design.columns
         guard n > 0 else { throw .noRows }
         try validate(frame)
+        let exact = options.ties == .exact
+        if exact { try validateExact(frame, options: options) }
         let weights = frame.weights ?? [Double](repeating: 1, count: n)
         // Centring also finds a non-finite covariate (validation of the design).
-        let (means, scale) = try centring(frame, weights: weights, noScale: options.noScaleValues)
+        let (means, scale) = exact
+            ? try exactCentring(frame, noScale: options.noScaleValues)
+            : try centring(frame, weights: weights, noScale: options.noScaleValues)
         let offset = frame.offset ?? [Double](repeating: 0, count: n)
         if let initial = options.initial, initial.count != p {
             throw .wrongInitialLength(expected: p, got: initial.count)
@@ -39,16 +43,20 @@ public enum CoxModel {
         let index = RiskSetIndex(
             response: frame.response, strata: frame.strata?.codes,
             stratumCount: frame.strata?.labels.count ?? 1, weights: frame.weights)
-        let lik = CoxLikelihood(
-            design: frame.design, means: means, scale: scale, offset: offset, weights: weights,
-            status: frame.response.status, index: index, ties: options.ties)
+        let lik: any CoxObjective = exact
+            ? ExactCoxLikelihood(
+                design: frame.design, means: means, scale: scale, offset: offset,
+                stop: frame.response.stop, status: frame.response.status, strata: frame.strata?.codes)
+            : CoxLikelihood(
+                design: frame.design, means: means, scale: scale, offset: offset, weights: weights,
+                status: frame.response.status, index: index, ties: options.ties)
         let initial = options.initial ?? [Double](repeating: 0, count: p)
         var state = CoxFitState(
             beta: [], aliased: [], means: means, scale: scale, naiveVariance: Matrix(rows: p, columns: p),
             loglikInitial: 0, loglik: 0, scoreTest: 0, iterations: 0, converged: true, rank: p,
             finalScore: [])
         if p == 0 {
-            let ll = lik.scalarPass([])
+            let ll = (lik as? CoxLikelihood)?.scalarPass([]) ?? lik.evaluate([]).loglik
             state.loglikInitial = ll
             state.loglik = ll
         } else {

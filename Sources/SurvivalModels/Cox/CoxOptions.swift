@@ -5,6 +5,11 @@ public enum CoxTies: String, Sendable, Codable {
     case efron
     /// Breslow's approximation.
     case breslow
+    /// The exact partial likelihood of the discrete (conditional logistic) model,
+    /// R's `ties = "exact"` (`coxexact.fit`); right-censored data without case
+    /// weights only. Martingale and deviance residuals are R's (Breslow hazard at
+    /// the exact estimate); other residuals and `cox.zph` are not offered.
+    case exact
 }
 
 /// Settings of a Cox fit, with the defaults of R's `coxph.control()` and
