@@ -72,3 +72,26 @@ exact_case("lung_months_exact", months, "Surv(time, status) ~ age + sex + ph.eco
 exact_case("lung_months_exact_strata", months, "Surv(time, status) ~ age + ph.karno + strata(sex)",
            residuals = c("martingale"))
 exact_case("veteran_exact", "datasets/veteran.csv", "Surv(time, status) ~ trt + karno + strata(prior)")
+
+# predict(fit, newdata, type = "lp") of exact fits, in the form of
+# Tests/Reference/cox_predict.R (same new data file), written to
+# Tests/Fixtures/cox-predict/<case>.json (picked up by CoxPredictTests).
+lung <- read.csv("datasets/lung.csv")
+newfile <- "Tests/Fixtures/cox-predict/lung_newdata.csv"
+newdata <- read.csv(newfile)
+rownames(newdata) <- seq_len(nrow(newdata))
+predict_case <- function(name, formula, extra_args = character(0), reference = "strata") {
+  fit <- coxph(as.formula(formula), data = lung, ties = "exact")
+  nd <- newdata[complete.cases(newdata[, all.vars(as.formula(formula))[-(1:2)], drop = FALSE]), ]
+  lp <- predict(fit, newdata = nd, type = "lp", reference = reference)
+  res <- list(
+    case = name,
+    args = c("cox", "datasets/lung.csv", "--formula", formula, "--ties", "exact", "--predict", newfile,
+             extra_args, "--format", "json"),
+    predictions = list(row = as.integer(rownames(nd)), linear_predictor = unname(lp), risk = unname(exp(lp))))
+  writeLines(toJSON(res, auto_unbox = TRUE, digits = NA, pretty = TRUE),
+             file.path("Tests/Fixtures/cox-predict", paste0(name, ".json")))
+  cat("wrote", name, "\n")
+}
+predict_case("lung_exact", "Surv(time, status) ~ age + sex + factor(ph.ecog)")
+predict_case("lung_exact_strata", "Surv(time, status) ~ age + ph.ecog + strata(sex)")
