@@ -5,7 +5,8 @@
 # Writes Tests/Fixtures/cox-cli/<case>.json (picked up by CoxFixtureTests) and the
 # derived data set Tests/Fixtures/cox-cli/lung_months.csv: lung with the time
 # rounded up to 30-day months, ceiling(time / 30), so that most event times are
-# tied (up to 16 deaths at one month).
+# tied (up to 16 deaths at one month), and Tests/Fixtures/cox-cli/exact_sim.csv
+# (simulated, below).
 #
 # Exact fits have martingale residuals only (R: coxmart2, the Breslow hazard at
 # the exact estimate) and deviance residuals built from them; R refuses score,
@@ -71,6 +72,17 @@ exact_case("lung_months_exact", months, "Surv(time, status) ~ age + sex + ph.eco
            residuals = c("martingale", "deviance"))
 exact_case("lung_months_exact_strata", months, "Surv(time, status) ~ age + ph.karno + strata(sex)",
            residuals = c("martingale"))
+# Simulated, massively tied: 2000 rows, times 1..30 in 2 strata, up to 99 deaths
+# at one time (exercises the rescaling of the running recursion).
+set.seed(1)
+n <- 2000
+sim <- data.frame(x1 = rnorm(n), x2 = rbinom(n, 1, 0.4), g = sample(1:2, n, TRUE))
+t <- rexp(n, exp(0.5 * sim$x1 - 0.7 * sim$x2))
+sim$time <- pmin(ceiling(t * 10), 30)
+sim$status <- as.integer(t * 10 < 30 & runif(n) < 0.9)
+sim_file <- file.path(out, "exact_sim.csv")
+write.csv(sim, sim_file, row.names = FALSE)
+exact_case("exact_sim_strata", sim_file, "Surv(time, status) ~ x1 + x2 + strata(g)")
 exact_case("veteran_exact", "datasets/veteran.csv", "Surv(time, status) ~ trt + karno + strata(prior)")
 
 # predict(fit, newdata, type = "lp") of exact fits, in the form of

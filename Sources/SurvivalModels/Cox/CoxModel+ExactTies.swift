@@ -33,11 +33,24 @@ extension CoxLikelihood: CoxObjective {}
 ///                                     + ∂B(k−1, j−1)·x_kᵀ + ∂²B(k−1, j−1)]
 ///
 /// (R's `coxd0`, `coxd1`, `coxd2`, which memoise the same recursion). The
-/// score is `Σ_deaths x − ∂B/B` and the information `∂²B/B − ∂B·∂Bᵀ/B²`. Here the
-/// recursion runs in place over `j = d … 1` (only column `j − 1` of the previous
-/// row is read), so one event time costs O(m·d·p²) time and O(d·p²) memory.
-/// The risks of a risk set are divided by their largest value first (B scales
-/// by `c^d`, the ratios not at all), which postpones overflow of B.
+/// score is `Σ_deaths x − ∂B/B` and the information `∂²B/B − ∂B·∂Bᵀ/B²`.
+///
+/// Within a stratum the risk sets are nested: with the rows in decreasing time,
+/// the risk set of each event time is a prefix. R (`coxexact.c`) runs the
+/// recursion afresh over every risk set, O(m·d·p²) per event time and so
+/// quadratic in n overall. Here one running recursion per stratum adds the rows
+/// one at a time (in place over `j = D … 1`, D the stratum's largest number of
+/// tied deaths; only entry `j − 1` of the previous step is read) and each event
+/// time reads off `B(m, d)` and its derivatives when its last row has been
+/// added: O(n·D·p²) per iteration. The result differs from R's only by rounding.
+///
+/// Scaling. B(·, j) is homogeneous of degree j in r, so the risks are used as
+/// `r' = γ·exp(η − η_max)` (η_max the stratum's largest η) and `B(·, j)` is
+/// stored multiplied by `γ^j` (the ratios ∂B/B, ∂²B/B do not depend on γ);
+/// γ starts so that the first row has `r' = D`, and whenever the stored
+/// `B(·, 1) = Σ r'` exceeds 2D, γ is reduced so that it equals D and the stored
+/// `j`-th terms are multiplied by the same factor to the power j. This keeps `B(·, j) ≤ (2D)^j / j!` away from overflow (and `log B`
+/// is recovered as `log B' − d·log γ + d·η_max`).
 ///
 /// R centres and scales the covariates by their mean and standard deviation
 /// (`scale(x)`, columns of −1/0/1 values left alone); the same is done here.
@@ -49,13 +62,22 @@ final class ExactCoxLikelihood: CoxObjective {
     /// Centred, scaled design, column-major.
     let x: [Double]
     let offset: [Double]
-    /// One entry per event time: its rows at risk (the first `deaths.count` of
-    /// which need not be the deaths) and its deaths.
+    /// Rows by stratum, then decreasing time.
+    let order: [Int]
+    /// An event time: its risk set is `order[stratum.start ..< end]`.
     struct EventTime {
-        var atRisk: [Int]
+        var end: Int
         var deaths: [Int]
     }
-    let times: [EventTime]
+    /// A stratum: `order[start ..< end]`, its event times (decreasing time) and
+    /// largest number of tied deaths.
+    struct Stratum {
+        var start: Int
+        var end: Int
+        var times: [EventTime]
+        var maxDeaths: Int
+    }
+    let strata: [Stratum]
 
     init(design: Matrix, means: [Double], scale: [Double], offset: [Double],
          stop: [Double], status: [Int], strata: [Int]?) {
@@ -68,20 +90,21 @@ final class ExactCoxLikelihood: CoxObjective {
         }
         self.x = x
         self.offset = offset
-        // Rows by stratum, then decreasing time: the risk set of a time is the
-        // prefix of its stratum's block up to the last row with that time.
         let order = (0..<n).sorted {
             let sa = strata?[$0] ?? 0, sb = strata?[$1] ?? 0
             if sa != sb { return sa < sb }
             if stop[$0] != stop[$1] { return stop[$0] > stop[$1] }
             return $0 < $1
         }
-        var times: [EventTime] = []
-        var blockStart = 0
+        self.order = order
+        var blocks: [Stratum] = []
         var k = 0
         while k < n {
             let s = strata?[order[k]] ?? 0
-            if k > 0 && s != (strata?[order[k - 1]] ?? 0) { blockStart = k }
+            if blocks.isEmpty || s != (strata?[order[blocks[blocks.count - 1].start]] ?? 0) {
+                if !blocks.isEmpty { blocks[blocks.count - 1].end = k }
+                blocks.append(Stratum(start: k, end: n, times: [], maxDeaths: 0))
+            }
             var end = k
             var deaths: [Int] = []
             while end < n && (strata?[order[end]] ?? 0) == s && stop[order[end]] == stop[order[k]] {
@@ -89,16 +112,16 @@ final class ExactCoxLikelihood: CoxObjective {
                 end += 1
             }
             if !deaths.isEmpty {
-                times.append(EventTime(atRisk: Array(order[blockStart..<end]), deaths: deaths))
+                blocks[blocks.count - 1].times.append(EventTime(end: end, deaths: deaths))
+                blocks[blocks.count - 1].maxDeaths = Swift.max(blocks[blocks.count - 1].maxDeaths, deaths.count)
             }
             k = end
         }
-        // Events in increasing time within strata (only the order of summation).
-        self.times = times.reversed()
+        self.strata = blocks
     }
 
     func evaluate(_ beta: [Double]) -> (loglik: Double, score: [Double], information: [Double]) {
-        let n = n, p = p
+        let n = n, p = p, pp = p * p
         var eta = offset
         for j in 0..<p {
             let b = beta[j]
@@ -106,52 +129,85 @@ final class ExactCoxLikelihood: CoxObjective {
         }
         var loglik = 0.0
         var u = [Double](repeating: 0, count: p)
-        var imat = [Double](repeating: 0, count: p * p)
+        var imat = [Double](repeating: 0, count: pp)
         var xk = [Double](repeating: 0, count: p)
-        for time in times {
-            let d = time.deaths.count
-            // Risks relative to the largest of the risk set.
+        for stratum in strata where !stratum.times.isEmpty {
+            let dMax = stratum.maxDeaths
             var etaMax = -Double.infinity
-            for i in time.atRisk { etaMax = Swift.max(etaMax, eta[i]) }
-            // b[j], db[j·p + a], d2b[(j·p + b)·p + a] for j = 0 … d.
-            var b0 = [Double](repeating: 0, count: d + 1)
-            var b1 = [Double](repeating: 0, count: (d + 1) * p)
-            var b2 = [Double](repeating: 0, count: (d + 1) * p * p)
+            for k in stratum.start..<stratum.end { etaMax = Swift.max(etaMax, eta[order[k]]) }
+            // b0[j] = B(·, j), b1[j·p + a] its derivative in β_a, b2[j·p² + c·p + a] in β_a β_c.
+            var b0 = [Double](repeating: 0, count: dMax + 1)
+            var b1 = [Double](repeating: 0, count: (dMax + 1) * p)
+            var b2 = [Double](repeating: 0, count: (dMax + 1) * pp)
             b0[0] = 1
-            for (k, i) in time.atRisk.enumerated() {
-                let r = exp(eta[i] - etaMax)
-                for a in 0..<p { xk[a] = x[a * n + i] }
-                var j = Swift.min(k + 1, d)
-                while j >= 1 {
-                    let prev0 = b0[j - 1]
-                    let p1 = (j - 1) * p, c1 = j * p
-                    let p2 = (j - 1) * p * p, c2 = j * p * p
-                    for c in 0..<p {
-                        for a in 0..<p {
-                            b2[c2 + c * p + a] += r * (xk[a] * xk[c] * prev0 + xk[a] * b1[p1 + c]
-                                                       + xk[c] * b1[p1 + a] + b2[p2 + c * p + a])
+            // γ makes the first row's r' equal to D (capped, so that no later r' overflows).
+            let firstEta = eta[order[stratum.start]]
+            var logGamma = Swift.min(log(Double(dMax)) - (firstEta - etaMax), 600)
+            var added = 0
+            var k = stratum.start
+            for time in stratum.times {
+                while k < time.end {
+                    let i = order[k]
+                    let r = exp(eta[i] - etaMax + logGamma)
+                    for a in 0..<p { xk[a] = x[a * n + i] }
+                    var j = Swift.min(added + 1, dMax)
+                    while j >= 1 {
+                        let prev0 = b0[j - 1]
+                        let p1 = (j - 1) * p, c1 = j * p
+                        let p2 = (j - 1) * pp, c2 = j * pp
+                        for c in 0..<p {
+                            let xc = xk[c], dc = b1[p1 + c]
+                            for a in 0..<p {
+                                b2[c2 + c * p + a] += r * (xk[a] * (xc * prev0 + dc) + xc * b1[p1 + a]
+                                                           + b2[p2 + c * p + a])
+                            }
+                        }
+                        for a in 0..<p { b1[c1 + a] += r * (xk[a] * prev0 + b1[p1 + a]) }
+                        b0[j] += r * prev0
+                        j -= 1
+                    }
+                    added += 1
+                    k += 1
+                    // Keep Σ r' = B'(·, 1) at most 2D (it only grows between rescalings).
+                    let target = Double(dMax)
+                    if b0[1] > 2 * target {
+                        let logC = log(target / b0[1])
+                        logGamma += logC
+                        for jj in 1...Swift.min(added, dMax) {
+                            Self.rescale(&b0[jj], by: Double(jj) * logC)
+                            for a in 0..<p { Self.rescale(&b1[jj * p + a], by: Double(jj) * logC) }
+                            for a in 0..<pp { Self.rescale(&b2[jj * pp + a], by: Double(jj) * logC) }
                         }
                     }
-                    for a in 0..<p { b1[c1 + a] += r * (xk[a] * prev0 + b1[p1 + a]) }
-                    b0[j] += r * prev0
-                    j -= 1
                 }
-            }
-            let denom = b0[d]
-            loglik -= log(denom) + Double(d) * etaMax
-            for i in time.deaths {
-                loglik += eta[i]
-                for a in 0..<p { u[a] += x[a * n + i] }
-            }
-            for a in 0..<p { u[a] -= b1[d * p + a] / denom }
-            for c in 0..<p {
-                for a in 0..<p {
-                    let ma = b1[d * p + a] / denom, mc = b1[d * p + c] / denom
-                    imat[c * p + a] += b2[d * p * p + c * p + a] / denom - ma * mc
+                let d = time.deaths.count
+                let denom = b0[d]
+                loglik -= log(denom) - Double(d) * logGamma + Double(d) * etaMax
+                for i in time.deaths {
+                    loglik += eta[i]
+                    for a in 0..<p { u[a] += x[a * n + i] }
+                }
+                for a in 0..<p { u[a] -= b1[d * p + a] / denom }
+                for c in 0..<p {
+                    let mc = b1[d * p + c] / denom
+                    for a in 0..<p {
+                        imat[c * p + a] += b2[d * pp + c * p + a] / denom - (b1[d * p + a] / denom) * mc
+                    }
                 }
             }
         }
         return (loglik, u, imat)
+    }
+
+    /// `v·exp(logFactor)`, through logarithms when the factor alone would underflow.
+    @inline(__always)
+    static func rescale(_ v: inout Double, by logFactor: Double) {
+        guard v != 0 else { return }
+        if logFactor > -700 {
+            v *= exp(logFactor)
+        } else {
+            v = (v < 0 ? -1 : 1) * exp(logFactor + log(abs(v)))
+        }
     }
 }
 
