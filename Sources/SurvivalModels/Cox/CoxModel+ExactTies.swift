@@ -44,13 +44,13 @@ extension CoxLikelihood: CoxObjective {}
 /// time reads off `B(m, d)` and its derivatives when its last row has been
 /// added: O(n·D·p²) per iteration. The result differs from R's only by rounding.
 ///
-/// Scaling. B(·, j) is homogeneous of degree j in r, so the risks are used as
-/// `r' = γ·exp(η − η_max)` (η_max the stratum's largest η) and `B(·, j)` is
-/// stored multiplied by `γ^j` (the ratios ∂B/B, ∂²B/B do not depend on γ);
-/// γ starts so that the first row has `r' = D`, and whenever the stored
-/// `B(·, 1) = Σ r'` exceeds 2D, γ is reduced so that it equals D and the stored
-/// `j`-th terms are multiplied by the same factor to the power j. This keeps `B(·, j) ≤ (2D)^j / j!` away from overflow (and `log B`
-/// is recovered as `log B' − d·log γ + d·η_max`).
+/// Scaling. With m in the thousands and d in the hundreds B(m, d) overflows a
+/// double (R's own `coxexact` then fails). Here the risks are taken relative to
+/// the stratum's largest, `exp(η − η_max)`, and each level j of the recursion
+/// (B(·, j) with its derivatives) is stored divided by its own `exp(s_j)`; a level
+/// whose stored B leaves [1e−100, 1e100] is renormalised to 1, and the update
+/// of level j from level j − 1 carries the factor `exp(s_{j−1} − s_j)`. Ratios
+/// ∂B/B and ∂²B/B do not depend on the scaling; `log B = log B' + s_d + d·η_max`.
 ///
 /// R centres and scales the covariates by their mean and standard deviation
 /// (`scale(x)`, columns of −1/0/1 values left alone); the same is done here.
@@ -140,49 +140,55 @@ final class ExactCoxLikelihood: CoxObjective {
             var b1 = [Double](repeating: 0, count: (dMax + 1) * p)
             var b2 = [Double](repeating: 0, count: (dMax + 1) * pp)
             b0[0] = 1
-            // γ makes the first row's r' equal to D (capped, so that no later r' overflows).
-            let firstEta = eta[order[stratum.start]]
-            var logGamma = Swift.min(log(Double(dMax)) - (firstEta - etaMax), 600)
+            // Level j is stored divided by exp(logScale[j]); ratio[j] = exp(logScale[j−1] − logScale[j]).
+            var logScale = [Double](repeating: 0, count: dMax + 1)
+            var ratio = [Double](repeating: 1, count: dMax + 1)
             var added = 0
             var k = stratum.start
             for time in stratum.times {
                 while k < time.end {
                     let i = order[k]
-                    let r = exp(eta[i] - etaMax + logGamma)
+                    let r = exp(eta[i] - etaMax)
                     for a in 0..<p { xk[a] = x[a * n + i] }
-                    var j = Swift.min(added + 1, dMax)
+                    let top = Swift.min(added + 1, dMax)
+                    if top == added + 1 {
+                        // Level `top` is reached for the first time: start it at the scale below.
+                        logScale[top] = logScale[top - 1]
+                        ratio[top] = 1
+                    }
+                    var j = top
                     while j >= 1 {
+                        let rj = r * ratio[j]
                         let prev0 = b0[j - 1]
                         let p1 = (j - 1) * p, c1 = j * p
                         let p2 = (j - 1) * pp, c2 = j * pp
                         for c in 0..<p {
                             let xc = xk[c], dc = b1[p1 + c]
                             for a in 0..<p {
-                                b2[c2 + c * p + a] += r * (xk[a] * (xc * prev0 + dc) + xc * b1[p1 + a]
-                                                           + b2[p2 + c * p + a])
+                                b2[c2 + c * p + a] += rj * (xk[a] * (xc * prev0 + dc) + xc * b1[p1 + a]
+                                                            + b2[p2 + c * p + a])
                             }
                         }
-                        for a in 0..<p { b1[c1 + a] += r * (xk[a] * prev0 + b1[p1 + a]) }
-                        b0[j] += r * prev0
+                        for a in 0..<p { b1[c1 + a] += rj * (xk[a] * prev0 + b1[p1 + a]) }
+                        b0[j] += rj * prev0
                         j -= 1
                     }
                     added += 1
                     k += 1
-                    // Keep Σ r' = B'(·, 1) at most 2D (it only grows between rescalings).
-                    let target = Double(dMax)
-                    if b0[1] > 2 * target {
-                        let logC = log(target / b0[1])
-                        logGamma += logC
-                        for jj in 1...Swift.min(added, dMax) {
-                            Self.rescale(&b0[jj], by: Double(jj) * logC)
-                            for a in 0..<p { Self.rescale(&b1[jj * p + a], by: Double(jj) * logC) }
-                            for a in 0..<pp { Self.rescale(&b2[jj * pp + a], by: Double(jj) * logC) }
-                        }
+                    // Renormalise any level that left [1e-100, 1e100].
+                    for jj in 1...top where b0[jj] > 0 && (b0[jj] > 1e100 || b0[jj] < 1e-100) {
+                        let inv = 1 / b0[jj]
+                        logScale[jj] += log(b0[jj])
+                        b0[jj] = 1
+                        for a in 0..<p { b1[jj * p + a] *= inv }
+                        for a in 0..<pp { b2[jj * pp + a] *= inv }
+                        ratio[jj] = exp(logScale[jj - 1] - logScale[jj])
+                        if jj < dMax { ratio[jj + 1] = exp(logScale[jj] - logScale[jj + 1]) }
                     }
                 }
                 let d = time.deaths.count
                 let denom = b0[d]
-                loglik -= log(denom) - Double(d) * logGamma + Double(d) * etaMax
+                loglik -= log(denom) + logScale[d] + Double(d) * etaMax
                 for i in time.deaths {
                     loglik += eta[i]
                     for a in 0..<p { u[a] += x[a * n + i] }
@@ -197,17 +203,6 @@ final class ExactCoxLikelihood: CoxObjective {
             }
         }
         return (loglik, u, imat)
-    }
-
-    /// `v·exp(logFactor)`, through logarithms when the factor alone would underflow.
-    @inline(__always)
-    static func rescale(_ v: inout Double, by logFactor: Double) {
-        guard v != 0 else { return }
-        if logFactor > -700 {
-            v *= exp(logFactor)
-        } else {
-            v = (v < 0 ? -1 : 1) * exp(logFactor + log(abs(v)))
-        }
     }
 }
 
