@@ -45,8 +45,9 @@ public enum LogRank {
         if kept.count >= 2 {
             let idx = Array(kept.dropFirst())
             let diff = idx.map { observed[$0] - expected[$0] }
-            let v = idx.map { j in idx.map { variance[j * k + $0] } }
-            guard let x = solveSymmetric(v, diff) else {
+            let v = Matrix(idx.map { j in idx.map { variance[j * k + $0] } })
+            // As R: solve(vv, O − E) by LU (dgesv).
+            guard let x = try? v.solve(diff), x.allSatisfy(\.isFinite) else {
                 throw ModelError("The log-rank variance matrix is singular; the groups cannot be compared.")
             }
             statistic = zip(x, diff).reduce(0) { $0 + $1.0 * $1.1 }
@@ -110,32 +111,6 @@ public enum LogRank {
             for r in sorted[i..<j] { risk[group[r]] -= w(r) }
             i = j
         }
-    }
-
-    /// Solves the small system `V x = b` by Gaussian elimination with partial
-    /// pivoting, as R `solve()`; `nil` when `V` is numerically singular.
-    static func solveSymmetric(_ v: [[Double]], _ b: [Double]) -> [Double]? {
-        let n = b.count
-        var a = v
-        var x = b
-        for c in 0..<n {
-            guard let p = (c..<n).max(by: { abs(a[$0][c]) < abs(a[$1][c]) }), abs(a[p][c]) > 1e-12 else {
-                return nil
-            }
-            a.swapAt(c, p)
-            x.swapAt(c, p)
-            for r in (c + 1)..<n {
-                let f = a[r][c] / a[c][c]
-                for cc in c..<n { a[r][cc] -= f * a[c][cc] }
-                x[r] -= f * x[c]
-            }
-        }
-        for r in stride(from: n - 1, through: 0, by: -1) {
-            var s = x[r]
-            for cc in (r + 1)..<n { s -= a[r][cc] * x[cc] }
-            x[r] = s / a[r][r]
-        }
-        return x
     }
 }
 
