@@ -19,6 +19,6 @@ args=(report datasets/sarcoma_patients.csv --time os_years --status os_status --
       --title "Overall survival and local recurrence, synthetic sarcoma cohort")
 "$bin" "${args[@]}" --format markdown --output "$out/report.md" --figures "$out/figures"
 "$bin" "${args[@]}" --format json --output "$out/report.json"
-"$bin" "${args[@]}" --notebook "$out/report.ipynb" --output /dev/null
+"$bin" "${args[@]}" --notebook "$out/report.ipynb" --output "$out/report.txt"
 "$bin" "${args[@]}"
 echo "Markdown, JSON, SVG figures and notebook written to $out/" >&2
