@@ -2,15 +2,25 @@
 import PackageDescription
 
 // Layered targets; each imports only those below it:
-//   CLapack → SurvivalNumerics → CohortData → SurvivalModels → SurvivalReports
-//   → SurvivalKit (umbrella) → survkit (the command-line tool).
-// Benchmarks live in the nested package `Benchmarks/` so `swift test` never
-// builds them (see ../shared/research/swift-blas-lapack.md, pitfall P7).
+//
+//   CLapack (C shim: CBLAS + LAPACKE)
+//   → SurvivalNumerics (matrices, LAPACK, distributions)
+//   → CohortData       (CSV, columns, formulas, model frames)
+//   → SurvivalModels   (pure estimators and their result values)
+//   → SurvivalReports  (analysis orchestration, JSON, text, Markdown, SVG, notebooks)
+//   → SurvivalKit      (the umbrella library users import)
+//   → survkit          (the command-line tool: options only, no statistics)
+//
+// SarcomaSimulation (the synthetic sarcoma cohort, over CohortData) stands apart: it needs none of
+// the statistics and is not part of the umbrella library. Benchmarks live in the
+// nested package `Benchmarks/` so that `swift test` never builds them (see
+// docs/linking-blas-lapack.md).
 let package = Package(
     name: "SurvivalKit",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "SurvivalKit", targets: ["SurvivalKit"]),
+        .library(name: "SarcomaSimulation", targets: ["SarcomaSimulation"]),
         .executable(name: "survkit", targets: ["survkit"]),
     ],
     dependencies: [
@@ -27,7 +37,7 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
 
-        // MARK: - Public API
+        // MARK: - Libraries
 
         .target(name: "SurvivalNumerics", dependencies: ["CLapack"]),
         .target(name: "CohortData", dependencies: ["SurvivalNumerics"]),
@@ -37,23 +47,32 @@ let package = Package(
             name: "SurvivalKit",
             dependencies: ["SurvivalNumerics", "CohortData", "SurvivalModels", "SurvivalReports"]
         ),
+        .target(name: "SarcomaSimulation", dependencies: ["CohortData"]),
         .executableTarget(
             name: "survkit",
             dependencies: [
                 "SurvivalKit",
+                "SarcomaSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // MARK: - Tests
 
-        .testTarget(name: "SurvivalNumericsTests", dependencies: ["SurvivalNumerics"]),
-        .testTarget(name: "CohortDataTests", dependencies: ["CohortData"]),
-        .testTarget(name: "SurvivalModelsTests", dependencies: ["SurvivalModels", "CohortData"]),
-        .testTarget(name: "SurvivalReportsTests", dependencies: ["SurvivalReports", "SurvivalModels", "CohortData"]),
+        /// Repository paths, fixture loading and JSON comparison shared by the test targets.
+        .target(name: "SurvivalTestSupport", path: "Tests/SurvivalTestSupport"),
+        .testTarget(name: "SurvivalNumericsTests", dependencies: ["SurvivalNumerics", "SurvivalTestSupport"]),
+        .testTarget(name: "CohortDataTests", dependencies: ["CohortData", "SurvivalTestSupport"]),
+        .testTarget(
+            name: "SurvivalModelsTests", dependencies: ["SurvivalModels", "CohortData", "SurvivalTestSupport"]),
+        .testTarget(
+            name: "SurvivalReportsTests",
+            dependencies: ["SurvivalReports", "SurvivalModels", "CohortData", "SurvivalTestSupport"]
+        ),
+        .testTarget(name: "SarcomaSimulationTests", dependencies: ["SarcomaSimulation"]),
         .testTarget(
             name: "SurvivalKitCLITests",
-            dependencies: ["SurvivalKit", "survkit"]
+            dependencies: ["SurvivalKit", "survkit", "SurvivalTestSupport"]
         ),
     ]
 )

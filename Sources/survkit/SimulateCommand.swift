@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SarcomaSimulation
 import SurvivalKit
 
 #if canImport(Glibc)

@@ -1,15 +1,9 @@
 import Foundation
+import SurvivalTestSupport
 @testable import CohortData
 
-/// The repository root, found from this file's path (no SwiftPM resources).
-func repositoryRoot(_ file: String = #filePath) -> URL {
-    var url = URL(fileURLWithPath: file).deletingLastPathComponent()
-    while url.path != "/" {
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        url = url.deletingLastPathComponent()
-    }
-    return url
-}
+/// The repository root (see `Repository`).
+func repositoryRoot() -> URL { Repository.root }
 
 func datasetPath(_ name: String) -> String {
     repositoryRoot().appendingPathComponent("datasets/\(name)").path

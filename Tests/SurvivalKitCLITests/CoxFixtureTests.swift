@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalTestSupport
 import Testing
 
 /// `survkit cox` against R `coxph`, `cox.zph` and `residuals.coxph` on real

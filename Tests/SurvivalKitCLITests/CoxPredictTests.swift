@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalTestSupport
 import Testing
 
 /// `survkit cox --predict FILE` against R `predict(fit, newdata, type = "lp")`.

@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalTestSupport
 import Testing
 
 /// `survkit km` against R `survfit` / `quantile.survfit` / `summary(rmean=)`

@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalTestSupport
 import Testing
 @testable import survkit
 
@@ -89,16 +90,14 @@ import Testing
     }
 
     /// Validates the committed notebooks against the nbformat 4 schema with
-    /// Python's `nbformat`; skipped (passes) when python3 or nbformat is missing.
-    @Test func committedNotebooksAreValidNbformat() throws {
+    /// Python's `nbformat`; shown as skipped when python3 or nbformat is missing
+    /// (`.ci/run` installs it, so CI always runs it).
+    @Test(.enabled(if: OptionalTool.pythonNbformat, "needs python3 with nbformat"))
+    func committedNotebooksAreValidNbformat() throws {
         let notebooks = Self.files(under: Repository.url("notebooks-export")).filter { $0.hasSuffix(".ipynb") }
         #expect(notebooks.count >= 3)
         let check = """
-            import sys
-            try:
-                import nbformat
-            except ImportError:
-                sys.exit(3)
+            import sys, nbformat
             for path in sys.argv[1:]:
                 nbformat.validate(nbformat.read(path, as_version=4))
             """
@@ -107,10 +106,9 @@ import Testing
         process.arguments = ["python3", "-c", check] + notebooks.map { Repository.url("notebooks-export/" + $0).path }
         let err = Pipe()
         process.standardError = err
-        do { try process.run() } catch { return }  // no python3: skip
+        try process.run()
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        if process.terminationStatus == 3 || process.terminationStatus == 127 { return }  // no nbformat / python3
         #expect(process.terminationStatus == 0, "nbformat validation failed: \(message)")
     }
 }

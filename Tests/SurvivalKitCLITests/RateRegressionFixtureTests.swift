@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalTestSupport
 import Testing
 
 /// `survkit poisson` and `survkit negbin` against R `glm(family = poisson)` and

@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalTestSupport
 import Testing
 
 /// `survkit recur` against R `coxph` recurrent-event fits (AG, PWP-TT, PWP-GT,

@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalTestSupport
 import Testing
 
 /// `survkit cif` against R `survfit(Surv(time, factor(event)) ~ g)` (Aalen–Johansen

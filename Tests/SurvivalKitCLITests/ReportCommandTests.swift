@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalTestSupport
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

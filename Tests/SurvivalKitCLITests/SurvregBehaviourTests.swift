@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalTestSupport
 import Testing
 
 /// `survkit survreg` on data it cannot use: exit status 1 with a one-paragraph

@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalTestSupport
 import Testing
 
 /// `survkit survreg` against R `survreg` on real datasets, every contract field

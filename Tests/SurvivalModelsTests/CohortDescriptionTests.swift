@@ -1,5 +1,6 @@
 import CohortData
 import Foundation
+import SurvivalTestSupport
 import Testing
 @testable import SurvivalModels
 
@@ -7,14 +8,7 @@ import Testing
 /// Tests/Fixtures/report_description_lung.json): reverse Kaplan–Meier follow-up,
 /// type-7 quartiles, mean, sd and level counts on `lung` by sex.
 @Suite struct CohortDescriptionTests {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
+    static let root: URL = Repository.root
 
     func describeLung() throws -> CohortDescription {
         let cohort = try CSVReader().read(path: Self.root.appendingPathComponent("datasets/lung.csv").path)

@@ -1,16 +1,9 @@
 import Foundation
+import SurvivalTestSupport
 import SurvivalNumerics
 
-/// The repository root, found by walking up from this file to `Package.swift`
-/// (fixtures are read from disk; there are no SwiftPM resources).
-func repositoryRoot() -> URL {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while url.path != "/" {
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        url = url.deletingLastPathComponent()
-    }
-    return url
-}
+/// The repository root (see `Repository`).
+func repositoryRoot() -> URL { Repository.root }
 
 /// Largest absolute element-wise difference between two equally shaped matrices.
 func maxAbsDifference(_ a: Matrix, _ b: Matrix) -> Double {

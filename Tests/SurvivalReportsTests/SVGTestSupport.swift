@@ -1,5 +1,6 @@
 import CohortData
 import Foundation
+import SurvivalTestSupport
 import SurvivalModels
 @testable import SurvivalReports
 
@@ -51,15 +52,7 @@ extension Array where Element == ParsedElement {
 }
 
 enum Fixtures {
-    static var directory: URL {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("Tests/Fixtures")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-        }
-        return url
-    }
+    static var directory: URL { Repository.url("Tests/Fixtures") }
 
     static func decode<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
         let data = try Data(contentsOf: directory.appendingPathComponent(name))

@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalTestSupport
 @testable import survkit
 
 /// Runs survkit in-process with `--output` to a temporary file and returns

@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalTestSupport
 
 /// The extra reference values of `Tests/Reference/cox.R` for diagnostics and
 /// prediction (`zph_transforms`, `schoenfeld`, `scaled_schoenfeld`,
@@ -41,14 +42,6 @@ struct CoxDiagnosticsFixture: Decodable {
     var expected: Expected
 
     static func load(_ name: String) throws -> CoxDiagnosticsFixture {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("Tests/Fixtures/cox/\(name).json")
-            if FileManager.default.fileExists(atPath: candidate.path) {
-                return try JSONDecoder().decode(CoxDiagnosticsFixture.self, from: Data(contentsOf: candidate))
-            }
-        }
-        throw CocoaError(.fileNoSuchFile)
+        try Repository.decode(CoxDiagnosticsFixture.self, "Tests/Fixtures/cox/\(name).json")
     }
 }

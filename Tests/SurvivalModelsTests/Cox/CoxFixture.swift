@@ -1,5 +1,6 @@
 import CohortData
 import Foundation
+import SurvivalTestSupport
 import SurvivalNumerics
 
 /// A case written by `Tests/Reference/cox.R`: the model inputs and R's outputs.
@@ -65,15 +66,7 @@ struct CoxFixture: Decodable {
     var expected: Expected
 
     static func load(_ name: String) throws -> CoxFixture {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("Tests/Fixtures/cox/\(name).json")
-            if FileManager.default.fileExists(atPath: candidate.path) {
-                return try JSONDecoder().decode(CoxFixture.self, from: Data(contentsOf: candidate))
-            }
-        }
-        throw CocoaError(.fileNoSuchFile)
+        try Repository.decode(CoxFixture.self, "Tests/Fixtures/cox/\(name).json")
     }
 
     /// The model frame R fitted, built directly from the fixture's columns.

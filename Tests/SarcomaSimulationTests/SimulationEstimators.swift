@@ -1,6 +1,6 @@
 /// Minimal survival estimators for checking the simulator's calibration.
 ///
-/// CohortDataTests sits below the models layer and cannot import SurvivalModels,
+/// The simulator tests are kept independent of the models layer,
 /// so these small estimators stay here as an independent cross-check. They follow
 /// R's `survfit` conventions for the quantities used here: at a tied time,
 /// events are removed before censorings; estimates at `t` include events at `t`.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CohortData
+@testable import SarcomaSimulation
 
 /// Calibration of the sarcoma simulator against §6 of
 /// the calibration recipe (project notes `shared/research/sarcoma-calibration.md`,
@@ -10,7 +10,7 @@ import Testing
 /// bands are ≈ ±5 SD across seeds at N = 20,000, so no widening is needed).
 /// The achieved figures are printed next to the expected values and bands.
 ///
-/// Not checked here (they need a Cox fit, which CohortData cannot import):
+/// Not checked here (they need a Cox fit; this suite stays independent of the models layer):
 /// Cox OS HR G2, G3, > 10 cm, per 10 years of age, per ln Ki-67, and the
 /// first-LR cause-specific Cox HRs for R1, radiotherapy and Mohs. On this
 /// cohort R's coxph (Breslow) gives G2 2.17, G3 4.33, > 10 cm 1.89, age 1.34

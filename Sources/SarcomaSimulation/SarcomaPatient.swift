@@ -1,3 +1,4 @@
+import CohortData
 /// One simulated patient with a resected localized soft-tissue sarcoma of
 /// leiomyosarcoma behaviour (see ``SarcomaSimulator`` for the generating model
 /// and `datasets/README-sarcoma.md` for its sources).

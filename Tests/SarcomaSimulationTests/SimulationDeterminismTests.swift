@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CohortData
+@testable import SarcomaSimulation
 
 @Suite("Sarcoma simulator: determinism and file structure")
 struct SimulationDeterminismTests {
