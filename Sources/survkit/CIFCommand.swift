@@ -37,7 +37,9 @@ struct CIFCommand: ParsableCommand {
             }
             if case .rightCensored(_, .variable(let name))? = formula.response { status = name }
         }
-        let frame = try FrameLoader.load(cohort, frameOptions: ModelFrameOptions(allowCompetingRisks: true)) { data in
+        let frame = try FrameLoader.load(
+            cohort, frameOptions: ModelFrameOptions(allowCompetingRisks: true), build: Formula.groupingFrame
+        ) { data in
             guard let competing = competingStatus else { return data }
             guard let status else {
                 throw ValidationError("--competing-status needs a response Surv(time, status) with a plain status column.")

@@ -88,9 +88,7 @@ struct CoxCommand: ParsableCommand {
     }
 
     func run() throws {
-        var frameOptions = ModelFrameOptions()
-        frameOptions.buildGroups = false
-        let frame = try FrameLoader.load(cohort, frameOptions: frameOptions)
+        let frame = try FrameLoader.load(cohort, build: Formula.modelFrame)
         var options = CoxOptions()
         options.ties = CoxTies(rawValue: ties.rawValue) ?? .efron
         options.robust = robust ? true : nil
@@ -104,7 +102,7 @@ struct CoxCommand: ParsableCommand {
         if let predict {
             result.predictions = try predictions(fit, file: predict)
         }
-        let text = try CoxReport.render(result, format: output.format, confLevel: confLevel)
+        let text = try CoxReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)
     }
 

@@ -2,19 +2,22 @@ import ArgumentParser
 import SurvivalKit
 
 /// Reads the cohort and evaluates the formula: the one path from command-line
-/// options to a `ModelFrame`, shared by every analysis command.
+/// options to a frame, shared by every analysis command.
 enum FrameLoader {
-    /// Loads `options.data` and builds the model frame of `options.formula`.
+    /// Loads `options.data` and builds the frame of `options.formula`: by
+    /// default the survival regression `ModelFrame`; `build` chooses another
+    /// kind (`Formula.groupingFrame(on:options:)`, `Formula.countFrame(on:options:)`, ...).
     ///
     /// - Throws: `AnalysisFailure` with the file/line/column message of a
     ///   `CohortError`; `ValidationError` for malformed options.
     /// `transform` derives columns after `--duration` (e.g. `cif --competing-status`);
     /// `rewrite` reshapes the parsed formula (e.g. `recur --model pwp-gt`: gap time).
-    static func load(
+    static func load<Frame>(
         _ options: CohortOptions, frameOptions: ModelFrameOptions = .init(),
+        build: (Formula) -> (Cohort, ModelFrameOptions) throws -> Frame,
         transform: (Cohort) throws -> Cohort = { $0 },
         rewrite: (Formula) throws -> Formula = { $0 }
-    ) throws -> ModelFrame {
+    ) throws -> Frame {
         var cohort = try derivingDurations(options.durations, on: readCohort(options), file: options.data)
         do { cohort = try transform(cohort) } catch let error as CohortError {
             throw AnalysisFailure(message: locate(error, file: options.data))
@@ -24,7 +27,7 @@ enum FrameLoader {
         frameOptions.weights = options.weights
         do {
             let formula = try rewrite(Formula(options.formula))
-            return try formula.modelFrame(on: cohort, options: frameOptions)
+            return try build(formula)(cohort, frameOptions)
         } catch let error as CohortError {
             throw AnalysisFailure(message: locate(error, file: options.data))
         }

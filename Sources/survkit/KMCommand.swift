@@ -41,7 +41,7 @@ struct KMCommand: ParsableCommand {
     }
 
     func run() throws {
-        let frame = try FrameLoader.load(cohort)
+        let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
         let options = KaplanMeierOptions(
             confType: confType, confLevel: confLevel,
             times: times.flatMap { [Double](commaSeparated: $0) } ?? [], tau: tau)

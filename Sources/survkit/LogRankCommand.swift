@@ -22,7 +22,7 @@ struct LogRankCommand: ParsableCommand {
     var rho: Double = 0
 
     func run() throws {
-        let frame = try FrameLoader.load(cohort)
+        let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
         let result: LogRankResult
         do { result = try LogRank.test(frame, rho: rho) } catch {
             throw AnalysisFailure(message: "\(cohort.data): \(error.message)")

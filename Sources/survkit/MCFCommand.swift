@@ -29,7 +29,7 @@ struct MCFCommand: ParsableCommand {
     }
 
     func run() throws {
-        let frame = try FrameLoader.load(cohort)
+        let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
         let result: MeanCumulativeFunctionResult
         do { result = try MeanCumulativeFunction.fit(frame, confLevel: confLevel) } catch {
             throw AnalysisFailure(message: "\(cohort.data): \(error.message)")

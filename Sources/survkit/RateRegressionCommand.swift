@@ -21,12 +21,10 @@ struct RateRegressionArguments: ParsableArguments {
 
     /// Loads the frame (plain count outcome), fits with `fit`, writes the report.
     func run(
-        _ fit: (ModelFrame, RateRegressionOptions) throws(ModelError) -> RateRegressionResult
+        _ fit: (CountModelFrame, RateRegressionOptions) throws(ModelError) -> RateRegressionResult
     ) throws {
-        var frameOptions = ModelFrameOptions(requireSurvivalResponse: false)
-        frameOptions.buildGroups = false
         var intercept = true
-        let frame = try FrameLoader.load(cohort, frameOptions: frameOptions, rewrite: { formula in
+        let frame = try FrameLoader.load(cohort, build: Formula.countFrame, rewrite: { formula in
             intercept = formula.hasIntercept
             return formula
         })
@@ -36,7 +34,7 @@ struct RateRegressionArguments: ParsableArguments {
         do { result = try fit(frame, options) } catch {
             throw AnalysisFailure(message: "\(cohort.data): \(error.description)")
         }
-        let text = try RateRegressionReport.render(result, format: output.format, confLevel: confLevel)
+        let text = try RateRegressionReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)
     }
 }

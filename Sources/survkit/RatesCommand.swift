@@ -62,11 +62,11 @@ struct RatesCommand: ParsableCommand {
         for token in naTokens { arguments += ["--na", token] }
         for reference in references { arguments += ["--reference", reference] }
         let cohort = try CohortOptions.parse(arguments)
-        let frame = try FrameLoader.load(cohort, frameOptions: ModelFrameOptions(requireSurvivalResponse: false))
+        let frame = try FrameLoader.load(cohort, build: Formula.countGroupingFrame)
         let result: EventRatesResult
         do {
             result = try EventRates.compute(
-                events: frame.outcome ?? [], personTime: frame.offset ?? [], grouping: frame.groups, per: per,
+                events: frame.response, personTime: frame.offset ?? [], grouping: frame.groups, per: per,
                 confLevel: confLevel, rows: frame.rows, warnings: frame.warnings)
         } catch {
             throw AnalysisFailure(message: "\(data): \(error.message)")

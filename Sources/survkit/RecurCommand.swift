@@ -38,10 +38,8 @@ struct RecurCommand: ParsableCommand {
     }
 
     func run() throws {
-        var frameOptions = ModelFrameOptions()
-        frameOptions.buildGroups = false
         let model = self.model
-        let frame = try FrameLoader.load(cohort, frameOptions: frameOptions, rewrite: { formula in
+        let frame = try FrameLoader.load(cohort, build: Formula.modelFrame, rewrite: { formula in
             do { return try model.rewrite(formula) } catch {
                 throw AnalysisFailure(message: "\(cohort.data): \(error)")
             }
@@ -49,11 +47,11 @@ struct RecurCommand: ParsableCommand {
         var options = CoxOptions()
         options.ties = CoxTies(rawValue: ties.rawValue) ?? .efron
         options.confLevel = confLevel
-        let result: CoxResult
+        let result: RecurrentEventsResult
         do { result = try model.fit(frame, options: options) } catch {
             throw AnalysisFailure(message: "\(cohort.data): \(error)")
         }
-        let text = try CoxReport.render(result, format: output.format, confLevel: confLevel)
+        let text = try CoxReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)
     }
 }

@@ -3,7 +3,7 @@ import SurvivalKit
 extension ReportCommand {
     /// The commands that reproduce this report: the full `survkit report` (with the
     /// analysis spelled out as options, paths as given) and each step's own command.
-    func commands(_ spec: ReportSpecification) -> ReportCommands {
+    func commands(_ spec: ReportSpecification, formulas: ReportFormulas) -> ReportCommands {
         var dataOptions: [String] = []
         if delimiter != "," { dataOptions += ["--delimiter", delimiter] }
         for token in naTokens { dataOptions += ["--na", token] }
@@ -25,21 +25,21 @@ extension ReportCommand {
         if let n = notebook { report += ["--notebook", n] }
 
         var steps: [String: String] = [:]
-        var km = ["survkit", "km", data, "--formula", spec.kaplanMeierFormula]
+        var km = ["survkit", "km", data, "--formula", formulas.kaplanMeier]
         if !spec.times.isEmpty { km += ["--times", timesText] }
         steps["kaplan-meier"] = Self.shell(km + referenceOptions + dataOptions)
-        if let f = spec.logRankFormula {
+        if let f = formulas.logRankFormula?.text {
             steps["logrank"] = Self.shell(["survkit", "logrank", data, "--formula", f] + referenceOptions + dataOptions)
         }
-        if let f = spec.coxFormula {
+        if let f = formulas.coxFormula?.text {
             steps["cox"] = Self.shell(["survkit", "cox", data, "--formula", f] + referenceOptions + dataOptions)
         }
-        if let f = spec.cumulativeIncidenceFormula {
+        if let f = formulas.cumulativeIncidenceFormula?.text {
             steps["cumulative-incidence"] = Self.shell(
                 ["survkit", "cif", data, "--formula", f, "--competing-status", spec.status] + referenceOptions
                     + dataOptions)
         }
-        if let f = spec.meanCumulativeFunctionFormula, let file = spec.recurrences {
+        if let f = formulas.meanCumulativeFunctionFormula?.text, let file = spec.recurrences {
             steps["mcf"] = Self.shell(["survkit", "mcf", file, "--formula", f] + referenceOptions + dataOptions)
         }
         if let events = spec.rateEvents, let personTime = spec.ratePersonTime {

@@ -157,7 +157,7 @@ struct ReportCommand: ParsableCommand {
         let figureList = ReportFigure.figures(for: report)
         if let figures { try writeFigures(figureList, to: figures) }
         if let notebook {
-            let text = NotebookExport.render(report, figures: figureList, commands: commands(spec))
+            let text = NotebookExport.render(report, figures: figureList, commands: commands(spec, formulas: report.formulas))
             try write(text, to: notebook)
         }
         var links: [String: String] = [:]

@@ -32,9 +32,7 @@ struct SurvregCommand: ParsableCommand {
     }
 
     func run() throws {
-        var frameOptions = ModelFrameOptions()
-        frameOptions.buildGroups = false
-        let frame = try FrameLoader.load(cohort, frameOptions: frameOptions)
+        let frame = try FrameLoader.load(cohort, build: Formula.modelFrame)
         var options = SurvregOptions(distribution: dist)
         options.maxIterations = maxIterations
         let fit: SurvregFit

@@ -46,7 +46,8 @@ struct ModelFrameBehaviourTests {
         let text = "time,status,dose\n1,1,10\n2,1,2.5\n3,0,2\n4,1,10\n"
         let f = try frame("Surv(time, status) ~ factor(dose)", text)
         #expect(f.termNames == ["dose=2.5", "dose=10"])
-        #expect(f.groups?.labels == ["dose=2", "dose=2.5", "dose=10"])
+        let g = try Formula("Surv(time, status) ~ factor(dose)").groupingFrame(on: try cohort(text, file: "d.csv"))
+        #expect(g.groups?.labels == ["dose=2", "dose=2.5", "dose=10"])
     }
 
     @Test func interactionOfNumericAndFactorNamesAsR() throws {
@@ -61,7 +62,10 @@ struct ModelFrameBehaviourTests {
         #expect(f.cluster == [0, 1, 2, 3])
         let offset = try #require(f.offset)
         #expect(offset == [1, 3, 1, 2].map { log(Double($0)) })
-        #expect(f.groups?.labels.count == 4)  // age: four distinct values
+        let g = try Formula("Surv(time, status) ~ age + strata(sex) + cluster(id)").groupingFrame(on: try cohort(data, file: "d.csv"))
+        #expect(g.groups?.labels.count == 4)  // age: four distinct values, as survfit
+        #expect(g.strata?.codes == [1, 0, 1, 0])
+        #expect(g.cluster == [0, 1, 2, 3])
     }
 
     @Test func missingValuesAreCountedAndReported() throws {
@@ -126,12 +130,30 @@ struct ModelFrameBehaviourTests {
         #expect(f.response.start == nil)
     }
 
-    @Test func plainOutcomeNeedsOptIn() throws {
+    @Test func aPlainOutcomeMakesACountFrameAndIsRefusedAsASurvivalResponse() throws {
         let text = "events,pt,x\n2,10,1\n0,5,0\n"
         #expect(cohortError { try frame("events ~ x", text) }?.kind == .formulaSyntax)
-        let f = try frame("events ~ x + offset(log(pt))", text, options: ModelFrameOptions(requireSurvivalResponse: false))
+        let data = try cohort(text, file: "d.csv")
+        let f = try Formula("events ~ x + offset(log(pt))").countFrame(on: data)
         #expect(f.outcome == [2, 0])
         #expect(f.offset == [log(10), log(5)])
+        #expect(f.termNames == ["x"])
+        let g = try Formula("events ~ x + offset(pt)").countGroupingFrame(on: data)
+        #expect(g.response == [2, 0])
+        #expect(g.groups?.labels == ["x=0", "x=1"])
+        #expect(cohortError { try Formula("Surv(pt, events) ~ x").countFrame(on: data) }?.kind == .formulaSyntax)
+    }
+
+    /// A grouping frame stores one code per row: a grouping column with a
+    /// level per row (here 50,000 levels on 100,000 rows) would need a
+    /// 100,000 × 50,000 design matrix (40 GB) in a regression frame.
+    @Test func aGroupingFrameWithFiftyThousandLevelsHoldsCodesNotADesign() throws {
+        var text = "time,status,id\n"
+        for i in 0..<100_000 { text += "\(i % 97 + 1),\(i % 3 == 0 ? 1 : 0),c\(i % 50_000)\n" }
+        let g = try Formula("Surv(time, status) ~ id").groupingFrame(on: try cohort(text, file: "d.csv"))
+        #expect(g.count == 100_000)
+        #expect(g.groups?.labels.count == 50_000)
+        #expect(g.groups?.codes.count == 100_000)
     }
 
     @Test func allRowsMissingIsAnError() {

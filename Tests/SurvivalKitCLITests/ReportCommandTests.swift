@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalKit
 import SurvivalTestSupport
 #if canImport(FoundationXML)
 import FoundationXML
@@ -103,7 +104,8 @@ import Testing
         #expect(formulas["rates"] as? String == "lr_count ~ margin + offset(os_years)")
 
         let command = try ReportCommand.parse(Array(Self.sarcoma.dropFirst()))
-        let steps = command.commands(try command.specification()).steps
+        let spec = try command.specification()
+        let steps = command.commands(spec, formulas: try ReportFormulas(spec)).steps
         for (section, key, analysis) in [
             ("cumulative-incidence", "cumulative_incidence", "cif"), ("mcf", "mcf", "mcf"), ("rates", "rates", "rates"),
         ] {

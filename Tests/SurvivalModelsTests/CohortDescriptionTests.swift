@@ -12,7 +12,7 @@ import Testing
 
     func describeLung() throws -> CohortDescription {
         let cohort = try CSVReader().read(path: Self.root.appendingPathComponent("datasets/lung.csv").path)
-        let frame = try Formula("Surv(time, status) ~ sex").modelFrame(on: cohort)
+        let frame = try Formula("Surv(time, status) ~ sex").groupingFrame(on: cohort)
         return try CohortDescription.describe(
             cohort: cohort, frame: frame, groupVariable: "sex",
             requests: [.init(column: "age"), .init(column: "ph.ecog")]

@@ -14,14 +14,12 @@ import Testing
 ///     4   3  0  5/8                7/60
 ///     5   2  2  0                  ∞
 @Suite struct KaplanMeierHandWorkedTests {
-    static func frame(groups: Grouping? = nil, start: [Double]? = nil) -> ModelFrame {
+    static func frame(groups: Grouping? = nil, start: [Double]? = nil) -> SurvivalGroupingFrame {
         let stop: [Double] = [1, 2, 2, 3, 4, 5, 5]
         let status = [0, 1, 0, 1, 0, 1, 1]
-        return ModelFrame(
-            response: SurvivalResponse(start: start, stop: stop, status: status),
-            design: Matrix(rows: 7, columns: 0), termNames: [], termOfColumn: [], groups: groups,
-            strata: nil, cluster: nil, offset: nil, weights: nil, rowIndex: Array(0..<7),
-            rows: RowAccounting(read: 7, used: 7), warnings: [])
+        return SurvivalGroupingFrame(
+            response: SurvivalResponse(start: start, stop: stop, status: status), groups: groups,
+            rowIndex: Array(0..<7), rows: RowAccounting(read: 7, used: 7))
     }
 
     @Test func productLimitAndGreenwoodFollowTheHandTable() throws {

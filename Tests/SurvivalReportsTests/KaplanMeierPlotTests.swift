@@ -70,7 +70,7 @@ import Testing
             var times: [Double]
             var n_risk: [Int]
         }
-        let result = try Fixtures.decode(KaplanMeierResult.self, "svg_km_lung_sex.json")
+        let result = try Fixtures.decodeOutput(KaplanMeierResult.self, "svg_km_lung_sex.json")
         let expected = try Fixtures.decode([Row].self, "svg_km_lung_sex_at_risk.json")
         for (curve, row) in zip(result.strata, expected) {
             #expect(row.times.map { KaplanMeierPlot.numberAtRisk(curve, at: $0) } == row.n_risk)

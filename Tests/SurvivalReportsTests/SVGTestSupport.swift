@@ -54,6 +54,13 @@ extension Array where Element == ParsedElement {
 enum Fixtures {
     static var directory: URL { Repository.url("Tests/Fixtures") }
 
+    /// A fixture in survkit's JSON output form (snake_case keys) decoded as a result value.
+    static func decodeOutput<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(T.self, from: Data(contentsOf: directory.appendingPathComponent(name)))
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
         let data = try Data(contentsOf: directory.appendingPathComponent(name))
         return try JSONDecoder().decode(T.self, from: data)

@@ -1,5 +1,7 @@
-/// Evaluates a `Formula` on a `Cohort` into a `ModelFrame`, as R's
-/// `model.frame` + `model.matrix` + `Surv` do for `coxph`/`survfit`.
+/// Evaluates a `Formula` on a `Cohort` into a frame, as R's `model.frame` +
+/// `model.matrix` + `Surv` do for `coxph`/`survfit`: a `ModelFrame` for
+/// survival regressions, a `CountModelFrame` for count regressions, a
+/// `GroupingFrame` for analyses that only group the rows.
 ///
 /// Steps:
 /// 1. Every column the formula names must exist (else the error lists the
@@ -16,8 +18,9 @@
 ///    variable varying fastest, as `model.matrix`. A factor in a term gets
 ///    contrasts (k−1 columns) when the term without it is also in the model
 ///    (the intercept counts), else one column per level — R's rule.
-/// 5. Groups (all right-hand-side model variables) and strata (`strata(...)`)
-///    are the observed level combinations, ordered as R's `strata()`.
+/// 5. Groups (all right-hand-side model variables; grouping frames only, in
+///    place of the design) and strata (`strata(...)`) are the observed level
+///    combinations, ordered as R's `strata()`.
 public struct ModelFrameBuilder {
     public let cohort: Cohort
     public let formula: Formula
@@ -29,8 +32,56 @@ public struct ModelFrameBuilder {
         self.options = options
     }
 
-    /// Builds the frame; throws `CohortError` naming file, line and column.
+    /// The survival regression frame (`coxph`, `survreg`): response and design
+    /// matrix. Throws `CohortError` naming file, line and column.
     public func build() throws -> ModelFrame {
+        let used = try usedRows()
+        let response = try survivalResponse(rows: used.rows)
+        let codings = try factorCodings(rows: used.rows)
+        let design = try designMatrix(rows: used.rows, codings: codings)
+        let extras = try extraColumns(rows: used.rows)
+        var frame = ModelFrame(
+            response: response, design: design.matrix, termNames: design.names, termOfColumn: design.terms,
+            strata: extras.strata, cluster: extras.cluster, offset: extras.offset, weights: extras.weights,
+            rowIndex: used.rows, rows: used.accounting, warnings: used.warnings)
+        frame.factorLevels = Dictionary(uniqueKeysWithValues: codings.map { ($0.key.label, $0.value.labels) })
+        return frame
+    }
+
+    /// The count regression frame (`glm(family = poisson)`, `glm.nb`): the plain
+    /// outcome left of `~` and the design matrix.
+    public func buildCounts() throws -> CountModelFrame {
+        let used = try usedRows()
+        let outcome = try countOutcome(rows: used.rows)
+        let codings = try factorCodings(rows: used.rows)
+        let design = try designMatrix(rows: used.rows, codings: codings)
+        let extras = try extraColumns(rows: used.rows)
+        return CountModelFrame(
+            outcome: outcome, design: design.matrix, termNames: design.names, termOfColumn: design.terms,
+            offset: extras.offset, weights: extras.weights,
+            hasStrataOrCluster: extras.strata != nil || extras.cluster != nil,
+            rowIndex: used.rows, rows: used.accounting, warnings: used.warnings)
+    }
+
+    /// The grouping frame of `survfit`-style analyses: the survival response
+    /// and the right-hand-side level combinations as integer codes (no design matrix).
+    public func buildGrouping() throws -> SurvivalGroupingFrame {
+        let used = try usedRows()
+        let response = try survivalResponse(rows: used.rows)
+        return try groupingFrame(response, used)
+    }
+
+    /// The grouping frame of event rates, `events ~ group + offset(person_time)`:
+    /// the plain outcome and the group codes.
+    public func buildCountGrouping() throws -> CountGroupingFrame {
+        let used = try usedRows()
+        let outcome = try countOutcome(rows: used.rows)
+        return try groupingFrame(outcome, used)
+    }
+
+    /// The used rows after the column and reference checks and the
+    /// complete-case rule, with their accounting and warning.
+    private func usedRows() throws -> (rows: [Int], accounting: RowAccounting, warnings: [String]) {
         for name in columnsUsed where cohort.index(of: name) == nil {
             throw cohort.unknownColumnError(name)
         }
@@ -41,8 +92,19 @@ public struct ModelFrameBuilder {
                 .noRowsLeft, file: cohort.fileName,
                 message: "no rows left after dropping \(cohort.rowCount) rows with missing values")
         }
-        var outcome: [Double]? = nil
-        var response: SurvivalResponse
+        var warnings: [String] = []
+        let droppedTotal = dropped.values.reduce(0, +)
+        if droppedTotal > 0 {
+            let parts = order.map { "\($0) \(dropped[$0] ?? 0)" }.joined(separator: ", ")
+            warnings.append("\(droppedTotal) row\(droppedTotal == 1 ? "" : "s") dropped for missing values (\(parts))")
+        }
+        return (used, RowAccounting(read: cohort.rowCount, used: used.count, dropped: dropped), warnings)
+    }
+
+    /// `Surv(time, status)` or `Surv(start, stop, status)` on the used rows,
+    /// with near-tied times merged as R's `timefix`.
+    private func survivalResponse(rows used: [Int]) throws -> SurvivalResponse {
+        let response: SurvivalResponse
         switch formula.response {
         case .rightCensored(let time, let status)?:
             let t = try times(time, rows: used)
@@ -57,47 +119,33 @@ public struct ModelFrameBuilder {
                         + " (counting-process data need start < stop)")
             }
             response = SurvivalResponse(start: a, stop: b, status: try statusCodes(status, rows: used))
-        case .outcome(let e)?:
-            if options.requireSurvivalResponse { throw needsSurv() }
-            let y = try numeric(e, rows: used)
-            outcome = y
-            response = SurvivalResponse(stop: y, status: Array(repeating: 0, count: y.count))
-        case nil:
+        case .outcome?, nil:
             throw needsSurv()
         }
-
-        if formula.response != nil, outcome == nil {
-            // R's timefix: merge times that differ only by rounding noise.
-            guard let merged = response.mergingNearTies() else {
-                throw CohortError(
-                    .startNotBeforeStop, file: cohort.fileName,
-                    message: "an interval (start, stop] has effective length 0 after merging near-tied times"
-                        + " (start and stop differ by less than 1.5e-8 relative), as R's aeqSurv")
-            }
-            response = merged
+        // R's timefix: merge times that differ only by rounding noise.
+        guard let merged = response.mergingNearTies() else {
+            throw CohortError(
+                .startNotBeforeStop, file: cohort.fileName,
+                message: "an interval (start, stop] has effective length 0 after merging near-tied times"
+                    + " (start and stop differ by less than 1.5e-8 relative), as R's aeqSurv")
         }
+        return merged
+    }
 
-        let codings = try factorCodings(rows: used)
-        let design = try designMatrix(rows: used, codings: codings)
-
-        let groupVariables = formula.variableOrder.filter { v in formula.terms.contains { $0.variables.contains(v) } }
-        var groups: Grouping? = nil
-        if !groupVariables.isEmpty && options.buildGroups {
-            var factors: [(name: String, coding: FactorCoding)] = []
-            for v in groupVariables {
-                if let c = codings[v] {
-                    factors.append((v.baseName, c))
-                } else {
-                    let values = try numeric(v, rows: used)
-                    var coding = FactorCoding(column: .numeric(values), rows: Array(values.indices))
-                    if let reference = options.references[v.baseName], !coding.relevel(reference) {
-                        throw unknownReference(v.baseName, reference, coding)
-                    }
-                    factors.append((v.baseName, coding))
-                }
-            }
-            groups = Grouping(factors: factors, count: used.count)
+    /// The plain outcome left of `~` on the used rows.
+    private func countOutcome(rows used: [Int]) throws -> [Double] {
+        guard case .outcome(let e)? = formula.response else {
+            throw CohortError(
+                .formulaSyntax,
+                message: "in formula \"\(formula.text)\": expected a count outcome left of ~, e.g. \"events ~ x + offset(log(person_years))\"")
         }
+        return try numeric(e, rows: used)
+    }
+
+    /// Strata, cluster, offset and weights on the used rows.
+    private func extraColumns(rows used: [Int]) throws
+        -> (strata: Grouping?, cluster: [Int]?, offset: [Double]?, weights: [Double]?)
+    {
         var strata: Grouping? = nil
         if !formula.strata.isEmpty {
             let factors = try formula.strata.map { name in (name: name, coding: try strataCoding(name, rows: used)) }
@@ -109,22 +157,38 @@ public struct ModelFrameBuilder {
             let values = try numeric(e, rows: used)
             offset = offset.map { zip($0, values).map { $0 + $1 } } ?? values
         }
+        return (strata, cluster, offset, try caseWeights(rows: used))
+    }
 
-        let weights = try caseWeights(rows: used)
-
-        var warnings: [String] = []
-        let droppedTotal = dropped.values.reduce(0, +)
-        if droppedTotal > 0 {
-            let parts = order.map { "\($0) \(dropped[$0] ?? 0)" }.joined(separator: ", ")
-            warnings.append("\(droppedTotal) row\(droppedTotal == 1 ? "" : "s") dropped for missing values (\(parts))")
+    /// A grouping frame: the right-hand-side variables crossed into group
+    /// codes (numeric variables by their distinct values, as `survfit`).
+    private func groupingFrame<Response: Sendable>(
+        _ response: Response, _ used: (rows: [Int], accounting: RowAccounting, warnings: [String])
+    ) throws -> GroupingFrame<Response> {
+        let codings = try factorCodings(rows: used.rows)
+        let groupVariables = formula.variableOrder.filter { v in formula.terms.contains { $0.variables.contains(v) } }
+        var groups: Grouping? = nil
+        if !groupVariables.isEmpty {
+            var factors: [(name: String, coding: FactorCoding)] = []
+            for v in groupVariables {
+                if let c = codings[v] {
+                    factors.append((v.baseName, c))
+                } else {
+                    let values = try numeric(v, rows: used.rows)
+                    var coding = FactorCoding(column: .numeric(values), rows: Array(values.indices))
+                    if let reference = options.references[v.baseName], !coding.relevel(reference) {
+                        throw unknownReference(v.baseName, reference, coding)
+                    }
+                    factors.append((v.baseName, coding))
+                }
+            }
+            groups = Grouping(factors: factors, count: used.rows.count)
         }
-        var frame = ModelFrame(
-            response: response, design: design.matrix, termNames: design.names, termOfColumn: design.terms,
-            groups: groups, strata: strata, cluster: cluster, offset: offset, weights: weights, rowIndex: used,
-            rows: RowAccounting(read: cohort.rowCount, used: used.count, dropped: dropped), warnings: warnings)
-        frame.outcome = outcome
-        frame.factorLevels = Dictionary(uniqueKeysWithValues: codings.map { ($0.key.label, $0.value.labels) })
-        return frame
+        let extras = try extraColumns(rows: used.rows)
+        return GroupingFrame(
+            response: response, groups: groups, strata: extras.strata, cluster: extras.cluster,
+            offset: extras.offset, weights: extras.weights, rowIndex: used.rows, rows: used.accounting,
+            warnings: used.warnings)
     }
 
     private func needsSurv() -> CohortError {
@@ -214,8 +278,27 @@ public struct ModelFrameBuilder {
 }
 
 extension Formula {
-    /// Evaluates the formula on `cohort` (see `ModelFrameBuilder`).
+    /// The survival regression frame of the formula on `cohort` (see `ModelFrameBuilder.build()`).
     public func modelFrame(on cohort: Cohort, options: ModelFrameOptions = ModelFrameOptions()) throws -> ModelFrame {
         try ModelFrameBuilder(cohort: cohort, formula: self, options: options).build()
+    }
+
+    /// The count regression frame of the formula on `cohort` (see `ModelFrameBuilder.buildCounts()`).
+    public func countFrame(on cohort: Cohort, options: ModelFrameOptions = ModelFrameOptions()) throws -> CountModelFrame {
+        try ModelFrameBuilder(cohort: cohort, formula: self, options: options).buildCounts()
+    }
+
+    /// The grouping frame of the formula on `cohort` (see `ModelFrameBuilder.buildGrouping()`).
+    public func groupingFrame(on cohort: Cohort, options: ModelFrameOptions = ModelFrameOptions()) throws
+        -> SurvivalGroupingFrame
+    {
+        try ModelFrameBuilder(cohort: cohort, formula: self, options: options).buildGrouping()
+    }
+
+    /// The count grouping frame of the formula on `cohort` (see `ModelFrameBuilder.buildCountGrouping()`).
+    public func countGroupingFrame(on cohort: Cohort, options: ModelFrameOptions = ModelFrameOptions()) throws
+        -> CountGroupingFrame
+    {
+        try ModelFrameBuilder(cohort: cohort, formula: self, options: options).buildCountGrouping()
     }
 }

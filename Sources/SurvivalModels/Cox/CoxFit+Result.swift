@@ -47,7 +47,7 @@ extension CoxFit {
             converged: state.converged, coefficients: table, loglikNull: state.loglikInitial,
             loglik: state.loglik, tests: tests, concordance: concordance(),
             variance: (0..<p).map { i in (0..<p).map { v[i, $0] } },
-            zph: zph, residuals: residuals, warnings: warnings, rows: frame.rows)
+            zph: zph, residuals: residuals, warnings: warnings, rows: frame.rows, confLevel: options.confLevel)
     }
 
     func finite(_ v: Double) -> Double? { v.isFinite ? v : nil }

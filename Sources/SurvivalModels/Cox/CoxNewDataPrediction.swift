@@ -15,11 +15,6 @@ public struct CoxNewDataPrediction: Sendable, Codable, Equatable {
     public var curves: [CoxPrediction]?
     /// Rows of the new file read, used and dropped for missing covariates.
     public var rows: RowAccounting
-
-    enum CodingKeys: String, CodingKey {
-        case reference, row, risk, curves, rows
-        case linearPredictor = "linear_predictor"
-    }
 }
 
 extension CoxFit {

@@ -41,27 +41,7 @@ public struct CoxPredictionCurve: Sendable, Codable, Equatable {
         self.upper = upper
     }
 
-    enum CodingKeys: String, CodingKey {
-        case label, time, cumhaz, survival, lower, upper
-        case nRisk = "n_risk", nEvent = "n_event", nCensor = "n_censor"
-        case stdErr = "std_err", stdCumhaz = "std_cumhaz"
-    }
-
     // Written by hand so that a missing limit is an explicit `null`.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(label, forKey: .label)
-        try c.encode(time, forKey: .time)
-        try c.encode(nRisk, forKey: .nRisk)
-        try c.encode(nEvent, forKey: .nEvent)
-        try c.encode(nCensor, forKey: .nCensor)
-        try c.encode(cumhaz, forKey: .cumhaz)
-        try c.encode(survival, forKey: .survival)
-        try c.encode(stdErr, forKey: .stdErr)
-        try c.encode(stdCumhaz, forKey: .stdCumhaz)
-        try c.encode(lower, forKey: .lower)
-        try c.encode(upper, forKey: .upper)
-    }
 }
 
 /// Predicted survival for one covariate row: one curve per stratum asked for,
@@ -85,11 +65,6 @@ public struct CoxPrediction: Sendable, Codable, Equatable {
         self.confType = confType
         self.confLevel = confLevel
         self.strata = strata
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case covariates, linearPredictor = "linear_predictor", confType = "conf_type"
-        case confLevel = "conf_level", strata
     }
 }
 

@@ -37,24 +37,6 @@ public struct CoxCoefficient: Sendable, Codable, Equatable {
         self.hrLower = hrLower
         self.hrUpper = hrUpper
     }
-
-    enum CodingKeys: String, CodingKey {
-        case term, coef, se, robustSE = "robust_se", z, p, hr, hrLower = "hr_lower", hrUpper = "hr_upper"
-    }
-
-    /// Encodes a missing value as an explicit `null` (the contract never omits keys).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(term, forKey: .term)
-        try c.encode(coef, forKey: .coef)
-        try c.encode(se, forKey: .se)
-        try c.encode(robustSE, forKey: .robustSE)
-        try c.encode(z, forKey: .z)
-        try c.encode(p, forKey: .p)
-        try c.encode(hr, forKey: .hr)
-        try c.encode(hrLower, forKey: .hrLower)
-        try c.encode(hrUpper, forKey: .hrUpper)
-    }
 }
 
 /// A chi-square test: statistic, degrees of freedom, upper-tail p-value.
@@ -88,10 +70,6 @@ public struct CoxTests: Sendable, Codable, Equatable {
         self.likelihoodRatio = likelihoodRatio
         self.wald = wald
         self.score = score
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case likelihoodRatio = "likelihood_ratio", wald, score
     }
 }
 
@@ -173,22 +151,16 @@ public struct CoxResiduals: Sendable, Codable, Equatable {
         self.scaledSchoenfeld = scaledSchoenfeld
         self.dfbeta = dfbeta
     }
-
-    enum CodingKeys: String, CodingKey {
-        case martingale, deviance, score, schoenfeld, scaledSchoenfeld = "scaled_schoenfeld", dfbeta
-    }
 }
 
-/// The result of a Cox proportional-hazards fit, in the JSON contract's shape
-/// (`survkit cox --format json`): see `spec/cli-json.md`, section *cox*.
+/// The result of a Cox proportional-hazards fit, as R's `summary(coxph)`
+/// with the options it was fitted with (tie method, confidence level).
 public struct CoxResult: Sendable, Codable, Equatable {
-    /// Analysis name: `cox`, or `recurrent-events` for `survkit recur`.
-    public var analysis: String = "cox"
-    /// The recurrent-event model (`survkit recur`: `ag`, `pwp-tt`, `pwp-gt`, `wlw`);
-    /// `nil` — and absent from the JSON — for `survkit cox`.
-    public var model: String? = nil
-    /// Tie handling used (`efron` or `breslow`), as `coxph(ties = )`.
+    /// Tie handling used (`efron`, `breslow` or `exact`), as `coxph(ties = )`.
     public var ties: CoxTies
+    /// Confidence level of the hazard-ratio limits (`CoxOptions.confLevel`),
+    /// as `summary(coxph, conf.int = )`.
+    public var confLevel: Double
     /// Rows used.
     public var n: Int
     /// Number of events (`fit$nevent`).
@@ -228,9 +200,10 @@ public struct CoxResult: Sendable, Codable, Equatable {
         ties: CoxTies, n: Int, events: Int, nDroppedMissing: Int, iterations: Int, converged: Bool,
         coefficients: [CoxCoefficient], loglikNull: Double, loglik: Double, tests: CoxTests,
         concordance: CoxConcordance?, variance: [[Double]], zph: CoxZPH? = nil,
-        residuals: CoxResiduals? = nil, warnings: [String], rows: RowAccounting
+        residuals: CoxResiduals? = nil, warnings: [String], rows: RowAccounting, confLevel: Double = 0.95
     ) {
         self.ties = ties
+        self.confLevel = confLevel
         self.n = n
         self.events = events
         self.nDroppedMissing = nDroppedMissing
@@ -246,11 +219,5 @@ public struct CoxResult: Sendable, Codable, Equatable {
         self.residuals = residuals
         self.warnings = warnings
         self.rows = rows
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case analysis, model, ties, n, events, nDroppedMissing = "n_dropped_missing", iterations, converged
-        case coefficients, loglikNull = "loglik_null", loglik, tests, concordance, variance, zph
-        case residuals, predictions, warnings, rows
     }
 }

@@ -2,11 +2,11 @@ import CohortData
 import Foundation
 import SurvivalNumerics
 
-/// The arrays a rate regression works on, taken from a `ModelFrame`: the
+/// The arrays a rate regression works on, taken from a `CountModelFrame`: the
 /// count `y`, the design with the intercept column first, prior weights and
 /// the offset (zeros when absent).
 struct RateData {
-    let frame: ModelFrame
+    let frame: CountModelFrame
     let x: Matrix
     let names: [String]
     let y: [Double]
@@ -14,12 +14,10 @@ struct RateData {
     let offset: [Double]
     let intercept: Bool
 
-    init(_ frame: ModelFrame, intercept: Bool) throws(ModelError) {
-        guard let y = frame.outcome else {
-            throw ModelError("rate regression needs a count outcome left of ~, e.g. \"events ~ x + offset(log(person_years))\"")
-        }
-        guard frame.strata == nil, frame.cluster == nil else {
-            throw ModelError("strata(...) and cluster(...) are not supported by poisson/negbin; enter the variable as a term")
+    init(_ frame: CountModelFrame, intercept: Bool) throws(ModelError) {
+        let y = frame.outcome
+        guard !frame.hasStrataOrCluster else {
+            throw ModelError("strata(...) and cluster(...) are not supported by the Poisson and negative-binomial regressions; enter the variable as a term")
         }
         if let i = y.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
             throw ModelError("the count outcome must be finite and ≥ 0 (data row \(frame.rowIndex[i] + 1) has \(y[i]))")
@@ -83,7 +81,7 @@ struct RateData {
     }
 
     func result(
-        analysis: String, fit: IRLSFit, nullDeviance: Double, loglik: Double?, aic: Double?,
+        family: RateRegressionFamily, fit: IRLSFit, nullDeviance: Double, loglik: Double?, aic: Double?,
         theta: (Double, Double)?, warnings: [String], options: RateRegressionOptions
     ) -> RateRegressionResult {
         var warnings = warnings
@@ -108,7 +106,7 @@ struct RateData {
         }
         let p = names.count
         return RateRegressionResult(
-            analysis: analysis, n: frame.count, events: y.reduce(0, +), nDroppedMissing: frame.rows.droppedTotal,
+            family: family, confLevel: options.confLevel, n: frame.count, events: y.reduce(0, +), nDroppedMissing: frame.rows.droppedTotal,
             iterations: fit.iterations, converged: fit.converged, coefficients: table, deviance: fit.deviance,
             nullDeviance: nullDeviance, dfResidual: nUsed - fit.rank, dfNull: nUsed - (intercept ? 1 : 0),
             aic: aic.flatMap(finite), loglik: loglik.flatMap(finite), theta: theta?.0, thetaSE: theta?.1,

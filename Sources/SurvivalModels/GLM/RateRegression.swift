@@ -33,7 +33,7 @@ public enum RateRegression {
     /// Null deviance as `glm`: with an offset and an intercept, the deviance of
     /// the intercept-only fit (started from the fitted means); AIC
     /// `−2 Σ log dpois(y, μ) + 2 rank`.
-    public static func poisson(_ frame: ModelFrame, options: RateRegressionOptions = .init()) throws(ModelError)
+    public static func poisson(_ frame: CountModelFrame, options: RateRegressionOptions = .init()) throws(ModelError)
         -> RateRegressionResult
     {
         let data = try RateData(frame, intercept: options.intercept)
@@ -58,7 +58,7 @@ public enum RateRegression {
         }
         if loglik == nil { warnings.append("non-integer counts: the Poisson likelihood and AIC are not defined") }
         return data.result(
-            analysis: "poisson", fit: fit, nullDeviance: nullDeviance, loglik: loglik,
+            family: .poisson, fit: fit, nullDeviance: nullDeviance, loglik: loglik,
             aic: loglik.map { -2 * $0 + 2 * Double(fit.rank) }, theta: nil, warnings: warnings, options: options)
     }
 
@@ -71,7 +71,7 @@ public enum RateRegression {
     /// As in MASS the reported deviance and covariance are those of the last β
     /// fit (at the θ before the last update) and θ is the last update;
     /// AIC = `−2 Lm + 2 rank + 2`.
-    public static func negativeBinomial(_ frame: ModelFrame, options: RateRegressionOptions = .init())
+    public static func negativeBinomial(_ frame: CountModelFrame, options: RateRegressionOptions = .init())
         throws(ModelError) -> RateRegressionResult
     {
         let data = try RateData(frame, intercept: options.intercept)
@@ -116,7 +116,7 @@ public enum RateRegression {
             nullDeviance = data.nullDeviance(fitFamily)
         }
         return data.result(
-            analysis: "negative-binomial", fit: fit, nullDeviance: nullDeviance, loglik: lm,
+            family: .negativeBinomial, fit: fit, nullDeviance: nullDeviance, loglik: lm,
             aic: -2 * lm + 2 * Double(fit.rank) + 2, theta: (ml.theta, ml.se), warnings: warnings, options: options)
     }
 }

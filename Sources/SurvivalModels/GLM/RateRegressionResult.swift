@@ -38,31 +38,23 @@ public struct RateCoefficient: Sendable, Codable, Equatable {
         self.rrLower = rrLower
         self.rrUpper = rrUpper
     }
-
-    enum CodingKeys: String, CodingKey {
-        case term, coef, se, robustSE = "robust_se", z, p, rr, rrLower = "rr_lower", rrUpper = "rr_upper"
-    }
-
-    /// Encodes a missing value as an explicit `null` (the contract never omits keys).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(term, forKey: .term)
-        try c.encode(coef, forKey: .coef)
-        try c.encode(se, forKey: .se)
-        try c.encode(robustSE, forKey: .robustSE)
-        try c.encode(z, forKey: .z)
-        try c.encode(p, forKey: .p)
-        try c.encode(rr, forKey: .rr)
-        try c.encode(rrLower, forKey: .rrLower)
-        try c.encode(rrUpper, forKey: .rrUpper)
-    }
 }
 
-/// The result of `survkit poisson` / `survkit negbin` in the JSON contract's
-/// shape (`spec/cli-json.md`, section *poisson, negbin*).
+/// The count family of a rate regression.
+public enum RateRegressionFamily: String, Sendable, Codable, Equatable {
+    /// Poisson, as R `glm(family = poisson)`.
+    case poisson
+    /// Negative binomial with θ estimated, as `MASS::glm.nb`.
+    case negativeBinomial = "negative-binomial"
+}
+
+/// The result of a Poisson or negative-binomial rate regression, as R's
+/// `summary(glm)` / `summary(glm.nb)` with rate ratios.
 public struct RateRegressionResult: Sendable, Codable, Equatable {
-    /// `"poisson"` or `"negative-binomial"`.
-    public var analysis: String
+    /// The count family fitted.
+    public var family: RateRegressionFamily
+    /// Confidence level of the rate-ratio limits.
+    public var confLevel: Double
     /// Rows used.
     public var n: Int
     /// Sum of the outcome (total events) over the used rows.
@@ -100,12 +92,13 @@ public struct RateRegressionResult: Sendable, Codable, Equatable {
 
     /// Creates a result from its parts.
     public init(
-        analysis: String, n: Int, events: Double, nDroppedMissing: Int, iterations: Int, converged: Bool,
+        family: RateRegressionFamily, confLevel: Double, n: Int, events: Double, nDroppedMissing: Int, iterations: Int, converged: Bool,
         coefficients: [RateCoefficient], deviance: Double, nullDeviance: Double, dfResidual: Int, dfNull: Int,
         aic: Double?, loglik: Double?, theta: Double?, thetaSE: Double?, variance: [[Double]],
         warnings: [String], rows: RowAccounting
     ) {
-        self.analysis = analysis
+        self.family = family
+        self.confLevel = confLevel
         self.n = n
         self.events = events
         self.nDroppedMissing = nDroppedMissing
@@ -123,11 +116,5 @@ public struct RateRegressionResult: Sendable, Codable, Equatable {
         self.variance = variance
         self.warnings = warnings
         self.rows = rows
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case analysis, n, events, nDroppedMissing = "n_dropped_missing", iterations, converged, coefficients
-        case deviance, nullDeviance = "null_deviance", dfResidual = "df_residual", dfNull = "df_null", aic, loglik
-        case theta, thetaSE = "theta_se", variance, warnings, rows
     }
 }

@@ -16,7 +16,7 @@ public enum KaplanMeier {
     ///
     /// - Throws: `ModelError` when the frame has no rows or status codes other
     ///   than 0/1.
-    public static func fit(_ frame: ModelFrame, options: KaplanMeierOptions = .init()) throws(ModelError)
+    public static func fit(_ frame: SurvivalGroupingFrame, options: KaplanMeierOptions = .init()) throws(ModelError)
         -> KaplanMeierResult
     {
         guard frame.count > 0 else {
@@ -26,7 +26,7 @@ public enum KaplanMeier {
             throw ModelError("The confidence level must lie strictly between 0 and 1 (got \(options.confLevel)).")
         }
         let event = frame.response.status.map { $0 != 0 }
-        let grouping = combinedGrouping(frame)
+        let grouping = frame.curveGroups
         var members = [[Int]](repeating: [], count: grouping.labels.count)
         for (row, code) in grouping.codes.enumerated() { members[code].append(row) }
         var curves: [KaplanMeierCurve] = []
@@ -44,19 +44,5 @@ public enum KaplanMeier {
             n: frame.count, events: curves.reduce(0) { $0 + $1.events },
             nDroppedMissing: frame.rows.droppedTotal, confType: options.confType,
             confLevel: options.confLevel, strata: curves, rows: frame.rows, warnings: frame.warnings)
-    }
-
-    /// The right-hand-side groups crossed with the strata; `"all"` when neither.
-    static func combinedGrouping(_ frame: ModelFrame) -> Grouping {
-        switch (frame.groups, frame.strata) {
-        case (nil, nil): return .single(count: frame.count)
-        case (let g?, nil): return g
-        case (nil, let s?): return s
-        case (let g?, let s?):
-            let k = s.labels.count
-            let codes = zip(g.codes, s.codes).map { $0 * k + $1 }
-            let labels = g.labels.flatMap { gl in s.labels.map { "\(gl), \($0)" } }
-            return Grouping(codes: codes, labels: labels)
-        }
     }
 }

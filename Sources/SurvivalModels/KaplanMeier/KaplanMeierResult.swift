@@ -24,19 +24,6 @@ public struct RestrictedMean: Sendable, Codable, Equatable {
         self.estimate = estimate
         self.stdErr = stdErr
     }
-
-    enum CodingKeys: String, CodingKey {
-        case tau, estimate
-        case stdErr = "std_err"
-    }
-
-    /// Encodes a missing standard error as `null` (the contract never omits keys).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(tau, forKey: .tau)
-        try c.encode(estimate, forKey: .estimate)
-        try c.encode(stdErr, forKey: .stdErr)
-    }
 }
 
 /// The curve evaluated at requested times, as R `summary(survfit, times = )`.
@@ -67,13 +54,6 @@ public struct SurvivalSummaryAt: Sendable, Codable, Equatable {
         self.stdErr = stdErr
         self.lower = lower
         self.upper = upper
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case time, survival, lower, upper
-        case nRisk = "n_risk"
-        case nEvent = "n_event"
-        case stdErr = "std_err"
     }
 }
 
@@ -141,46 +121,10 @@ public struct KaplanMeierCurve: Sendable, Codable, Equatable {
         self.rmst = rmst
         self.summaryAt = summaryAt
     }
-
-    enum CodingKeys: String, CodingKey {
-        case label, n, events, time, survival, lower, upper, cumhaz, median, rmst
-        case nRisk = "n_risk"
-        case nEvent = "n_event"
-        case nCensor = "n_censor"
-        case stdErr = "std_err"
-        case medianLower = "median_lower"
-        case medianUpper = "median_upper"
-        case summaryAt = "summary_at"
-    }
-
-    /// Encodes absent medians and limits as `null`, as the contract requires;
-    /// `summary_at` appears only when times were requested.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(label, forKey: .label)
-        try c.encode(n, forKey: .n)
-        try c.encode(events, forKey: .events)
-        try c.encode(time, forKey: .time)
-        try c.encode(nRisk, forKey: .nRisk)
-        try c.encode(nEvent, forKey: .nEvent)
-        try c.encode(nCensor, forKey: .nCensor)
-        try c.encode(survival, forKey: .survival)
-        try c.encode(stdErr, forKey: .stdErr)
-        try c.encode(lower, forKey: .lower)
-        try c.encode(upper, forKey: .upper)
-        try c.encode(cumhaz, forKey: .cumhaz)
-        try c.encode(median, forKey: .median)
-        try c.encode(medianLower, forKey: .medianLower)
-        try c.encode(medianUpper, forKey: .medianUpper)
-        try c.encode(rmst, forKey: .rmst)
-        try c.encodeIfPresent(summaryAt, forKey: .summaryAt)
-    }
 }
 
 /// A fitted Kaplan–Meier analysis: one curve per stratum, as R `survfit`.
 public struct KaplanMeierResult: Sendable, Codable, Equatable {
-    /// Always `"kaplan-meier"`.
-    public var analysis: String = "kaplan-meier"
     /// Observations (rows) used.
     public var n: Int
     /// Number of events.
@@ -210,12 +154,5 @@ public struct KaplanMeierResult: Sendable, Codable, Equatable {
         self.strata = strata
         self.rows = rows
         self.warnings = warnings
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case analysis, n, events, strata, rows, warnings
-        case nDroppedMissing = "n_dropped_missing"
-        case confType = "conf_type"
-        case confLevel = "conf_level"
     }
 }

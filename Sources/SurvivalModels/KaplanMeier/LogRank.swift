@@ -18,7 +18,7 @@ public enum LogRank {
     ///
     /// - Throws: `ModelError` for counting-process data (R `survdiff` takes
     ///   right-censored data only), fewer than two groups, or no rows.
-    public static func test(_ frame: ModelFrame, rho: Double = 0) throws(ModelError) -> LogRankResult {
+    public static func test(_ frame: SurvivalGroupingFrame, rho: Double = 0) throws(ModelError) -> LogRankResult {
         guard frame.response.start == nil else {
             throw ModelError("The log-rank test takes right-censored data Surv(time, status) only, as R survdiff.")
         }
@@ -66,7 +66,7 @@ public enum LogRank {
 
     /// Adds one stratum's contribution, walking its distinct times in order.
     static func accumulate(
-        rows: [Int], frame: ModelFrame, group: [Int], k: Int, rho: Double,
+        rows: [Int], frame: SurvivalGroupingFrame, group: [Int], k: Int, rho: Double,
         observed: inout [Double], expected: inout [Double], variance: inout [Double]
     ) {
         let time = frame.response.stop

@@ -21,8 +21,6 @@ public struct LogRankGroup: Sendable, Codable, Equatable {
 
 /// A G-rho family test of k survival curves, as R `survdiff(rho = )`.
 public struct LogRankResult: Sendable, Codable, Equatable {
-    /// Always `"logrank"`.
-    public var analysis: String = "logrank"
     /// The G-rho parameter: 0 log-rank, 1 Peto & Peto.
     public var rho: Double
     /// Rows used.
@@ -61,11 +59,5 @@ public struct LogRankResult: Sendable, Codable, Equatable {
         self.variance = variance
         self.rows = rows
         self.warnings = warnings
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case analysis, rho, n, groups, statistic, df, p, variance, rows, warnings
-        case nDroppedMissing = "n_dropped_missing"
-        case nStrata = "n_strata"
     }
 }

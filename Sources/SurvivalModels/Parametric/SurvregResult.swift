@@ -22,18 +22,6 @@ public struct SurvregCoefficient: Sendable, Codable, Equatable {
         self.z = z
         self.p = p
     }
-
-    enum CodingKeys: String, CodingKey { case term, coef, se, z, p }
-
-    /// Encodes a missing value as an explicit `null` (the contract never omits keys).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(term, forKey: .term)
-        try c.encode(coef, forKey: .coef)
-        try c.encode(se, forKey: .se)
-        try c.encode(z, forKey: .z)
-        try c.encode(p, forKey: .p)
-    }
 }
 
 /// An estimated log-scale with its Wald statistics (the `Log(scale)` row of
@@ -72,8 +60,6 @@ public struct SurvregStratumScale: Sendable, Codable, Equatable {
         self.scale = scale
         self.logScale = logScale
     }
-
-    enum CodingKeys: String, CodingKey { case label, scale, logScale = "log_scale" }
 }
 
 /// The likelihood-ratio test against the intercept-only model (R's
@@ -84,15 +70,11 @@ public struct SurvregTests: Sendable, Codable, Equatable {
 
     /// Creates the tests from their parts.
     public init(likelihoodRatio: CoxTest) { self.likelihoodRatio = likelihoodRatio }
-
-    enum CodingKeys: String, CodingKey { case likelihoodRatio = "likelihood_ratio" }
 }
 
 /// The result of a parametric survival fit in the JSON contract's shape
 /// (`survkit survreg --format json`), see `spec/cli-json.md`, section *survreg*.
 public struct SurvregResult: Sendable, Codable, Equatable {
-    /// Analysis name, always `survreg`.
-    public var analysis: String = "survreg"
     /// The error distribution, as `survreg(dist = )`.
     public var dist: SurvregDistribution
     /// Rows used.
@@ -129,34 +111,4 @@ public struct SurvregResult: Sendable, Codable, Equatable {
     public var warnings: [String]
     /// Rows read, used and dropped (with reasons).
     public var rows: RowAccounting
-
-    enum CodingKeys: String, CodingKey {
-        case analysis, dist, n, events, nDroppedMissing = "n_dropped_missing", iterations, converged
-        case coefficients, scale, logScale = "log_scale", strataScales = "strata_scales", loglik
-        case loglikNull = "loglik_null", tests, aic, variance, varianceTerms = "variance_terms", warnings, rows
-    }
-
-    /// Encodes absent values as explicit `null`s (the contract never omits keys).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(analysis, forKey: .analysis)
-        try c.encode(dist, forKey: .dist)
-        try c.encode(n, forKey: .n)
-        try c.encode(events, forKey: .events)
-        try c.encode(nDroppedMissing, forKey: .nDroppedMissing)
-        try c.encode(iterations, forKey: .iterations)
-        try c.encode(converged, forKey: .converged)
-        try c.encode(coefficients, forKey: .coefficients)
-        try c.encode(scale, forKey: .scale)
-        try c.encode(logScale, forKey: .logScale)
-        try c.encode(strataScales, forKey: .strataScales)
-        try c.encode(loglik, forKey: .loglik)
-        try c.encode(loglikNull, forKey: .loglikNull)
-        try c.encode(tests, forKey: .tests)
-        try c.encode(aic, forKey: .aic)
-        try c.encode(variance, forKey: .variance)
-        try c.encode(varianceTerms, forKey: .varianceTerms)
-        try c.encode(warnings, forKey: .warnings)
-        try c.encode(rows, forKey: .rows)
-    }
 }

@@ -44,7 +44,7 @@ public enum CumulativeIncidence {
     /// test across the right-hand-side groups (stratified by `strata(...)`).
     ///
     /// - Throws: `ModelError` for counting-process input, case weights, no rows or no events.
-    public static func fit(_ frame: ModelFrame) throws(ModelError) -> CumulativeIncidenceResult {
+    public static func fit(_ frame: SurvivalGroupingFrame) throws(ModelError) -> CumulativeIncidenceResult {
         guard frame.count > 0 else {
             throw ModelError("No rows left to analyse (\(frame.rows.read) read, all dropped).")
         }
@@ -60,7 +60,7 @@ public enum CumulativeIncidence {
         }
         let causeIndex = Dictionary(uniqueKeysWithValues: causes.enumerated().map { ($1, $0 + 1) })
         let labels = causes.map(String.init)
-        let grouping = KaplanMeier.combinedGrouping(frame)
+        let grouping = frame.curveGroups
         var members = [[Int]](repeating: [], count: grouping.labels.count)
         for (row, code) in grouping.codes.enumerated() { members[code].append(row) }
         var curves: [CumulativeIncidenceCurve] = []

@@ -35,13 +35,6 @@ public struct CumulativeIncidenceCurve: Sendable, Codable, Equatable {
         self.cif = cif
         self.stdErr = stdErr
     }
-
-    enum CodingKeys: String, CodingKey {
-        case label, n, time, cif
-        case nRisk = "n_risk"
-        case nEvent = "n_event"
-        case stdErr = "std_err"
-    }
 }
 
 /// Gray's k-sample test for one cause, as a row of `cmprsk::cuminc(...)$Tests`.
@@ -60,23 +53,11 @@ public struct GrayTestResult: Sendable, Codable, Equatable {
         self.df = df
         self.p = p
     }
-
-    /// Encodes a missing statistic or p-value as `null` (the contract never omits keys).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(statistic, forKey: .statistic)
-        try c.encode(df, forKey: .df)
-        try c.encode(p, forKey: .p)
-    }
-
-    enum CodingKeys: String, CodingKey { case statistic, df, p }
 }
 
 /// A competing-risks analysis: cumulative incidence curves per stratum and,
 /// with two or more groups, Gray's test per cause.
 public struct CumulativeIncidenceResult: Sendable, Codable, Equatable {
-    /// Analysis name, always `cumulative-incidence`.
-    public var analysis: String = "cumulative-incidence"
     /// Rows used.
     public var n: Int
     /// Rows dropped for a missing value in a variable the formula uses.
@@ -104,24 +85,5 @@ public struct CumulativeIncidenceResult: Sendable, Codable, Equatable {
         self.grayTest = grayTest
         self.rows = rows
         self.warnings = warnings
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case analysis, n, causes, strata, rows, warnings
-        case nDroppedMissing = "n_dropped_missing"
-        case grayTest = "gray_test"
-    }
-
-    /// Encodes a missing Gray test as `null` (the contract never omits keys).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(analysis, forKey: .analysis)
-        try c.encode(n, forKey: .n)
-        try c.encode(nDroppedMissing, forKey: .nDroppedMissing)
-        try c.encode(causes, forKey: .causes)
-        try c.encode(strata, forKey: .strata)
-        try c.encode(grayTest, forKey: .grayTest)
-        try c.encode(rows, forKey: .rows)
-        try c.encode(warnings, forKey: .warnings)
     }
 }

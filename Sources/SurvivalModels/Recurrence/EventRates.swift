@@ -32,7 +32,7 @@ public enum EventRates {
         guard !events.isEmpty, events.count == personTime.count else {
             throw ModelError("No rows left to analyse (\(rows.read) read, all dropped).")
         }
-        guard per > 0, per.isFinite else { throw ModelError("--per must be a positive number (got \(per)).") }
+        guard per > 0, per.isFinite else { throw ModelError("The rate unit (person-time per rate) must be a positive number (got \(per)).") }
         guard confLevel > 0 && confLevel < 1 else {
             throw ModelError("The confidence level must lie strictly between 0 and 1 (got \(confLevel)).")
         }

@@ -38,34 +38,10 @@ public struct EventRateGroup: Sendable, Codable, Equatable {
         self.rrLower = rrLower
         self.rrUpper = rrUpper
     }
-
-    enum CodingKeys: String, CodingKey {
-        case label, events, rate, lower, upper
-        case personTime = "person_time"
-        case rateRatio = "rate_ratio"
-        case rrLower = "rr_lower"
-        case rrUpper = "rr_upper"
-    }
-
-    /// Encodes absent ratios and limits as `null` (the contract never omits keys).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(label, forKey: .label)
-        try c.encode(events, forKey: .events)
-        try c.encode(personTime, forKey: .personTime)
-        try c.encode(rate, forKey: .rate)
-        try c.encode(lower, forKey: .lower)
-        try c.encode(upper, forKey: .upper)
-        try c.encode(rateRatio, forKey: .rateRatio)
-        try c.encode(rrLower, forKey: .rrLower)
-        try c.encode(rrUpper, forKey: .rrUpper)
-    }
 }
 
 /// Person-time event rates by group, with exact limits and rate ratios.
 public struct EventRatesResult: Sendable, Codable, Equatable {
-    /// Analysis name, always `rates`.
-    public var analysis: String = "rates"
     /// Rates are events per this many units of person-time (`--per`).
     public var per: Double
     /// Confidence level of the rate and rate-ratio limits.
@@ -84,10 +60,5 @@ public struct EventRatesResult: Sendable, Codable, Equatable {
         self.groups = groups
         self.rows = rows
         self.warnings = warnings
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case analysis, per, groups, rows, warnings
-        case confLevel = "conf_level"
     }
 }

@@ -31,7 +31,7 @@ public enum MeanCumulativeFunction {
     ///
     /// - Throws: `ModelError` without `cluster(id)`, with case weights, status
     ///   codes other than 0/1, no rows or no events.
-    public static func fit(_ frame: ModelFrame, confLevel: Double = 0.95) throws(ModelError)
+    public static func fit(_ frame: SurvivalGroupingFrame, confLevel: Double = 0.95) throws(ModelError)
         -> MeanCumulativeFunctionResult
     {
         guard frame.count > 0 else {
@@ -55,7 +55,7 @@ public enum MeanCumulativeFunction {
             throw ModelError("No events: every status is 0 (censored).")
         }
         let z = Normal.quantile(0.5 + confLevel / 2)
-        let grouping = KaplanMeier.combinedGrouping(frame)
+        let grouping = frame.curveGroups
         var members = [[Int]](repeating: [], count: grouping.labels.count)
         for (row, code) in grouping.codes.enumerated() { members[code].append(row) }
         var curves: [MeanCumulativeFunctionCurve] = []
@@ -69,7 +69,7 @@ public enum MeanCumulativeFunction {
     }
 
     static func curve(
-        label: String, rows: [Int], frame: ModelFrame, cluster: [Int], z: Double
+        label: String, rows: [Int], frame: SurvivalGroupingFrame, cluster: [Int], z: Double
     ) -> MeanCumulativeFunctionCurve {
         let stop = rows.map { frame.response.stop[$0] }
         let start = rows.map { frame.response.start?[$0] ?? -Double.infinity }

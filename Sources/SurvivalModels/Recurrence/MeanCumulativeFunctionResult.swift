@@ -43,19 +43,10 @@ public struct MeanCumulativeFunctionCurve: Sendable, Codable, Equatable {
         self.lower = lower
         self.upper = upper
     }
-
-    enum CodingKeys: String, CodingKey {
-        case label, subjects, events, time, mcf, lower, upper
-        case nRisk = "n_risk"
-        case nEvent = "n_event"
-        case stdErr = "std_err"
-    }
 }
 
 /// Mean cumulative functions of recurrent events, one per stratum.
 public struct MeanCumulativeFunctionResult: Sendable, Codable, Equatable {
-    /// Analysis name, always `mcf`.
-    public var analysis: String = "mcf"
     /// Rows (intervals) used.
     public var n: Int
     /// Total number of events over the used rows.
@@ -85,12 +76,5 @@ public struct MeanCumulativeFunctionResult: Sendable, Codable, Equatable {
         self.strata = strata
         self.rows = rows
         self.warnings = warnings
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case analysis, n, events, strata, rows, warnings
-        case nDroppedMissing = "n_dropped_missing"
-        case confType = "conf_type"
-        case confLevel = "conf_level"
     }
 }

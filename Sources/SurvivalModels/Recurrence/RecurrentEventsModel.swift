@@ -40,7 +40,7 @@ public enum RecurrentEventsModel: String, Sendable, Codable, CaseIterable {
             break
         case (.ag, _), (.pwpTT, _):
             throw ModelError(
-                "--model \(rawValue) needs counting-process data Surv(start, stop, event) (\"\(formula.text)\")")
+                "the \(title) model (\(rawValue)) needs counting-process data Surv(start, stop, event) (\"\(formula.text)\")")
         case (.pwpGT, .counting(let start, let stop, let status)?):
             f.response = .rightCensored(time: .binary("-", stop, start), status: status)
         case (.wlw, .counting(_, let stop, let status)?):
@@ -52,7 +52,7 @@ public enum RecurrentEventsModel: String, Sendable, Codable, CaseIterable {
         }
         if self == .wlw && f.strata.isEmpty {
             throw ModelError(
-                "--model wlw needs strata(enum) in the formula (one stratum per event number, data in WLW layout"
+                "the Wei–Lin–Weissfeld model (wlw) needs strata(enum) in the formula (one stratum per event number, data in WLW layout"
                     + " with every subject at risk for every event number, as survival::bladder)")
         }
         return f
@@ -79,13 +79,20 @@ public enum RecurrentEventsModel: String, Sendable, Codable, CaseIterable {
         return frame
     }
 
-    /// Fits the model on a frame built from ``rewrite(_:)``'s formula and
-    /// returns the Cox summary tagged `"analysis": "recurrent-events"`, `"model"`.
-    public func fit(_ frame: ModelFrame, options: CoxOptions = CoxOptions()) throws(CoxError) -> CoxResult {
+    /// Fits the model on a frame built from ``rewrite(_:)``'s formula: the
+    /// Cox summary of the reshaped fit, with the model it belongs to.
+    public func fit(_ frame: ModelFrame, options: CoxOptions = CoxOptions()) throws(CoxError) -> RecurrentEventsResult {
         let fit = try CoxModel.fit(prepare(frame), options: options)
-        var result = fit.makeResult()
-        result.analysis = "recurrent-events"
-        result.model = rawValue
-        return result
+        return RecurrentEventsResult(model: self, cox: fit.makeResult())
+    }
+
+    /// The model's name in prose, for titles.
+    public var title: String {
+        switch self {
+        case .ag: return "Andersen–Gill"
+        case .pwpTT: return "Prentice–Williams–Peterson, total time"
+        case .pwpGT: return "Prentice–Williams–Peterson, gap time"
+        case .wlw: return "Wei–Lin–Weissfeld marginal"
+        }
     }
 }

@@ -1,25 +1,12 @@
 import SurvivalModels
 
 extension ReportDocument {
-    /// The Cox model section: hazard ratios with 95% limits and Wald p-values
-    /// (R `summary(coxph)`), the likelihood-ratio, Wald and score tests, and
-    /// the concordance.
+    /// The Cox model section: the coefficient table of `survkit cox`
+    /// (`CoxCoefficientTable`, R `summary(coxph)`), the likelihood-ratio, Wald
+    /// and score tests, and the concordance.
     static func coxSection(_ r: Report) -> ReportSection? {
         guard let cox = r.cox, let formula = r.formulas.cox else { return nil }
-        let robust = cox.coefficients.contains { $0.robustSE != nil }
-        var t = TextTable(header: ["", "coef", robust ? "robust se" : "se", "HR", "95% CI", "p"])
-        for c in cox.coefficients {
-            guard c.coef != nil else {
-                t.append([c.term, "NA", "NA", "NA", "", "(aliased)"])
-                continue
-            }
-            t.append([
-                c.term, NumberFormat.significant(c.coef, 4), NumberFormat.significant(c.robustSE ?? c.se, 4),
-                NumberFormat.significant(c.hr, 4),
-                "\(NumberFormat.significant(c.hrLower, 3))–\(NumberFormat.significant(c.hrUpper, 3))",
-                NumberFormat.pValue(c.p),
-            ])
-        }
+        let t = CoxCoefficientTable.make(cox)
         var intro = "Cox proportional hazards model (R coxph, \(cox.ties.rawValue) ties) for \(formula); "
             + "\(cox.n) observations, \(cox.events) events"
         if cox.nDroppedMissing > 0 { intro += ", \(cox.nDroppedMissing) dropped for missing values" }

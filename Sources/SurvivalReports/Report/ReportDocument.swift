@@ -66,7 +66,7 @@ extension ReportDocument {
             lines.append("Dropped: \(reasons.joined(separator: ", ")).")
         }
         let s = r.specification
-        var outcome = "Outcome: \(s.response)"
+        var outcome = "Outcome: \(s.response.text)"
         if let unit = s.timeUnit { outcome += ", time in \(unit)" }
         if let g = s.group { outcome += "; groups by \(g)" }
         if let st = s.strata { outcome += "; stratified by \(st)" }

@@ -5,32 +5,27 @@ import SurvivalModels
 /// likelihood-ratio, Wald and score tests; then `cox.zph` when present and
 /// the warnings.
 public enum CoxReport {
-    public static func render(_ r: CoxResult, format: ReportFormat, confLevel: Double = 0.95) throws -> String {
+    /// The report of a Cox fit (JSON: the result's encoding).
+    public static func render(_ r: CoxResult, format: ReportFormat) throws -> String {
         if format == .json { return try JSONReport.render(r) }
+        return render(r, format: format, title: "Cox proportional hazards")
+    }
+
+    /// The report of a recurrent-event model: its Cox fit under the model's title.
+    public static func render(_ r: RecurrentEventsResult, format: ReportFormat) throws -> String {
+        if format == .json { return try JSONReport.render(r) }
+        return render(r.cox, format: format, title: "Recurrent events: \(r.model.title) Cox model")
+    }
+
+    static func render(_ r: CoxResult, format: ReportFormat, title: String) -> String {
         let md = format == .markdown
         let robust = r.coefficients.contains { $0.robustSE != nil }
-        let titles = ["ag": "Andersen–Gill", "pwp-tt": "Prentice–Williams–Peterson, total time",
-                      "pwp-gt": "Prentice–Williams–Peterson, gap time", "wlw": "Wei–Lin–Weissfeld marginal"]
-        let title = r.model.map { "Recurrent events: \(titles[$0] ?? $0) Cox model" } ?? "Cox proportional hazards"
         var out = md ? "## \(title)\n\n" : "\(title)\n\n"
         out += "n = \(r.n), number of events = \(r.events)"
         if r.nDroppedMissing > 0 { out += " (\(r.nDroppedMissing) observation\(r.nDroppedMissing == 1 ? "" : "s") deleted due to missingness)" }
         out += "; ties = \(r.ties.rawValue)"
         out += r.converged ? ", converged in \(r.iterations) iterations\n\n" : ", NOT converged after \(r.iterations) iterations\n\n"
-        let level = NumberFormat.significant(confLevel * 100, 3)
-        var header = ["", "coef", "exp(coef)", "se(coef)"]
-        if robust { header.append("robust se") }
-        header += ["z", "Pr(>|z|)", "lower .\(level.replacingOccurrences(of: ".", with: ""))", "upper .\(level.replacingOccurrences(of: ".", with: ""))"]
-        var t = TextTable(header: header)
-        for c in r.coefficients {
-            var row = [c.term, NumberFormat.significant(c.coef), NumberFormat.significant(c.hr), NumberFormat.significant(c.se)]
-            if robust { row.append(NumberFormat.significant(c.robustSE)) }
-            row += [
-                NumberFormat.significant(c.z, 3), NumberFormat.pValue(c.p),
-                NumberFormat.significant(c.hrLower), NumberFormat.significant(c.hrUpper),
-            ]
-            t.append(row)
-        }
+        let t = CoxCoefficientTable.make(r)
         out += t.render(format)
         out += "\n"
         if let c = r.concordance {

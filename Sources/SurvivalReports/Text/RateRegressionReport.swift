@@ -4,20 +4,18 @@ import SurvivalModels
 /// the coefficient table with rate ratios and Wald limits, the deviances with
 /// their degrees of freedom, AIC, and θ for the negative binomial.
 public enum RateRegressionReport {
-    public static func render(_ r: RateRegressionResult, format: ReportFormat, confLevel: Double = 0.95) throws
-        -> String
-    {
+    public static func render(_ r: RateRegressionResult, format: ReportFormat) throws -> String {
         if format == .json { return try JSONReport.render(r) }
         let md = format == .markdown
-        let title = r.analysis == "poisson" ? "Poisson regression (log link)" : "Negative binomial regression (log link)"
+        let title = r.family == .poisson ? "Poisson regression (log link)" : "Negative binomial regression (log link)"
         var out = md ? "## \(title)\n\n" : "\(title)\n\n"
         out += "n = \(r.n), total events = \(NumberFormat.significant(r.events))"
         if r.nDroppedMissing > 0 {
             out += " (\(r.nDroppedMissing) observation\(r.nDroppedMissing == 1 ? "" : "s") deleted due to missingness)"
         }
         out += r.converged ? "; converged in \(r.iterations) iterations\n\n" : "; NOT converged after \(r.iterations) iterations\n\n"
-        let level = NumberFormat.significant(confLevel * 100, 3).replacingOccurrences(of: ".", with: "")
-        var t = TextTable(header: ["", "Estimate", "Std. Error", "z value", "Pr(>|z|)", "RR", "lower .\(level)", "upper .\(level)"])
+        let level = CoxCoefficientTable.levelLabel(r.confLevel)
+        var t = TextTable(header: ["", "Estimate", "Std. Error", "z value", "Pr(>|z|)", "RR", "lower \(level)", "upper \(level)"])
         for c in r.coefficients {
             t.append([
                 c.term, NumberFormat.significant(c.coef), NumberFormat.significant(c.se),

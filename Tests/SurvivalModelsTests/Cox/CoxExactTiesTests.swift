@@ -15,7 +15,7 @@ import Testing
         return ModelFrame(
             response: SurvivalResponse(start: start, stop: time, status: status),
             design: Matrix(rows: n, columns: 1, columnMajor: x), termNames: ["x"], termOfColumn: ["x"],
-            groups: nil, strata: nil, cluster: cluster, offset: nil, weights: weights,
+            strata: nil, cluster: cluster, offset: nil, weights: weights,
             rowIndex: Array(0..<n), rows: RowAccounting(read: n, used: n), warnings: [])
     }
 

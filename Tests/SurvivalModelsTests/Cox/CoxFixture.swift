@@ -78,7 +78,7 @@ struct CoxFixture: Decodable {
         return ModelFrame(
             response: SurvivalResponse(start: input.start, stop: input.stop, status: input.status),
             design: design, termNames: input.term_names, termOfColumn: input.term_of_column,
-            groups: nil, strata: strata, cluster: input.cluster, offset: input.offset,
+            strata: strata, cluster: input.cluster, offset: input.offset,
             weights: input.weights, rowIndex: Array(0..<n), rows: RowAccounting(read: n, used: n),
             warnings: [])
     }

@@ -121,7 +121,7 @@ import Testing
         return ModelFrame(
             response: SurvivalResponse(stop: time, status: status),
             design: Matrix(rows: n, columns: 1, columnMajor: x), termNames: ["x"], termOfColumn: ["x"],
-            groups: nil, strata: nil, cluster: nil, offset: nil, weights: nil,
+            strata: nil, cluster: nil, offset: nil, weights: nil,
             rowIndex: Array(0..<n), rows: RowAccounting(read: n, used: n), warnings: [])
     }
 

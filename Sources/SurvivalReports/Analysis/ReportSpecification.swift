@@ -24,8 +24,9 @@ import CohortData
 /// These sections group by `recurrence_group`, or by `group` when it is absent.
 ///
 /// The specification only names columns; every formula the report fits is
-/// derived from it (see `kaplanMeierFormula`, `coxFormula`), so the report's
-/// reproducing commands are the exact formulas used.
+/// assembled from it as a `Formula` value (`ReportSpecification+Formulas.swift`),
+/// so the report's reproducing commands are the exact formulas used. In the
+/// JSON report it is encoded with every key, absent values as `null`.
 public struct ReportSpecification: Sendable, Codable, Equatable {
     /// Follow-up time column.
     public var time: String
@@ -141,59 +142,5 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         ratePersonTime = try c.decodeIfPresent(String.self, forKey: .ratePersonTime)
         ratePer = try c.decodeIfPresent(Double.self, forKey: .ratePer) ?? 100
         recurrenceGroup = try c.decodeIfPresent(String.self, forKey: .recurrenceGroup)
-    }
-
-    /// Encodes every key (absent values as `null`), so the JSON report shows the full analysis.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(time, forKey: .time)
-        try c.encode(status, forKey: .status)
-        try c.encode(group, forKey: .group)
-        try c.encode(covariates, forKey: .covariates)
-        try c.encode(strata, forKey: .strata)
-        try c.encode(timeUnit, forKey: .timeUnit)
-        try c.encode(times, forKey: .times)
-        try c.encode(title, forKey: .title)
-        try c.encode(reference, forKey: .reference)
-        try c.encode(eventTime, forKey: .eventTime)
-        try c.encode(eventStatus, forKey: .eventStatus)
-        try c.encode(recurrences, forKey: .recurrences)
-        try c.encode(recurrenceId, forKey: .recurrenceId)
-        try c.encode(recurrenceStart, forKey: .recurrenceStart)
-        try c.encode(recurrenceStop, forKey: .recurrenceStop)
-        try c.encode(recurrenceEvent, forKey: .recurrenceEvent)
-        try c.encode(rateEvents, forKey: .rateEvents)
-        try c.encode(ratePersonTime, forKey: .ratePersonTime)
-        try c.encode(ratePer, forKey: .ratePer)
-        try c.encode(recurrenceGroup, forKey: .recurrenceGroup)
-    }
-
-    /// A column name as a formula variable: back-quoted when it is not a plain R name.
-    static func quoted(_ name: String) -> String {
-        FormulaExpression.variable(name).text
-    }
-
-    /// `Surv(time, status)`.
-    public var response: String { "Surv(\(Self.quoted(time)), \(Self.quoted(status)))" }
-
-    /// The Kaplan–Meier formula: `Surv(time, status) ~ group` (or `~ 1`).
-    public var kaplanMeierFormula: String {
-        "\(response) ~ \(group.map(Self.quoted) ?? "1")"
-    }
-
-    /// The log-rank formula: the Kaplan–Meier formula plus `strata(s)`; `nil` without a group.
-    public var logRankFormula: String? {
-        guard let group else { return nil }
-        var f = "\(response) ~ \(Self.quoted(group))"
-        if let strata { f += " + strata(\(Self.quoted(strata)))" }
-        return f
-    }
-
-    /// The Cox formula: `Surv(time, status) ~ covariates + strata(s)`; `nil` without covariates.
-    public var coxFormula: String? {
-        guard !covariates.isEmpty else { return nil }
-        var terms = covariates
-        if let strata { terms.append("strata(\(Self.quoted(strata)))") }
-        return "\(response) ~ \(terms.joined(separator: " + "))"
     }
 }

@@ -1,7 +1,7 @@
 /// A cohort description ("Table 1"): the size, events and follow-up of the
 /// analysed cohort, overall and by group, and a summary of each covariate.
 ///
-/// Every number a report shows in its Table 1 is here, so renderers only
+/// Every number of a Table 1 is here, so whatever displays it only
 /// format. Built by `CohortDescription.describe(...)`.
 public struct CohortDescription: Sendable, Codable, Equatable {
     /// The grouping column, or `nil` when the cohort is described as a whole.
@@ -16,19 +16,6 @@ public struct CohortDescription: Sendable, Codable, Equatable {
         self.groupVariable = groupVariable
         self.columns = columns
         self.variables = variables
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case columns, variables
-        case groupVariable = "group_variable"
-    }
-
-    /// Encodes a missing group variable as `null` (the contract never omits keys).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(groupVariable, forKey: .groupVariable)
-        try c.encode(columns, forKey: .columns)
-        try c.encode(variables, forKey: .variables)
     }
 }
 
@@ -66,28 +53,6 @@ public struct DescriptionColumn: Sendable, Codable, Equatable {
         self.followUpLower = followUpLower
         self.followUpUpper = followUpUpper
         self.maxTime = maxTime
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case label, n, events
-        case eventPercent = "event_percent"
-        case followUpMedian = "follow_up_median"
-        case followUpLower = "follow_up_lower"
-        case followUpUpper = "follow_up_upper"
-        case maxTime = "max_time"
-    }
-
-    /// Encodes missing follow-up values as `null` (the contract never omits keys).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(label, forKey: .label)
-        try c.encode(n, forKey: .n)
-        try c.encode(events, forKey: .events)
-        try c.encode(eventPercent, forKey: .eventPercent)
-        try c.encode(followUpMedian, forKey: .followUpMedian)
-        try c.encode(followUpLower, forKey: .followUpLower)
-        try c.encode(followUpUpper, forKey: .followUpUpper)
-        try c.encode(maxTime, forKey: .maxTime)
     }
 }
 

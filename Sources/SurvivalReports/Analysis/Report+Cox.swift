@@ -1,17 +1,14 @@
 import CohortData
-
-/// The Cox section of a report: the model's own result value.
-public typealias ReportCoxSection = CoxResult
+import SurvivalModels
 
 extension Report {
     /// Fits the report's Cox model to `frame` (R `coxph` defaults: Efron ties,
     /// model-based variance unless the formula has `cluster(...)`).
     ///
     /// - Throws: `ModelError` with the Cox engine's message.
-    static func fitCox(_ frame: ModelFrame) throws -> (result: ReportCoxSection?, warnings: [String]) {
+    static func fitCox(_ frame: ModelFrame) throws -> CoxResult {
         do {
-            let result = try CoxModel.fit(frame, options: CoxOptions()).result
-            return (result, result.warnings)
+            return try CoxModel.fit(frame, options: CoxOptions()).result
         } catch {
             throw ModelError("Cox model: \(error.description)")
         }

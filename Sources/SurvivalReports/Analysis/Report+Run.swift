@@ -1,4 +1,5 @@
 import CohortData
+import SurvivalModels
 
 extension Report {
     /// Runs every section of the report on `cohort`.
@@ -23,45 +24,41 @@ extension Report {
         _ spec: ReportSpecification, cohort: Cohort, data: String, recurrences: Cohort? = nil
     ) throws -> Report {
         let frameOptions = ModelFrameOptions(references: spec.reference)
-        let kmFrame = try Formula(spec.kaplanMeierFormula).modelFrame(on: cohort, options: frameOptions)
+        let formulas = try ReportFormulas(spec)
+        let kmFrame = try formulas.kaplanMeierFormula.groupingFrame(on: cohort, options: frameOptions)
         let km = try KaplanMeier.fit(kmFrame, options: KaplanMeierOptions(times: spec.times))
         var warnings = km.warnings.map { "Kaplan–Meier: \($0)" }
 
-        let requests = try describedVariables(spec)
+        let requests = describedVariables(spec, cox: formulas.coxFormula)
         let (description, descriptionWarnings) = try CohortDescription.describe(
             cohort: cohort, frame: kmFrame, groupVariable: spec.group, requests: requests)
         warnings += descriptionWarnings
 
         var logrank: LogRankResult? = nil
-        if let f = spec.logRankFormula {
-            let frame = try Formula(f).modelFrame(on: cohort, options: frameOptions)
+        if let f = formulas.logRankFormula {
+            let frame = try f.groupingFrame(on: cohort, options: frameOptions)
             let result = try LogRank.test(frame)
             warnings += result.warnings.map { "Log-rank: \($0)" }
             logrank = result
         }
 
-        var cox: ReportCoxSection? = nil
-        if let f = spec.coxFormula {
-            var coxOptions = frameOptions
-            coxOptions.buildGroups = false
-            let frame = try Formula(f).modelFrame(on: cohort, options: coxOptions)
-            let section = try fitCox(frame)
-            warnings += section.warnings.map { "Cox: \($0)" }
-            cox = section.result
+        var cox: CoxResult? = nil
+        if let f = formulas.coxFormula {
+            let frame = try f.modelFrame(on: cohort, options: frameOptions)
+            let result = try fitCox(frame)
+            warnings += result.warnings.map { "Cox: \($0)" }
+            cox = result
         }
 
-        let cif = try fitCumulativeIncidence(spec, cohort: cohort)
+        let cif = try fitCumulativeIncidence(spec, formula: formulas.cumulativeIncidenceFormula, cohort: cohort)
         warnings += cif?.warnings.map { "Cumulative incidence: \($0)" } ?? []
-        let mcf = try fitMeanCumulativeFunction(spec, recurrences: recurrences)
+        let mcf = try fitMeanCumulativeFunction(
+            spec, formula: formulas.meanCumulativeFunctionFormula, recurrences: recurrences)
         warnings += mcf?.warnings.map { "Mean cumulative function: \($0)" } ?? []
-        let rates = try computeRates(spec, cohort: cohort)
+        let rates = try computeRates(spec, formula: formulas.ratesFormula, cohort: cohort)
         warnings += rates?.warnings.map { "Rates: \($0)" } ?? []
 
         let title = spec.title ?? "Survival analysis of \(fileStem(data))"
-        let formulas = ReportFormulas(
-            kaplanMeier: spec.kaplanMeierFormula, logrank: spec.logRankFormula, cox: spec.coxFormula,
-            cumulativeIncidence: spec.cumulativeIncidenceFormula,
-            meanCumulativeFunction: spec.meanCumulativeFunctionFormula, rates: spec.ratesFormula)
         return Report(
             title: title, data: data, specification: spec, formulas: formulas,
             cohortDescription: description, kaplanMeier: km, logrank: logrank, cox: cox,
@@ -71,7 +68,7 @@ extension Report {
 
     /// The columns Table 1 summarises: every column of the Cox terms (a column
     /// inside `factor(...)` as categorical), then the strata column.
-    static func describedVariables(_ spec: ReportSpecification) throws -> [CohortDescription.Request] {
+    static func describedVariables(_ spec: ReportSpecification, cox: Formula?) -> [CohortDescription.Request] {
         var requests: [CohortDescription.Request] = []
         func add(_ column: String, factor: Bool) {
             if let k = requests.firstIndex(where: { $0.column == column }) {
@@ -80,8 +77,8 @@ extension Report {
                 requests.append(.init(column: column, factor: factor))
             }
         }
-        if let f = spec.coxFormula {
-            for v in try Formula(f).variableOrder {
+        if let f = cox {
+            for v in f.variableOrder {
                 switch v {
                 case .column(let name): add(name, factor: false)
                 case .factor(let name): add(name, factor: true)

@@ -1,4 +1,5 @@
 import CohortData
+import SurvivalModels
 
 /// The recurrence sections of a report. Each is the result value of the model
 /// the standalone command fits (`survkit cif`, `mcf`, `rates`), built the same
@@ -11,13 +12,13 @@ extension Report {
     /// 1 = the event, 2 = death (`status`) without the event, 0 = censored —
     /// `event_time` must then be the time to the first of the two, as
     /// `lr_first_years` is (first recurrence, else last follow-up).
-    static func fitCumulativeIncidence(_ spec: ReportSpecification, cohort: Cohort) throws
+    static func fitCumulativeIncidence(_ spec: ReportSpecification, formula: Formula?, cohort: Cohort) throws
         -> CumulativeIncidenceResult?
     {
-        guard let formula = spec.cumulativeIncidenceFormula, let eventStatus = spec.eventStatus else { return nil }
+        guard let formula, let eventStatus = spec.eventStatus else { return nil }
         let recoded = try cohort.replacingWithCompetingCode(status: eventStatus, competingStatus: spec.status)
         let options = ModelFrameOptions(references: spec.reference, allowCompetingRisks: true)
-        let frame = try Formula(formula).modelFrame(on: recoded, options: options)
+        let frame = try formula.groupingFrame(on: recoded, options: options)
         do { return try CumulativeIncidence.fit(frame) } catch {
             throw ModelError("Cumulative incidence: \(error.message)")
         }
@@ -25,16 +26,16 @@ extension Report {
 
     /// The mean cumulative function of the recurrences file (Nelson–Aalen with
     /// subject-clustered standard errors, as R `survfit(..., id = id)`).
-    static func fitMeanCumulativeFunction(_ spec: ReportSpecification, recurrences: Cohort?) throws
+    static func fitMeanCumulativeFunction(_ spec: ReportSpecification, formula: Formula?, recurrences: Cohort?) throws
         -> MeanCumulativeFunctionResult?
     {
-        guard let formula = spec.meanCumulativeFunctionFormula else { return nil }
+        guard let formula else { return nil }
         guard let recurrences else {
             throw ModelError("Mean cumulative function: the recurrences file was not read.")
         }
-        let frame: ModelFrame
+        let frame: SurvivalGroupingFrame
         do {
-            frame = try Formula(formula).modelFrame(on: recurrences, options: ModelFrameOptions(references: spec.reference))
+            frame = try formula.groupingFrame(on: recurrences, options: ModelFrameOptions(references: spec.reference))
         } catch let error as CohortError {
             var error = error
             // Name the recurrences file, not the cohort, in the message.
@@ -48,13 +49,13 @@ extension Report {
 
     /// Event rates per `rate_per` units of person-time by group, with exact
     /// (Garwood) limits and rate ratios against the first group (R `poisson.test`).
-    static func computeRates(_ spec: ReportSpecification, cohort: Cohort) throws -> EventRatesResult? {
-        guard let formula = spec.ratesFormula else { return nil }
-        let options = ModelFrameOptions(references: spec.reference, requireSurvivalResponse: false)
-        let frame = try Formula(formula).modelFrame(on: cohort, options: options)
+    static func computeRates(_ spec: ReportSpecification, formula: Formula?, cohort: Cohort) throws -> EventRatesResult? {
+        guard let formula else { return nil }
+        let options = ModelFrameOptions(references: spec.reference)
+        let frame = try formula.countGroupingFrame(on: cohort, options: options)
         do {
             return try EventRates.compute(
-                events: frame.outcome ?? [], personTime: frame.offset ?? [], grouping: frame.groups,
+                events: frame.response, personTime: frame.offset ?? [], grouping: frame.groups,
                 per: spec.ratePer, confLevel: 0.95, rows: frame.rows, warnings: frame.warnings)
         } catch {
             throw ModelError("Rates: \(error.message)")

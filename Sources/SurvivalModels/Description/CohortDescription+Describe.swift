@@ -32,7 +32,7 @@ extension CohortDescription {
     /// numeric columns by median [Q1, Q3] (R `quantile`, type 7), mean and SD;
     /// date columns are skipped (the returned warnings say so).
     public static func describe(
-        cohort: Cohort, frame: ModelFrame, groupVariable: String?, requests: [Request]
+        cohort: Cohort, frame: SurvivalGroupingFrame, groupVariable: String?, requests: [Request]
     ) throws(ModelError) -> (description: CohortDescription, warnings: [String]) {
         let groups = frame.groups ?? .single(count: frame.count)
         var members = [[Int]](repeating: [], count: groups.labels.count)
@@ -137,7 +137,7 @@ extension CohortDescription {
     }
 
     /// Reverse Kaplan–Meier medians (censoring as the event), overall and per group label.
-    static func reverseMedians(frame: ModelFrame) throws(ModelError)
+    static func reverseMedians(frame: SurvivalGroupingFrame) throws(ModelError)
         -> (overall: KaplanMeierCurve?, byLabel: [String: KaplanMeierCurve])
     {
         var reversed = frame

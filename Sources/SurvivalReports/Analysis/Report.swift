@@ -1,4 +1,5 @@
 import CohortData
+import SurvivalModels
 
 /// A whole survival analysis of one cohort, as `survkit report` produces it:
 /// the cohort description (Table 1), Kaplan–Meier curves by group, the
@@ -10,10 +11,9 @@ import CohortData
 /// encoding, with `"analysis": "report"` and the sections under
 /// `description`, `kaplan_meier`, `logrank`, `cox`, and the optional
 /// recurrence sections `cumulative_incidence` (`CumulativeIncidenceResult`),
-/// `mcf` (`MeanCumulativeFunctionResult`) and `rates` (`EventRatesResult`).
-public struct Report: Sendable, Codable, Equatable {
-    /// Analysis name, always `report`.
-    public var analysis: String = "report"
+/// `mcf` (`MeanCumulativeFunctionResult`) and `rates` (`EventRatesResult`);
+/// only the keys that are not a property's snake_case name are in `CodingKeys`.
+public struct Report: Sendable, Encodable {
     /// The report title (the specification's, or one made from the data file name).
     public var title: String
     /// The data file as the user named it.
@@ -29,7 +29,7 @@ public struct Report: Sendable, Codable, Equatable {
     /// `nil` without a group variable.
     public var logrank: LogRankResult?
     /// `nil` without covariates.
-    public var cox: ReportCoxSection?
+    public var cox: CoxResult?
     /// Cumulative incidence of the event with death competing; `nil` unless asked for.
     public var cumulativeIncidence: CumulativeIncidenceResult?
     /// Mean cumulative function of the recurrences file; `nil` unless asked for.
@@ -45,7 +45,7 @@ public struct Report: Sendable, Codable, Equatable {
     public init(
         title: String, data: String, specification: ReportSpecification, formulas: ReportFormulas,
         cohortDescription: CohortDescription, kaplanMeier: KaplanMeierResult, logrank: LogRankResult?,
-        cox: ReportCoxSection?, cumulativeIncidence: CumulativeIncidenceResult? = nil,
+        cox: CoxResult?, cumulativeIncidence: CumulativeIncidenceResult? = nil,
         meanCumulativeFunction: MeanCumulativeFunctionResult? = nil, rates: EventRatesResult? = nil,
         rows: RowAccounting, warnings: [String]
     ) {
@@ -65,60 +65,52 @@ public struct Report: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case analysis, title, data, specification, formulas, logrank, cox, rates, rows, warnings
+        case title, data, specification, formulas, logrank, cox, rates, rows, warnings
         case cohortDescription = "description"
         case kaplanMeier = "kaplan_meier"
         case cumulativeIncidence = "cumulative_incidence"
         case meanCumulativeFunction = "mcf"
     }
-
-    /// Absent sections encode as `null` (the contract never omits keys).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(analysis, forKey: .analysis)
-        try c.encode(title, forKey: .title)
-        try c.encode(data, forKey: .data)
-        try c.encode(specification, forKey: .specification)
-        try c.encode(formulas, forKey: .formulas)
-        try c.encode(cohortDescription, forKey: .cohortDescription)
-        try c.encode(kaplanMeier, forKey: .kaplanMeier)
-        try c.encode(logrank, forKey: .logrank)
-        try c.encode(cox, forKey: .cox)
-        try c.encode(cumulativeIncidence, forKey: .cumulativeIncidence)
-        try c.encode(meanCumulativeFunction, forKey: .meanCumulativeFunction)
-        try c.encode(rates, forKey: .rates)
-        try c.encode(rows, forKey: .rows)
-        try c.encode(warnings, forKey: .warnings)
-    }
 }
 
-/// The R formulas each section was fitted with.
-public struct ReportFormulas: Sendable, Codable, Equatable {
-    /// `Surv(time, status) ~ group`, or `~ 1` without a group variable.
-    public var kaplanMeier: String
-    /// The Kaplan–Meier formula plus `strata(s)` if any; `nil` without a group variable.
-    public var logrank: String?
-    /// `Surv(time, status) ~ covariates` plus `strata(s)` if any; `nil` without covariates.
-    public var cox: String?
-    /// `Surv(event_time, event_status) ~ group`, the status recoded with death competing.
-    public var cumulativeIncidence: String?
-    /// `Surv(start, stop, event) ~ group + cluster(id)` on the recurrences file.
-    public var meanCumulativeFunction: String?
-    /// `events ~ group + offset(person_time)`.
-    public var rates: String?
+/// The R formulas each section was fitted with, as assembled from the
+/// specification (`ReportSpecification+Formulas.swift`); encoded as their text.
+public struct ReportFormulas: Sendable, Encodable {
+    /// The Kaplan–Meier formula.
+    public var kaplanMeierFormula: Formula
+    /// The log-rank formula; `nil` without a group variable.
+    public var logRankFormula: Formula?
+    /// The Cox formula; `nil` without covariates.
+    public var coxFormula: Formula?
+    /// The cumulative incidence formula; `nil` unless asked for.
+    public var cumulativeIncidenceFormula: Formula?
+    /// The mean cumulative function formula; `nil` unless asked for.
+    public var meanCumulativeFunctionFormula: Formula?
+    /// The rates formula; `nil` unless asked for.
+    public var ratesFormula: Formula?
 
-    /// Creates the formulas from their parts.
-    public init(
-        kaplanMeier: String, logrank: String?, cox: String?, cumulativeIncidence: String? = nil,
-        meanCumulativeFunction: String? = nil, rates: String? = nil
-    ) {
-        self.kaplanMeier = kaplanMeier
-        self.logrank = logrank
-        self.cox = cox
-        self.cumulativeIncidence = cumulativeIncidence
-        self.meanCumulativeFunction = meanCumulativeFunction
-        self.rates = rates
+    /// The formulas of every section `spec` asks for.
+    public init(_ spec: ReportSpecification) throws {
+        kaplanMeierFormula = try spec.kaplanMeierFormula()
+        logRankFormula = try spec.logRankFormula()
+        coxFormula = try spec.coxFormula()
+        cumulativeIncidenceFormula = try spec.cumulativeIncidenceFormula()
+        meanCumulativeFunctionFormula = try spec.meanCumulativeFunctionFormula()
+        ratesFormula = try spec.ratesFormula()
     }
+
+    /// `Surv(time, status) ~ group`, or `~ 1` without a group variable.
+    public var kaplanMeier: String { kaplanMeierFormula.text }
+    /// The Kaplan–Meier formula plus `strata(s)` if any; `nil` without a group variable.
+    public var logrank: String? { logRankFormula?.text }
+    /// `Surv(time, status) ~ covariates` plus `strata(s)` if any; `nil` without covariates.
+    public var cox: String? { coxFormula?.text }
+    /// `Surv(event_time, event_status) ~ group`, the status recoded with death competing.
+    public var cumulativeIncidence: String? { cumulativeIncidenceFormula?.text }
+    /// `Surv(start, stop, event) ~ group + cluster(id)` on the recurrences file.
+    public var meanCumulativeFunction: String? { meanCumulativeFunctionFormula?.text }
+    /// `events ~ group + offset(person_time)`.
+    public var rates: String? { ratesFormula?.text }
 
     enum CodingKeys: String, CodingKey {
         case logrank, cox, rates
@@ -127,7 +119,7 @@ public struct ReportFormulas: Sendable, Codable, Equatable {
         case meanCumulativeFunction = "mcf"
     }
 
-    /// Encodes absent formulas as `null` (the contract never omits keys).
+    /// Encodes each formula's text (absent formulas as `null`).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(kaplanMeier, forKey: .kaplanMeier)

@@ -1,0 +1,48 @@
+import SurvivalNumerics
+
+/// A count regression frame: the plain outcome of `events ~ x +
+/// offset(log(pt))` and the design matrix, over the used rows, as R's
+/// `model.frame` + `model.matrix` give `glm` and `MASS::glm.nb`.
+public struct CountModelFrame: Sendable {
+    /// The outcome (event counts), one value per used row.
+    public var outcome: [Double]
+    /// The design matrix (used rows × terms), treatment-coded, no intercept column.
+    public var design: Matrix
+    /// The name of each design column: `age`, `grade=3`, `age:sex=male`.
+    public var termNames: [String]
+    /// The formula term each design column comes from.
+    public var termOfColumn: [String]
+    /// Offsets from `offset(z)` (summed); `nil` without.
+    public var offset: [Double]?
+    /// Prior (case) weights; `nil` means all 1.
+    public var weights: [Double]?
+    /// Whether the formula had `strata(...)` or `cluster(...)`, which count
+    /// regressions do not support (the model refuses them).
+    public var hasStrataOrCluster: Bool
+    /// The zero-based data-row index (header excluded) of each used row.
+    public var rowIndex: [Int]
+    /// Rows read, used and dropped.
+    public var rows: RowAccounting
+    /// Warnings produced while building the frame.
+    public var warnings: [String]
+
+    public init(
+        outcome: [Double], design: Matrix, termNames: [String], termOfColumn: [String], offset: [Double]?,
+        weights: [Double]?, hasStrataOrCluster: Bool = false, rowIndex: [Int], rows: RowAccounting,
+        warnings: [String]
+    ) {
+        self.outcome = outcome
+        self.design = design
+        self.termNames = termNames
+        self.termOfColumn = termOfColumn
+        self.offset = offset
+        self.weights = weights
+        self.hasStrataOrCluster = hasStrataOrCluster
+        self.rowIndex = rowIndex
+        self.rows = rows
+        self.warnings = warnings
+    }
+
+    /// Number of used rows.
+    public var count: Int { outcome.count }
+}

@@ -1,0 +1,62 @@
+import SurvivalNumerics
+
+/// A survival regression frame: the `Surv(...)` response and the design
+/// matrix of a formula evaluated on a `Cohort`, over the used
+/// (complete-case) rows, as R's `model.frame` + `model.matrix` give
+/// `coxph` and `survreg`.
+///
+/// This is the contract between the data layer and the regression models:
+/// models never look at CSV columns or formulas, only at a frame. Analyses
+/// that only group the rows (Kaplan–Meier, log-rank, cumulative incidence,
+/// the mean cumulative function) use a `GroupingFrame` instead, which never
+/// builds a design matrix; count regressions use a `CountModelFrame`.
+public struct ModelFrame: Sendable {
+    /// The survival response, one entry per used row.
+    public var response: SurvivalResponse
+    /// The design matrix (used rows × terms), treatment-coded, no intercept column.
+    public var design: Matrix
+    /// The name of each design column: `age`, `grade=3`, `age:sex=male`.
+    public var termNames: [String]
+    /// The name of the formula term each design column comes from (`factor(grade)`
+    /// gives several columns with term `grade`), for per-term tests such as `cox.zph`.
+    public var termOfColumn: [String]
+    /// The strata from `strata(...)`; `nil` without strata.
+    public var strata: Grouping?
+    /// Cluster identifiers from `cluster(id)`, `0..<k`; `nil` without.
+    public var cluster: [Int]?
+    /// Offsets from `offset(z)`; `nil` without.
+    public var offset: [Double]?
+    /// Case weights; `nil` means all 1.
+    public var weights: [Double]?
+    /// The zero-based data-row index (header excluded) of each used row in the input.
+    public var rowIndex: [Int]
+    /// Rows read, used and dropped.
+    public var rows: RowAccounting
+    /// Warnings produced while building the frame (e.g. rows dropped for missing values).
+    public var warnings: [String]
+    /// The levels of each categorical model variable in model order (reference
+    /// first), keyed by the variable's R label (`sex`, `factor(ph.ecog)`), so
+    /// new data can be coded the same way for prediction.
+    public var factorLevels: [String: [String]] = [:]
+
+    public init(
+        response: SurvivalResponse, design: Matrix, termNames: [String], termOfColumn: [String],
+        strata: Grouping?, cluster: [Int]?, offset: [Double]?, weights: [Double]?,
+        rowIndex: [Int], rows: RowAccounting, warnings: [String]
+    ) {
+        self.response = response
+        self.design = design
+        self.termNames = termNames
+        self.termOfColumn = termOfColumn
+        self.strata = strata
+        self.cluster = cluster
+        self.offset = offset
+        self.weights = weights
+        self.rowIndex = rowIndex
+        self.rows = rows
+        self.warnings = warnings
+    }
+
+    /// Number of used rows.
+    public var count: Int { response.count }
+}

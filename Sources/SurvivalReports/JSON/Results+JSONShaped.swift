@@ -1,0 +1,93 @@
+import CohortData
+import SurvivalModels
+
+// The JSON shape of each result (docs/json-output.md): its `analysis` tag,
+// the keys present only when asked for, and stored properties the output
+// does not carry. Everything else follows from the stored properties
+// (`JSONTreeEncoder`).
+
+extension KaplanMeierResult: JSONShaped {
+    var jsonAnalysis: String? { "kaplan-meier" }
+}
+
+extension KaplanMeierCurve: JSONShaped {
+    /// `summary_at` only with `--times`.
+    static var keysOmittedWhenAbsent: Set<String> { ["summary_at"] }
+}
+
+extension LogRankResult: JSONShaped {
+    var jsonAnalysis: String? { "logrank" }
+}
+
+extension CoxResult: JSONShaped {
+    var jsonAnalysis: String? { "cox" }
+    /// Present only when asked for (`--zph`, `--residuals`, `--predict`), or
+    /// when they exist (`concordance`).
+    static var keysOmittedWhenAbsent: Set<String> { ["concordance", "zph", "residuals", "predictions"] }
+    static var keysNotWritten: Set<String> { ["conf_level"] }
+}
+
+extension CoxResiduals: JSONShaped {
+    /// Only the kinds asked for.
+    static var keysOmittedWhenAbsent: Set<String> {
+        ["martingale", "deviance", "score", "schoenfeld", "scaled_schoenfeld", "dfbeta"]
+    }
+}
+
+extension CoxPrediction: JSONShaped {
+    static var keysOmittedWhenAbsent: Set<String> { ["covariates"] }
+}
+
+extension CoxNewDataPrediction: JSONShaped {
+    static var keysOmittedWhenAbsent: Set<String> { ["curves"] }
+}
+
+/// `survkit recur`: the Cox keys, tagged `recurrent-events`, with `"model"`.
+extension RecurrentEventsResult: Encodable, JSONShaped {
+    var jsonAnalysis: String? { "recurrent-events" }
+    static var keysOmittedWhenAbsent: Set<String> { CoxResult.keysOmittedWhenAbsent }
+    static var keysNotWritten: Set<String> { CoxResult.keysNotWritten }
+
+    private enum ModelKey: String, CodingKey { case model }
+
+    public func encode(to encoder: any Encoder) throws {
+        try cox.encode(to: encoder)
+        var c = encoder.container(keyedBy: ModelKey.self)
+        try c.encode(model, forKey: .model)
+    }
+}
+
+extension CumulativeIncidenceResult: JSONShaped {
+    var jsonAnalysis: String? { "cumulative-incidence" }
+}
+
+extension MeanCumulativeFunctionResult: JSONShaped {
+    var jsonAnalysis: String? { "mcf" }
+}
+
+extension EventRatesResult: JSONShaped {
+    var jsonAnalysis: String? { "rates" }
+}
+
+extension RateRegressionResult: JSONShaped {
+    var jsonAnalysis: String? { family.rawValue }
+    /// Negative binomial only: `theta`, `theta_se`; `aic` and `loglik` only
+    /// where the likelihood is defined (integer counts).
+    static var keysOmittedWhenAbsent: Set<String> { ["aic", "loglik", "theta", "theta_se"] }
+    static var keysNotWritten: Set<String> { ["family", "conf_level"] }
+}
+
+extension SurvregResult: JSONShaped {
+    var jsonAnalysis: String? { "survreg" }
+}
+
+extension VariableSummary: JSONShaped {
+    /// Numeric summaries for numbers, level counts for categories.
+    static var keysOmittedWhenAbsent: Set<String> {
+        ["mean", "sd", "median", "q1", "q3", "min", "max", "counts", "percents"]
+    }
+}
+
+extension Report: JSONShaped {
+    var jsonAnalysis: String? { "report" }
+}
