@@ -9,11 +9,7 @@ struct CohortOptions: ParsableArguments {
     @Option(help: "The model formula, R style, e.g. \"Surv(time, status) ~ sex + strata(site)\".")
     var formula: String
 
-    @Option(help: "Field delimiter: ',' (default), ';' or 'tab'.")
-    var delimiter: String = ","
-
-    @Option(name: .customLong("na"), help: "Extra missing-value token (repeatable); empty, NA and . are always missing.")
-    var naTokens: [String] = []
+    @OptionGroup var input: InputOptions
 
     @Option(help: "Column of case weights (positive numbers), as R's weights =.")
     var weights: String?
@@ -29,6 +25,30 @@ struct CohortOptions: ParsableArguments {
     var references: [String] = []
 }
 
+/// How a CSV file is read: shared by every command that reads one.
+struct InputOptions: ParsableArguments {
+    @Option(help: "Field delimiter.")
+    var delimiter: CSVOptions.Delimiter = .comma
+
+    @Option(name: .customLong("na"), help: "Extra missing-value token (repeatable); empty, NA and . are always missing.")
+    var naTokens: [String] = []
+
+    /// The reader's options.
+    var csvOptions: CSVOptions { CSVOptions(delimiter: delimiter, extraMissingTokens: naTokens) }
+}
+
+/// The confidence level of a command's limits, validated here once.
+struct ConfidenceOptions: ParsableArguments {
+    @Option(help: "Confidence level of the limits (strictly between 0 and 1).")
+    var confLevel: Double = 0.95
+
+    mutating func validate() throws {
+        guard confLevel.isFinite && confLevel > 0 && confLevel < 1 else {
+            throw ValidationError("--conf-level must lie strictly between 0 and 1.")
+        }
+    }
+}
+
 /// Where and how a report is written.
 struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: text, markdown or json.")
@@ -37,9 +57,6 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
 }
-
-extension ReportFormat: ExpressibleByArgument {}
-extension ConfidenceType: ExpressibleByArgument {}
 
 extension Array where Element == Double {
     /// Parses `1,2.5,365` into numbers; `nil` on any bad entry.

@@ -18,13 +18,11 @@ struct CoxCommand: ParsableCommand {
             """
     )
 
-    enum Ties: String, ExpressibleByArgument, CaseIterable { case efron, breslow, exact }
-
     @OptionGroup var cohort: CohortOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Tie handling: efron (default, as R), breslow or exact (right-censored data only).")
-    var ties: Ties = .efron
+    @Option(help: "Tie handling (efron is R's default; exact: right-censored data only).")
+    var ties: CoxTies = .efron
 
     @Flag(help: "Robust (sandwich) variance with each row its own cluster; implied by cluster(id).")
     var robust = false
@@ -32,55 +30,38 @@ struct CoxCommand: ParsableCommand {
     @Flag(help: "Test proportional hazards, as R cox.zph (per term and global).")
     var zph = false
 
-    @Option(help: "Time transform of the cox.zph test: km (default), identity, rank or log.")
-    var zphTransform: String = "km"
+    @Option(help: "Time transform of the cox.zph test (km is R's default).")
+    var zphTransform: ZPHTransform = .km
 
-    @Option(help: "Comma-separated residuals to add: martingale, deviance, score, schoenfeld, scaled-schoenfeld, dfbeta.")
-    var residuals: String?
+    @Option(
+        help: "Comma-separated residuals to add: \(ResidualKind.allValueStrings.joined(separator: ", ")).",
+        completion: .list(ResidualKind.allValueStrings), transform: CommaSeparated.init(parsing:))
+    var residuals: CommaSeparated<ResidualKind>?
 
     @Option(help: "Predict for the rows of this CSV: linear predictors and risk scores, as R predict(fit, newdata).")
     var predict: String?
 
-    @Option(help: "Centring of --predict linear predictors: strata (default, as R), sample or zero.")
-    var predictReference: String = "strata"
+    @Option(help: "Centring of --predict linear predictors (strata is R's default).")
+    var predictReference: CoxPredictionReference = .strata
 
     @Flag(help: "With --predict, add each row's survival curve with limits, as R survfit(fit, newdata).")
     var predictCurves = false
 
-    @Option(help: "Confidence level of the hazard-ratio limits.")
-    var confLevel: Double = 0.95
+    @OptionGroup var confidence: ConfidenceOptions
+    var confLevel: Double { confidence.confLevel }
 
     @Option(help: "Maximum Newton–Raphson iterations (R default 20).")
     var maxIterations: Int = 20
 
-    static let residualKinds: Set<String> = [
-        "martingale", "deviance", "score", "schoenfeld", "scaled-schoenfeld", "dfbeta",
-    ]
-
-    var requestedResiduals: [String] {
-        (residuals ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
+    var requestedResiduals: [ResidualKind] { residuals?.values ?? [] }
 
     mutating func validate() throws {
-        guard confLevel > 0 && confLevel < 1 else {
-            throw ValidationError("--conf-level must lie strictly between 0 and 1.")
-        }
         guard maxIterations >= 0 else { throw ValidationError("--max-iterations must be ≥ 0.") }
-        for kind in requestedResiduals where !Self.residualKinds.contains(kind) {
-            throw ValidationError(
-                "Unknown residual type '\(kind)'; choose from \(Self.residualKinds.sorted().joined(separator: ", ")).")
-        }
-        guard CoxPredictionReference(rawValue: predictReference) != nil else {
-            throw ValidationError("--predict-reference must be strata, sample or zero.")
-        }
-        guard ["km", "identity", "rank", "log"].contains(zphTransform) else {
-            throw ValidationError("--zph-transform must be km, identity, rank or log.")
-        }
         if ties == .exact {
             // As R's residuals.coxph: only martingale-type residuals exist for the exact method.
-            for kind in requestedResiduals where kind != "martingale" && kind != "deviance" {
+            for kind in requestedResiduals where kind != .martingale && kind != .deviance {
                 throw ValidationError(
-                    "\(kind) residuals are not available for the exact method (as R); use martingale or deviance, or --ties efron.")
+                    "\(kind.rawValue) residuals are not available for the exact method (as R); use martingale or deviance, or --ties efron.")
             }
             if zph { throw ValidationError("--zph is not available with --ties exact; use --ties efron or breslow.") }
             if robust { throw ValidationError("--robust is not available with --ties exact (R has no score residuals for it).") }
@@ -90,7 +71,7 @@ struct CoxCommand: ParsableCommand {
     func run() throws {
         let frame = try FrameLoader.load(cohort, build: Formula.modelFrame)
         var options = CoxOptions()
-        options.ties = CoxTies(rawValue: ties.rawValue) ?? .efron
+        options.ties = ties
         options.robust = robust ? true : nil
         options.confLevel = confLevel
         options.maxIterations = maxIterations
@@ -107,7 +88,7 @@ struct CoxCommand: ParsableCommand {
     }
 
     func zphResult(_ fit: CoxFit) throws -> CoxZPH? {
-        fit.zph(transform: ZPHTransform(rawValue: zphTransform) ?? .km)
+        fit.zph(transform: zphTransform)
     }
 
     func predictions(_ fit: CoxFit, file: String) throws -> CoxNewDataPrediction {
@@ -118,7 +99,7 @@ struct CoxCommand: ParsableCommand {
         do {
             let design = try Formula(cohort.formula).newDataDesign(on: newCohort, like: fit.frame)
             return fit.predict(
-                design, reference: CoxPredictionReference(rawValue: predictReference) ?? .strata,
+                design, reference: predictReference,
                 curves: predictCurves, confLevel: confLevel)
         } catch let error as CohortError {
             throw AnalysisFailure(message: FrameLoader.locate(error, file: file))
@@ -130,12 +111,12 @@ struct CoxCommand: ParsableCommand {
         guard !kinds.isEmpty else { return nil }
         func rows(_ m: Matrix) -> [[Double]] { m.rowArrays }
         return CoxResiduals(
-            martingale: kinds.contains("martingale") ? fit.martingaleResiduals() : nil,
-            deviance: kinds.contains("deviance") ? fit.devianceResiduals() : nil,
-            score: kinds.contains("score") ? rows(fit.scoreResiduals()) : nil,
+            martingale: kinds.contains(.martingale) ? fit.martingaleResiduals() : nil,
+            deviance: kinds.contains(.deviance) ? fit.devianceResiduals() : nil,
+            score: kinds.contains(.score) ? rows(fit.scoreResiduals()) : nil,
             // Schoenfeld rows per event in R's order (stratum, then time).
-            schoenfeld: kinds.contains("schoenfeld") ? rows(fit.schoenfeldResidualsInTimeOrder().residuals) : nil,
-            scaledSchoenfeld: kinds.contains("scaled-schoenfeld") ? rows(fit.scaledSchoenfeldResiduals().residuals) : nil,
-            dfbeta: kinds.contains("dfbeta") ? rows(fit.dfbetaResiduals()) : nil)
+            schoenfeld: kinds.contains(.schoenfeld) ? rows(fit.schoenfeldResidualsInTimeOrder().residuals) : nil,
+            scaledSchoenfeld: kinds.contains(.scaledSchoenfeld) ? rows(fit.scaledSchoenfeldResiduals().residuals) : nil,
+            dfbeta: kinds.contains(.dfbeta) ? rows(fit.dfbetaResiduals()) : nil)
     }
 }

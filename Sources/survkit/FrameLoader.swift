@@ -35,20 +35,22 @@ enum FrameLoader {
 
     /// Reads the CSV named by the options.
     static func readCohort(_ options: CohortOptions) throws -> Cohort {
-        guard let delimiter = CSVOptions.Delimiter(argument: options.delimiter) else {
-            throw ValidationError("--delimiter must be ',', ';' or 'tab' (got '\(options.delimiter)').")
-        }
-        let reader = CSVReader(options: CSVOptions(delimiter: delimiter, extraMissingTokens: options.naTokens))
-        let size = Progress.fileSize(options.data)
+        try readCohort(options.data, input: options.input)
+    }
+
+    /// Reads the CSV file `data` (`-`: standard input) as `input` says.
+    static func readCohort(_ data: String, input: InputOptions) throws -> Cohort {
+        let reader = CSVReader(options: input.csvOptions)
+        let size = Progress.fileSize(data)
         let done = size > 20_000_000
-            ? Progress.begin("Reading \(options.data) (\(size / 1_000_000) MB)") : { _ in }
+            ? Progress.begin("Reading \(data) (\(size / 1_000_000) MB)") : { _ in }
         do {
-            let cohort = try reader.read(path: options.data)
+            let cohort = try reader.read(path: data)
             done("\(cohort.rowCount) rows")
             return cohort
         } catch let error as CohortError {
             done("failed")
-            throw AnalysisFailure(message: locate(error, file: options.data))
+            throw AnalysisFailure(message: locate(error, file: data))
         }
     }
 

@@ -22,8 +22,8 @@ struct KMCommand: ParsableCommand {
     @Option(help: "Confidence limits: log (default, as R), log-log or plain.")
     var confType: ConfidenceType = .log
 
-    @Option(help: "Confidence level of the limits.")
-    var confLevel: Double = 0.95
+    @OptionGroup var confidence: ConfidenceOptions
+    var confLevel: Double { confidence.confLevel }
 
     @Option(help: "Comma-separated times at which to report the curves (adds summary_at).")
     var times: String?
@@ -32,9 +32,6 @@ struct KMCommand: ParsableCommand {
     var tau: Double?
 
     mutating func validate() throws {
-        guard confLevel > 0 && confLevel < 1 else {
-            throw ValidationError("--conf-level must lie strictly between 0 and 1.")
-        }
         if let times, [Double](commaSeparated: times) == nil {
             throw ValidationError("--times must be comma-separated numbers, e.g. 180,365,730.")
         }

@@ -19,14 +19,8 @@ struct MCFCommand: ParsableCommand {
     @OptionGroup var cohort: CohortOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Confidence level of the limits.")
-    var confLevel: Double = 0.95
-
-    mutating func validate() throws {
-        guard confLevel > 0 && confLevel < 1 else {
-            throw ValidationError("--conf-level must lie strictly between 0 and 1.")
-        }
-    }
+    @OptionGroup var confidence: ConfidenceOptions
+    var confLevel: Double { confidence.confLevel }
 
     func run() throws {
         let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)

@@ -6,16 +6,13 @@ struct RateRegressionArguments: ParsableArguments {
     @OptionGroup var cohort: CohortOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Confidence level of the rate-ratio (Wald) limits.")
-    var confLevel: Double = 0.95
+    @OptionGroup var confidence: ConfidenceOptions
+    var confLevel: Double { confidence.confLevel }
 
     @Option(help: "Maximum IRLS iterations (R glm.control default 25; also glm.nb's alternations).")
     var maxIterations: Int = 25
 
     mutating func validate() throws {
-        guard confLevel > 0 && confLevel < 1 else {
-            throw ValidationError("--conf-level must lie strictly between 0 and 1.")
-        }
         guard maxIterations >= 1 else { throw ValidationError("--max-iterations must be ≥ 1.") }
     }
 

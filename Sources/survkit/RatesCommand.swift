@@ -31,14 +31,10 @@ struct RatesCommand: ParsableCommand {
     @Option(help: "Express rates per this many units of person-time.")
     var per: Double = 1000
 
-    @Option(help: "Confidence level of the limits.")
-    var confLevel: Double = 0.95
+    @OptionGroup var confidence: ConfidenceOptions
+    var confLevel: Double { confidence.confLevel }
 
-    @Option(help: "Field delimiter: ',' (default), ';' or 'tab'.")
-    var delimiter: String = ","
-
-    @Option(name: .customLong("na"), help: "Extra missing-value token (repeatable); empty, NA and . are always missing.")
-    var naTokens: [String] = []
+    @OptionGroup var input: InputOptions
 
     @Option(name: .customLong("reference"), help: "Reference (first) level of --by, as COL=LEVEL.")
     var references: [String] = []
@@ -46,9 +42,6 @@ struct RatesCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     mutating func validate() throws {
-        guard confLevel > 0 && confLevel < 1 else {
-            throw ValidationError("--conf-level must lie strictly between 0 and 1.")
-        }
         guard per > 0 && per.isFinite else { throw ValidationError("--per must be a positive number.") }
     }
 
@@ -56,13 +49,18 @@ struct RatesCommand: ParsableCommand {
         // The rates are read through the same frame builder as every model:
         // events ~ by + offset(person-time), so missing values, level order
         // and --reference behave as everywhere else.
-        func quoted(_ name: String) -> String { "`\(name)`" }
-        let formula = "\(quoted(events)) ~ \(by.map(quoted) ?? "1") + offset(\(quoted(personTime)))"
-        var arguments = [data, "--formula", formula, "--delimiter", delimiter]
-        for token in naTokens { arguments += ["--na", token] }
-        for reference in references { arguments += ["--reference", reference] }
-        let cohort = try CohortOptions.parse(arguments)
-        let frame = try FrameLoader.load(cohort, build: Formula.countGroupingFrame)
+        let cohort = try FrameLoader.readCohort(data, input: input)
+        var frameOptions = ModelFrameOptions()
+        frameOptions.references = try FrameLoader.references(references)
+        let frame: CountGroupingFrame
+        do {
+            let formula = try Formula(
+                response: .outcome(.variable(events)), terms: by.map { [FormulaExpression.variable($0).text] } ?? [],
+                offsets: [.variable(personTime)])
+            frame = try formula.countGroupingFrame(on: cohort, options: frameOptions)
+        } catch let error as CohortError {
+            throw AnalysisFailure(message: FrameLoader.locate(error, file: data))
+        }
         let result: EventRatesResult
         do {
             result = try EventRates.compute(

@@ -25,17 +25,11 @@ struct RecurCommand: ParsableCommand {
     @Option(help: "Model: ag, pwp-tt, pwp-gt or wlw.")
     var model: RecurrentEventsModel = .ag
 
-    @Option(help: "Tie handling: efron (default, as R) or breslow.")
-    var ties: CoxCommand.Ties = .efron
+    @Option(help: "Tie handling (efron is R's default).")
+    var ties: CoxTies = .efron
 
-    @Option(help: "Confidence level of the hazard-ratio limits.")
-    var confLevel: Double = 0.95
-
-    mutating func validate() throws {
-        guard confLevel > 0 && confLevel < 1 else {
-            throw ValidationError("--conf-level must lie strictly between 0 and 1.")
-        }
-    }
+    @OptionGroup var confidence: ConfidenceOptions
+    var confLevel: Double { confidence.confLevel }
 
     func run() throws {
         let model = self.model
@@ -45,7 +39,7 @@ struct RecurCommand: ParsableCommand {
             }
         })
         var options = CoxOptions()
-        options.ties = CoxTies(rawValue: ties.rawValue) ?? .efron
+        options.ties = ties
         options.confLevel = confLevel
         let result: RecurrentEventsResult
         do { result = try model.fit(frame, options: options) } catch {
@@ -55,5 +49,3 @@ struct RecurCommand: ParsableCommand {
         try ReportWriter.emit(text, warnings: result.warnings, output: output)
     }
 }
-
-extension RecurrentEventsModel: ExpressibleByArgument {}

@@ -5,8 +5,8 @@ extension ReportCommand {
     /// analysis spelled out as options, paths as given) and each step's own command.
     func commands(_ spec: ReportSpecification, formulas: ReportFormulas) -> ReportCommands {
         var dataOptions: [String] = []
-        if delimiter != "," { dataOptions += ["--delimiter", delimiter] }
-        for token in naTokens { dataOptions += ["--na", token] }
+        if input.delimiter != .comma { dataOptions += ["--delimiter", input.delimiter.defaultValueDescription] }
+        for token in input.naTokens { dataOptions += ["--na", token] }
         let referenceOptions = spec.reference.sorted { $0.key < $1.key }.flatMap { ["--reference", "\($0.key)=\($0.value)"] }
         let timesText = spec.times.map(NumberFormatting.label).joined(separator: ",")
 

@@ -2,79 +2,84 @@ import ArgumentParser
 import Foundation
 import SurvivalKit
 
-/// An analysis file: every key optional (the command line may supply it).
-private struct AnalysisFile: Decodable {
-    var time: String?
-    var status: String?
-    var group: String?
-    var covariates: [String]?
-    var strata: String?
-    var timeUnit: String?
-    var times: [Double]?
-    var title: String?
-    var reference: [String: String]?
-    var eventTime: String?
-    var eventStatus: String?
-    var recurrences: String?
-    var recurrenceId: String?
-    var recurrenceStart: String?
-    var recurrenceStop: String?
-    var recurrenceEvent: String?
-    var rateEvents: String?
-    var ratePersonTime: String?
-    var ratePer: Double?
-    var recurrenceGroup: String?
-
-    enum CodingKeys: String, CodingKey {
-        case time, status, group, covariates, strata, times, title, reference, recurrences
-        case timeUnit = "time_unit"
-        case eventTime = "event_time"
-        case eventStatus = "event_status"
-        case recurrenceId = "recurrence_id"
-        case recurrenceStart = "recurrence_start"
-        case recurrenceStop = "recurrence_stop"
-        case recurrenceEvent = "recurrence_event"
-        case rateEvents = "rate_events"
-        case ratePersonTime = "rate_person_time"
-        case ratePer = "rate_per"
-        case recurrenceGroup = "recurrence_group"
-    }
-}
-
 extension ReportCommand {
     /// The analysis: the --analysis file, overridden by command-line options.
     func specification() throws -> ReportSpecification {
-        var file = AnalysisFile()
+        var spec: ReportSpecification
         if let analysis {
-            do {
-                let bytes = try Data(contentsOf: URL(fileURLWithPath: resolve(analysis)))
-                file = try JSONDecoder().decode(AnalysisFile.self, from: bytes)
-            } catch let error as DecodingError {
-                throw AnalysisFailure(message: "\(analysis): not a valid analysis file (\(Self.describe(error))).")
-            } catch {
-                throw AnalysisFailure(message: "\(analysis): cannot read the analysis file (\(error.localizedDescription)).")
-            }
+            spec = try analysisFile(analysis)
+        } else {
+            guard let time, let status else { throw Self.needsTimeAndStatus }
+            spec = ReportSpecification(time: time, status: status)
         }
-        guard let time = time ?? file.time, let status = status ?? file.status else {
-            throw ValidationError("report needs --time and --status (or \"time\" and \"status\" in --analysis).")
-        }
-        var reference = file.reference ?? [:]
-        for (k, v) in try FrameLoader.references(references) { reference[k] = v }
-        let covariateList = covariates.map(Self.splitTerms) ?? file.covariates ?? []
-        let spec = ReportSpecification(
-            time: time, status: status, group: group ?? file.group, covariates: covariateList,
-            strata: strata ?? file.strata, timeUnit: timeUnit ?? file.timeUnit,
-            times: times.flatMap { [Double](commaSeparated: $0) } ?? file.times ?? [],
-            title: title ?? file.title, reference: reference,
-            eventTime: eventTime ?? file.eventTime, eventStatus: eventStatus ?? file.eventStatus,
-            recurrences: recurrences ?? file.recurrences, recurrenceId: recurrenceId ?? file.recurrenceId,
-            recurrenceStart: recurrenceStart ?? file.recurrenceStart ?? "start",
-            recurrenceStop: recurrenceStop ?? file.recurrenceStop ?? "stop",
-            recurrenceEvent: recurrenceEvent ?? file.recurrenceEvent ?? "event",
-            rateEvents: rateEvents ?? file.rateEvents, ratePersonTime: ratePersonTime ?? file.ratePersonTime,
-            ratePer: ratePer ?? file.ratePer ?? 100, recurrenceGroup: recurrenceGroup ?? file.recurrenceGroup)
+        if let time { spec.time = time }
+        if let status { spec.status = status }
+        if let group { spec.group = group }
+        if let covariates { spec.covariates = Self.splitTerms(covariates) }
+        if let strata { spec.strata = strata }
+        if let timeUnit { spec.timeUnit = timeUnit }
+        if let values = times.flatMap({ [Double](commaSeparated: $0) }) { spec.times = values }
+        if let title { spec.title = title }
+        for (k, v) in try FrameLoader.references(references) { spec.reference[k] = v }
+        if let eventTime { spec.eventTime = eventTime }
+        if let eventStatus { spec.eventStatus = eventStatus }
+        if let recurrences { spec.recurrences = recurrences }
+        if let recurrenceId { spec.recurrenceId = recurrenceId }
+        if let recurrenceStart { spec.recurrenceStart = recurrenceStart }
+        if let recurrenceStop { spec.recurrenceStop = recurrenceStop }
+        if let recurrenceEvent { spec.recurrenceEvent = recurrenceEvent }
+        if let rateEvents { spec.rateEvents = rateEvents }
+        if let ratePersonTime { spec.ratePersonTime = ratePersonTime }
+        if let ratePer { spec.ratePer = ratePer }
+        if let recurrenceGroup { spec.recurrenceGroup = recurrenceGroup }
         try Self.checkRecurrenceOptions(spec)
         return spec
+    }
+
+    /// The usage error when neither the command line nor the file names the outcome.
+    static var needsTimeAndStatus: ValidationError {
+        ValidationError("report needs --time and --status (or \"time\" and \"status\" in --analysis).")
+    }
+
+    /// The --analysis file decoded as a `ReportSpecification` (its defaults for
+    /// absent keys, unknown keys ignored). The specification requires `time` and
+    /// `status`, but the file may leave them (absent or null) to the command line.
+    func analysisFile(_ path: String) throws -> ReportSpecification {
+        let bytes: Data
+        do { bytes = try Data(contentsOf: URL(fileURLWithPath: resolve(path))) } catch {
+            throw AnalysisFailure(message: "\(path): cannot read the analysis file (\(error.localizedDescription)).")
+        }
+        let decoder = JSONDecoder()
+        do {
+            do {
+                return try decoder.decode(ReportSpecification.self, from: bytes)
+            } catch let error as DecodingError where Self.lacksTimeOrStatus(error) {
+                // Fill them in from --time/--status and decode again. Without those,
+                // a placeholder: the rest of the file is still checked (its errors
+                // come first, as they always did), then the usage error.
+                guard var object = try JSONSerialization.jsonObject(with: bytes) as? [String: Any] else { throw error }
+                var unset = false
+                for (key, value) in [("time", time), ("status", status)] where object[key] == nil || object[key] is NSNull {
+                    object[key] = value ?? ""
+                    if value == nil { unset = true }
+                }
+                let spec = try decoder.decode(ReportSpecification.self, from: JSONSerialization.data(withJSONObject: object))
+                if unset { throw Self.needsTimeAndStatus }
+                return spec
+            }
+        } catch let error as DecodingError {
+            throw AnalysisFailure(message: "\(path): not a valid analysis file (\(Self.describe(error))).")
+        }
+    }
+
+    /// Whether decoding failed for want of `time` or `status` (absent or null).
+    static func lacksTimeOrStatus(_ error: DecodingError) -> Bool {
+        let required: Set = ["time", "status"]
+        switch error {
+        case .keyNotFound(let key, let c): return c.codingPath.isEmpty && required.contains(key.stringValue)
+        case .valueNotFound(_, let c): return c.codingPath.count == 1 && required.contains(c.codingPath[0].stringValue)
+        default: return false
+        }
     }
 
     /// The recurrence options come in pairs; each half alone is a usage error.

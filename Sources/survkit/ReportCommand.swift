@@ -117,11 +117,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Grouping of the recurrence sections (default: --group).")
     var recurrenceGroup: String?
 
-    @Option(help: "Field delimiter: ',' (default), ';' or 'tab'.")
-    var delimiter: String = ","
-
-    @Option(name: .customLong("na"), help: "Extra missing-value token (repeatable); empty, NA and . are always missing.")
-    var naTokens: [String] = []
+    @OptionGroup var input: InputOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -180,10 +176,7 @@ struct ReportCommand: ParsableCommand {
     /// Reads a CSV file (the cohort or the recurrences file) with the report's
     /// delimiter and missing-value tokens.
     func readCohort(_ data: String) throws -> Cohort {
-        guard let delimiter = CSVOptions.Delimiter(argument: delimiter) else {
-            throw ValidationError("--delimiter must be ',', ';' or 'tab' (got '\(self.delimiter)').")
-        }
-        let reader = CSVReader(options: CSVOptions(delimiter: delimiter, extraMissingTokens: naTokens))
+        let reader = CSVReader(options: input.csvOptions)
         do {
             var cohort = try reader.read(path: resolve(data))
             cohort.fileName = data

@@ -44,5 +44,3 @@ struct SurvregCommand: ParsableCommand {
         try ReportWriter.emit(text, warnings: result.warnings, output: output)
     }
 }
-
-extension SurvregDistribution: ExpressibleByArgument {}
