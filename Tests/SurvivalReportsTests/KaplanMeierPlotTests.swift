@@ -73,7 +73,7 @@ import Testing
         let result = try Fixtures.decodeOutput(KaplanMeierResult.self, "svg_km_lung_sex.json")
         let expected = try Fixtures.decode([Row].self, "svg_km_lung_sex_at_risk.json")
         for (curve, row) in zip(result.strata, expected) {
-            #expect(row.times.map { KaplanMeierPlot.numberAtRisk(curve, at: $0) } == row.n_risk)
+            #expect(curve.summary(at: row.times).nRisk == row.n_risk.map(Double.init))
         }
         let lung = KaplanMeierPlot(result, timeUnit: "days")
         let svg = lung.render()
@@ -158,10 +158,14 @@ import Testing
         #expect(parsed.withClass("data").first?.attributes["clip-path"] == "url(#fig2-plot-area)")
     }
 
-    @Test func emptyCurveHasItsSizeAtRiskAtZeroAndNoneLater() {
-        let empty = HandMadeKM.curve(
-            label: "none", n: 3, time: [], nRisk: [], nEvent: [], nCensor: [], survival: [], lower: [], upper: [])
-        #expect(KaplanMeierPlot.numberAtRisk(empty, at: 0) == 3)
-        #expect(KaplanMeierPlot.numberAtRisk(empty, at: 1) == 0)
+    /// The plot draws the at-risk row of each stratum straight from the
+    /// result's `summary(at:)` at its tick times: nothing is recomputed.
+    @Test func atRiskNumbersArePinnedToTheResultSummary() throws {
+        let parsed = try #require(SVGParse.parse(plot.render()))
+        let ticks = parsed.withClass("x-tick-label").compactMap { Double($0.text) }
+        for (k, curve) in HandMadeKM.twoStrata.strata.enumerated() {
+            let drawn = parsed.withClass("at-risk").filter { $0.attributes["data-row"] == "\(k)" }.map(\.text)
+            #expect(drawn == curve.summary(at: ticks).nRisk.map { String(Int($0)) })
+        }
     }
 }

@@ -50,7 +50,7 @@ extension KaplanMeier {
         let summaryAt = options.times.isEmpty
             ? nil
             : SurvivalSummaryAt.evaluate(
-                at: options.times, table: table, survival: survival, stdErr: stdErr,
+                at: options.times, table: (table.time, table.nRisk, table.nEvent), survival: survival, stdErr: stdErr,
                 lower: limits.lower, upper: limits.upper)
         // n counts observations (rows), as R's survfit `n`; with case weights
         // the counts in the table and `events` are weighted sums.

@@ -6,8 +6,8 @@ extension SurvivalSummaryAt {
     /// first observed time ≥ t (0 past the last). The number of events counts
     /// those in the interval since the previous requested time.
     static func evaluate(
-        at times: [Double], table: RiskTable, survival: [Double], stdErr: [Double?],
-        lower: [Double?], upper: [Double?]
+        at times: [Double], table: (time: [Double], nRisk: [Double], nEvent: [Double]), survival: [Double],
+        stdErr: [Double?], lower: [Double?], upper: [Double?]
     ) -> SurvivalSummaryAt {
         let requested = times.sorted()
         var out = SurvivalSummaryAt(
@@ -36,5 +36,16 @@ extension SurvivalSummaryAt {
             previous = t
         }
         return out
+    }
+}
+
+extension KaplanMeierCurve {
+    /// The curve at `times`, as R `summary(fit, times = , extend = TRUE)`
+    /// (see `SurvivalSummaryAt.evaluate`): what `--times` reports, and what
+    /// every renderer reads off the curve (the at-risk table under a plot
+    /// included), so no renderer evaluates the curve itself.
+    public func summary(at times: [Double]) -> SurvivalSummaryAt {
+        SurvivalSummaryAt.evaluate(
+            at: times, table: (time, nRisk, nEvent), survival: survival, stdErr: stdErr, lower: lower, upper: upper)
     }
 }

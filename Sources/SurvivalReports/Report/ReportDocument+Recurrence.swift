@@ -2,8 +2,7 @@ import SurvivalModels
 
 /// The recurrence sections: cumulative incidence with death competing, the
 /// mean cumulative function, and event rates. Values at the report's times are
-/// read off the fitted step functions (the estimate at the last time ≤ t, as R
-/// `summary(fit, times =)`); times after a group's last follow-up show NA.
+/// the results' own `summary(at:)` (R `summary(fit, times =, extend = TRUE)`).
 extension ReportDocument {
     /// Cumulative incidence of the event and of death first, by group, at the
     /// report's times, with Gray's test per cause.
@@ -13,9 +12,7 @@ extension ReportDocument {
         else { return nil }
         let s = r.specification
         let causeName = ["1": eventStatus, "2": "death (\(s.status))"]
-        func total(_ c: CumulativeIncidenceCurve, _ cause: String) -> Int {
-            Int((c.nEvent[cause] ?? []).reduce(0, +).rounded())
-        }
+        func total(_ c: CumulativeIncidenceCurve, _ cause: String) -> Int { Int(c.events(cause: cause).rounded()) }
         var groups = TextTable(header: ["", "n", "events", "deaths first"])
         for c in cif.strata { groups.append([c.label, "\(c.n)", "\(total(c, "1"))", "\(total(c, "2"))"]) }
         var intro = "Cumulative incidence of \(eventStatus) (Aalen–Johansen, R survfit) for \(formula), "
@@ -25,11 +22,11 @@ extension ReportDocument {
         var blocks: [ReportBlock] = [.paragraph(intro), .table(groups, caption: nil)]
         for cause in ["1", "2"] where cif.causes.contains(cause) && !s.times.isEmpty {
             var t = TextTable(header: [s.timeUnit ?? "time"] + cif.strata.map(\.label))
-            for time in s.times {
-                t.append([num(time)] + cif.strata.map { c in
-                    guard let v = valueAt(time, c.time, c.cif[cause]) else { return "NA" }
-                    let se = valueAt(time, c.time, c.stdErr[cause])
-                    return "\(NumberFormat.fixed(v, 3)) (\(NumberFormat.fixed(se, 3)))"
+            let summaries = cif.strata.map { $0.summary(at: s.times) }
+            for (k, time) in summaries.first?.time.enumerated() ?? [].enumerated() {
+                t.append([num(time)] + summaries.map { at in
+                    guard let v = at.cif[cause]?[k] else { return "NA" }
+                    return "\(NumberFormat.fixed(v, 3)) (\(NumberFormat.fixed(at.stdErr[cause]?[k], 3)))"
                 })
             }
             let name = causeName[cause] ?? cause
@@ -68,10 +65,9 @@ extension ReportDocument {
         var blocks: [ReportBlock] = [.paragraph(intro), .table(groups, caption: nil)]
         if !s.times.isEmpty {
             var t = TextTable(header: [s.timeUnit ?? "time"] + mcf.strata.map(\.label))
-            for time in s.times {
-                t.append([num(time)] + mcf.strata.map { c in
-                    estimate(valueAt(time, c.time, c.mcf), valueAt(time, c.time, c.lower), valueAt(time, c.time, c.upper))
-                })
+            let summaries = mcf.strata.map { $0.summary(at: s.times) }
+            for (k, time) in summaries.first?.time.enumerated() ?? [].enumerated() {
+                t.append([num(time)] + summaries.map { at in estimate(at.mcf[k], at.lower[k], at.upper[k]) })
             }
             blocks.append(.table(t, caption: "Mean cumulative number of events (95% CI) at each time:"))
         }
@@ -102,16 +98,6 @@ extension ReportDocument {
                       NumberFormat.significant(g.rate, 4), ci] + ratio)
         }
         return ReportSection(id: "rates", heading: "Event rates", blocks: [.paragraph(intro), .table(t, caption: nil)])
-    }
-
-    /// The value at `t` of a right-continuous step function that jumps at
-    /// `time` and starts at 0: the value at the last time ≤ t, 0 before the
-    /// first time, `nil` after the last (beyond follow-up) or without values.
-    static func valueAt(_ t: Double, _ time: [Double], _ values: [Double]?) -> Double? {
-        guard let values, let last = time.last, t <= last else { return nil }
-        var k = -1
-        while k + 1 < min(time.count, values.count) && time[k + 1] <= t { k += 1 }
-        return k < 0 ? 0 : values[k]
     }
 
     /// Step curves of the event (cause 1) per group, for `cif.svg`.

@@ -55,19 +55,6 @@ public struct KaplanMeierPlot: Sendable {
         curve.label.isEmpty ? "All" : curve.label
     }
 
-    /// Number at risk at time `t`, read off the fitted curve as R
-    /// `summary(fit, times = t)$n.risk` does: the `n.risk` of the first row with
-    /// time ≥ t (for t = 0 with no row at 0 that is the stratum size `n`), and 0
-    /// once t is past the last row (everyone has had an event or been censored).
-    public static func numberAtRisk(_ curve: KaplanMeierCurve, at t: Double) -> Int {
-        let count = min(curve.time.count, curve.nRisk.count)
-        for i in 0..<count where curve.time[i] >= t {
-            let value = curve.nRisk[i]
-            return value.isFinite ? Int(value.rounded()) : 0
-        }
-        return count == 0 && t <= 0 ? curve.n : 0
-    }
-
     /// The figure as an `SVGDocument`.
     public func document() -> SVGDocument {
         let strata = result.strata
@@ -85,11 +72,13 @@ public struct KaplanMeierPlot: Sendable {
             showBands: showConfidenceBands, showCensorMarks: showCensorMarks, yScale: (0, 1, 0.2),
             timeMax: timeMax, timeStep: timeStep, idPrefix: idPrefix,
             atRisk: showAtRiskTable
+                // The at-risk numbers are the result's own summary(times =), as R's
+                // summary(fit, times = ticks)$n.risk; the plot computes nothing.
                 ? { ticks in
                     strata.enumerated().map { index, curve in
                         StepChart.AtRiskRow(
                             label: KaplanMeierPlot.displayLabel(curve), color: colors[index],
-                            counts: ticks.map { KaplanMeierPlot.numberAtRisk(curve, at: $0) })
+                            counts: curve.summary(at: ticks).nRisk.map { Int($0.rounded()) })
                     }
                 } : nil)
         return chart.document()
