@@ -1,7 +1,7 @@
 /// Why a model could not be fitted to the data it was given.
 ///
 /// These are data problems (no events, an empty stratum), not programming
-/// errors; the CLI reports them with exit status 1.
+/// errors (data or model unusable).
 public struct ModelError: Error, CustomStringConvertible, Sendable, Equatable {
     /// A one-paragraph explanation for the user.
     public var message: String

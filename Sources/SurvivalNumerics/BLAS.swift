@@ -96,7 +96,7 @@ public enum BLAS {
     }
 
     /// Sets the number of OpenBLAS threads for the whole process
-    /// (`openblas_set_num_threads`; the setting is global, see pitfall P9).
+    /// (`openblas_set_num_threads`; the setting is process-global: it affects every thread and every caller).
     public static func setThreadCount(_ n: Int) {
         openblas_set_num_threads(Int32(max(1, n)))
     }

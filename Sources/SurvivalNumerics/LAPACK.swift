@@ -4,10 +4,12 @@ import CLapack
 ///
 /// All matrices are column-major (`LAPACK_COL_MAJOR`) with the leading
 /// dimension equal to the row count. Each wrapper converts Swift `Int` to
-/// `clapack_int` (pitfall P1), turns a negative `info` into
+/// `clapack_int` (LAPACKE's integer type is a macro that can be 32 or 64
+/// bits wide depending on the build), turns a negative `info` into
 /// `.illegalArgument` and returns a non-negative `info` for the caller to
 /// interpret, because its meaning differs by routine. Callers must have checked
-/// the input for NaN/infinity already (pitfall P3).
+/// the input for NaN/infinity already: LAPACKE's own NaN check would return a
+/// negative `info` that reads as an illegal argument (docs/linking-blas-lapack.md).
 enum LAPACK {
     @inline(__always) static func ch(_ s: Unicode.Scalar) -> CChar { CChar(truncatingIfNeeded: s.value) }
     @inline(__always) static func li(_ n: Int) -> clapack_int { clapack_int(n) }

@@ -14,7 +14,7 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
     case singular(column: Int)
     /// The input contained NaN or ±infinity. Checked in Swift before LAPACKE is
     /// called, because LAPACKE's own NaN check would otherwise report it as an
-    /// illegal argument (see research note pitfall P3).
+    /// illegal argument (docs/linking-blas-lapack.md, "LAPACKE checks its input for NaN").
     case nonFiniteInput
     /// Operand shapes do not fit together; the message names the operation.
     case dimensionMismatch(String)

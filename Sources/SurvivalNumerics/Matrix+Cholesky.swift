@@ -65,7 +65,7 @@ extension Matrix {
         let info = try LAPACK.dpotrf(n: rows, a: &a)
         if info > 0 { throw .notPositiveDefinite(minor: info) }
         var l = Matrix(rows: rows, columns: rows, columnMajor: a)
-        l.zeroUpperTriangle()  // dpotrf leaves the upper triangle as it was (P4)
+        l.zeroUpperTriangle()  // dpotrf leaves the upper triangle as it was: clear it
         return CholeskyFactorization(lower: l)
     }
 }

@@ -8,7 +8,7 @@
 /// part in the rest of the factorisation, solutions give 0 for it and the
 /// inverse has a zero row and column there. This is how `coxph` reports an
 /// aliased coefficient as `NA` while fitting the others, where `dpotrf` would
-/// simply fail (pitfall P5 in the project's BLAS/LAPACK notes).
+/// simply fail (docs/linking-blas-lapack.md, "R's Cox fit does not use LAPACK's Cholesky").
 ///
 /// The matrices involved are `p × p` with `p` the number of coefficients, so
 /// the plain triple loop is used, in the same order as the C code so that the

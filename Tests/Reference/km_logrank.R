@@ -4,7 +4,7 @@
 # Writes Tests/Fixtures/km/<case>.json and Tests/Fixtures/logrank/<case>.json.
 #
 # Each fixture is the JSON that `survkit <args>` must produce (see
-# shared spec cli-json.md, sections km and logrank), plus bookkeeping keys
+# docs/json-output.md, sections km and logrank), plus bookkeeping keys
 # `case`, `args`, `formula`, `data` (and for km `rmst_tau_rule`). Numbers are
 # written with jsonlite `digits = NA` (15 significant digits); NA, NaN and
 # +-Inf become null.

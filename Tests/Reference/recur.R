@@ -1,4 +1,4 @@
-# Reference fixtures for `survkit recur` (shared spec cli-json.md, sections
+# Reference fixtures for `survkit recur` (docs/json-output.md, sections
 # recur and "Recurrent events"), computed with R's survival package (3.5.3 when
 # generated). Run from the repository root:  Rscript Tests/Reference/recur.R
 # Writes Tests/Fixtures/recur/<case>.json: the JSON `survkit <args>` must

@@ -5,8 +5,8 @@
 # Writes datasets/mgus2_competing.csv (derived from datasets/mgus2.csv, see
 # datasets/README.md) and Tests/Fixtures/{cif,mcf,rates}/<case>.json.
 #
-# Each fixture is the JSON `survkit <args>` must produce (shared spec
-# cli-json.md, sections cif, rates, recur/mcf), plus bookkeeping keys `case`,
+# Each fixture is the JSON `survkit <args>` must produce (docs/json-output.md,
+# docs/json-output.md, sections cif, rates, recur/mcf), plus bookkeeping keys `case`,
 # `args`, `formula`, `data`. Numbers: jsonlite digits = NA (15 significant
 # digits); NA/NaN/Inf -> null.
 #

@@ -1,5 +1,5 @@
-# Reference fixtures for `survkit survreg`, in the JSON contract's form (shared
-# spec cli-json.md, section survreg), computed with R's survival package (3.5.3
+# Reference fixtures for `survkit survreg`, in the JSON contract's form (docs/json-output.md,
+# section survreg), computed with R's survival package (3.5.3
 # when generated). Run from the repository root:  Rscript Tests/Reference/survreg.R
 # Writes Tests/Fixtures/survreg/<case>.json: the JSON `survkit <args>` must
 # produce, plus the bookkeeping keys `case`, `args`, `formula`, `data`.

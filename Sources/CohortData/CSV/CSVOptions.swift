@@ -1,4 +1,4 @@
-/// How to read a CSV file (the contract's dialect; see docs/spec cli-json.md).
+/// How to read a CSV file: the dialect options (see docs/json-output.md, "Conventions").
 public struct CSVOptions: Sendable, Equatable {
     /// The field delimiter.
     public enum Delimiter: String, Sendable, CaseIterable, Codable {
@@ -27,7 +27,7 @@ public struct CSVOptions: Sendable, Equatable {
 
     public var delimiter: Delimiter
     /// Extra tokens read as missing, besides the empty field, `NA` and `.`
-    /// (the contract's `--na`). Compared after trimming blanks of unquoted fields.
+    /// (`--na` on the command line). Compared after trimming blanks of unquoted fields.
     public var extraMissingTokens: [String]
 
     public init(delimiter: Delimiter = .comma, extraMissingTokens: [String] = []) {

@@ -1,7 +1,7 @@
 /// A grouping of the used rows: a code per row (`0..<labels.count`) and the
 /// label of each group, e.g. `"sex=1"` or `"site=scalp, grade=3"`.
 ///
-/// Labels follow the JSON contract: `var=level`, joined by `", "` for several
+/// Labels are `var=level`, joined by `", "` for several
 /// variables; a single group with no variables is labelled `"all"`. Groups
 /// are ordered as R orders the levels of `strata(...)` (first variable
 /// slowest, levels in sorted order).

@@ -1,6 +1,6 @@
 /// How many rows were read, used, and dropped for which reason.
 ///
-/// Encodes as the contract's `"rows": {"read": N, "used": N, "dropped": {"missing: age": k}}`.
+/// In survkit's JSON it is the `rows` object (docs/json-output.md).
 public struct RowAccounting: Sendable, Equatable, Codable {
     public var read: Int
     public var used: Int

@@ -2,7 +2,7 @@ import Foundation
 import SurvivalNumerics
 
 extension CoxFit {
-    /// The contract's summary of the fit, as R's `summary(coxph)`:
+    /// The summary of the fit, as R's `summary(coxph)`:
     /// coefficient table (robust standard errors driving `z`, `p` and the
     /// limits when present), log-likelihoods, the likelihood-ratio, Wald and
     /// score tests with `df` = number of non-aliased coefficients, concordance
@@ -27,7 +27,7 @@ extension CoxFit {
             let used = rse ?? se
             let zz = b / used
             // Non-finite values (an infinite limit under monotone likelihood) are
-            // reported as missing: the contract never carries NaN or infinity.
+            // given as missing: results never carry NaN or infinity.
             table.append(CoxCoefficient(
                 term: frame.termNames[j], coef: finite(b), se: finite(se), robustSE: rse.flatMap(finite),
                 z: finite(zz), p: finite(2 * Normal.upperTail(abs(zz))), hr: finite(exp(b)),

@@ -4,7 +4,7 @@ import SurvivalNumerics
 /// The iteration's results on the original covariate scale.
 struct CoxFitState: Sendable {
     /// Coefficients; an aliased coefficient stays at its initial value (R's C code
-    /// never moves it) and is reported as missing.
+    /// never moves it) and is given as missing.
     var beta: [Double]
     var aliased: [Bool]
     /// Centring of each column (0 for unscaled 0/1 columns), R's `fit$means`.
@@ -23,7 +23,7 @@ struct CoxFitState: Sendable {
 }
 
 /// A fitted Cox model: the estimates plus what residuals, tests and
-/// predictions need. ``result`` is the contract's JSON-ready summary.
+/// predictions need. ``result`` is the summary of the fit, as `summary(coxph)`.
 public struct CoxFit: Sendable {
     /// The data the model was fitted to.
     public let frame: ModelFrame
@@ -68,7 +68,7 @@ public struct CoxFit: Sendable {
     /// Model-based variance (inverse information), zero rows and columns for aliased terms.
     public var naiveVariance: Matrix { state.naiveVariance }
 
-    /// The variance R reports as `fit$var`: robust when computed, else model based.
+    /// The variance R gives as `fit$var`: robust when computed, else model based.
     public var variance: Matrix { robustVariance ?? state.naiveVariance }
 
     /// Log partial likelihood at the initial values and at the estimate.

@@ -24,7 +24,7 @@ extension CoxFit {
         guard n > 0 else { return nil }
         // Linear predictors equal to 10 decimals count as tied. R compares them
         // exactly, so two rows with the same covariates can be split by a 1-ulp
-        // difference from its BLAS matrix product (seen on `veteran`); survkit
+        // difference from its BLAS matrix product (seen on `veteran`); this code
         // treats them as the tie they are.
         let lp = linearPredictors.map { ($0 * 1e10).rounded() / 1e10 }
         let w = frame.weights ?? [Double](repeating: 1, count: n)

@@ -4,7 +4,7 @@ import SurvivalNumerics
 /// Cox proportional-hazards regression, as R's `coxph()` (survival 3.5):
 /// right-censored and counting-process `(start, stop]` data, strata, case
 /// weights, offsets, Efron, Breslow or exact ties (exact: right-censored only), robust (sandwich) variance with
-/// clusters, aliased (collinear) columns reported as missing.
+/// clusters, aliased (collinear) columns given as missing.
 ///
 /// ```swift
 /// let fit = try CoxModel.fit(frame, options: CoxOptions(ties: .efron))
@@ -17,7 +17,7 @@ public enum CoxModel {
     /// inverse of their weighted mean absolute deviation during the iteration,
     /// except columns whose values all lie in `options.noScaleValues` (R's
     /// `nocenter = c(-1, 0, 1)`), exactly as `coxph.fit`/`agreg.fit` prepare them for
-    /// `coxfit6`/`agfit4`; results are reported on the original scale.
+    /// `coxfit6`/`agfit4`; results are on the original scale.
     ///
     /// - Throws: ``CoxError`` when the data cannot be used (no rows, no events,
     ///   invalid weights or times).

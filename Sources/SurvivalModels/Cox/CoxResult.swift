@@ -1,7 +1,7 @@
 import CohortData
 
 /// One row of the coefficient table, as R's `summary(coxph)`. Every number is
-/// `nil` (JSON `null`) for an aliased coefficient, as R reports `NA`.
+/// `nil` for an aliased coefficient, where R gives `NA`.
 public struct CoxCoefficient: Sendable, Codable, Equatable {
     /// Term name (`age`, `sex=2`, `age:sex=2`), as R's row name.
     public var term: String
@@ -184,11 +184,11 @@ public struct CoxResult: Sendable, Codable, Equatable {
     /// Variance of the estimates (robust when asked for), aliased rows and columns zero
     /// (R fills them with 0 in `fit$var` too).
     public var variance: [[Double]]
-    /// Proportional-hazards test (`cox.zph`); `nil` unless asked for (`--zph`).
+    /// Proportional-hazards test (`cox.zph`); `nil` unless asked for.
     public var zph: CoxZPH?
-    /// Per-row residuals; `nil` unless asked for (`--residuals`).
+    /// Per-row residuals; `nil` unless asked for.
     public var residuals: CoxResiduals?
-    /// Predictions for new data (`survkit cox --predict FILE`).
+    /// Predictions for new data (`predict(fit, newdata)`); `nil` unless asked for.
     public var predictions: CoxNewDataPrediction?
     /// Warnings (dropped rows, infinite coefficients, non-convergence), also printed on stderr.
     public var warnings: [String]

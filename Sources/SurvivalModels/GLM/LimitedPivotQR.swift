@@ -6,8 +6,8 @@ import SurvivalNumerics
 /// Columns are taken in their original order; a column whose norm, after
 /// removing its projections on the columns already accepted, falls below
 /// `tolerance` times its original norm is declared aliased and moved to the
-/// end, exactly as `dqrdc2` does. So the coefficients R reports as `NA` are
-/// the ones reported aliased here (for a collinear pair, the later column).
+/// end, exactly as `dqrdc2` does. So the coefficients R gives as `NA` are
+/// the ones marked aliased here (for a collinear pair, the later column).
 /// `dqrdc2` downdates the residual norms; here they are recomputed, which only
 /// differs by rounding and decides the same way for any design with a clear
 /// gap between signal and noise.

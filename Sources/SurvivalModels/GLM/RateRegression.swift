@@ -26,7 +26,7 @@ public struct RateRegressionOptions: Sendable, Equatable {
 /// The frame's plain outcome (`events ~ x + offset(log(person_years))`) is
 /// the count; the design gets an intercept column in front unless removed.
 /// Aliased (collinear) columns are detected by the QR with R's limited
-/// pivoting and reported with `coef: nil` and a warning, as R's `NA`.
+/// pivoting and given with `coef: nil` and a warning, as R's `NA`.
 public enum RateRegression {
     /// Poisson regression with log link by IRLS, as R `glm.fit` (convergence
     /// `|dev − dev_old|/(|dev| + 0.1) < 1e-8`, at most 25 iterations).
@@ -68,7 +68,7 @@ public enum RateRegression {
     /// previous means, until `|Lm₀ − Lm|/d₁ + |Δθ| ≤ 1e-8` with
     /// `d₁ = √(2 max(1, df_residual))` and `Lm` the log-likelihood
     /// `Σ w (lgamma(θ + y) − lgamma(θ) − lgamma(y + 1) + θ log θ + y log(μ + [y = 0]) − (θ + y) log(θ + μ))`.
-    /// As in MASS the reported deviance and covariance are those of the last β
+    /// As in MASS the returned deviance and covariance are those of the last β
     /// fit (at the θ before the last update) and θ is the last update;
     /// AIC = `−2 Lm + 2 rank + 2`.
     public static func negativeBinomial(_ frame: CountModelFrame, options: RateRegressionOptions = .init())

@@ -2,7 +2,7 @@ import CohortData
 
 /// One row of the coefficient table of a rate regression, as R's
 /// `summary(glm)` plus Wald limits of the rate ratio. Every number is `nil`
-/// (JSON `null`) for an aliased coefficient, as R reports `NA`.
+/// for an aliased coefficient, where R gives `NA`.
 public struct RateCoefficient: Sendable, Codable, Equatable {
     /// Term name (`(Intercept)`, `age`, `sex=2`), as R's row name.
     public var term: String

@@ -6,7 +6,7 @@ extension KaplanMeier {
     ///
     /// Survival is the product-limit estimate `S(t) = ∏_{tᵢ ≤ t} (1 − dᵢ/nᵢ)`.
     /// Its variance is Greenwood's, `Var(log S) = Σ dᵢ / (nᵢ(nᵢ − dᵢ))`, which is
-    /// what R `survfit` reports as `std.err`; the contract's `std_err` is that of
+    /// what R `survfit` gives as `std.err`; `stdErr` here is that of
     /// `S` itself, `S · se(log S)`. Once the curve reaches 0 the Greenwood sum is
     /// infinite and the standard error and limits are `nil` (R: NaN/NA).
     /// The cumulative hazard is Nelson–Aalen, `Σ dᵢ/nᵢ`.

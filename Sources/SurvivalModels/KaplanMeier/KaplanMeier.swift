@@ -30,7 +30,7 @@ public enum KaplanMeier {
         var members = [[Int]](repeating: [], count: grouping.labels.count)
         for (row, code) in grouping.codes.enumerated() { members[code].append(row) }
         var curves: [KaplanMeierCurve] = []
-        // Without --tau every stratum is restricted at the largest observed time
+        // Without a tau every stratum is restricted at the largest observed time
         // of the whole fit, as R's `print(fit, rmean = "common")`, so the means
         // are comparable across strata.
         let tau = options.tau ?? frame.response.stop.max()

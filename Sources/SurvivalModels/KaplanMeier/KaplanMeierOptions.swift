@@ -4,7 +4,7 @@ public struct KaplanMeierOptions: Sendable, Equatable {
     public var confType: ConfidenceType
     /// Confidence level of the limits, in (0, 1) (R default 0.95).
     public var confLevel: Double
-    /// Times at which to report the curve, as `summary(fit, times = )`; empty for none.
+    /// Times at which to evaluate the curve, as `summary(fit, times = )`; empty for none.
     public var times: [Double]
     /// Upper limit of the restricted mean; `nil` uses the largest observed time
     /// of the whole fit for every stratum, as R's `print(fit, rmean = "common")`.

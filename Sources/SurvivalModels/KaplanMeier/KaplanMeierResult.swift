@@ -57,7 +57,7 @@ public struct SurvivalSummaryAt: Sendable, Codable, Equatable {
     }
 }
 
-/// One stratum's Kaplan–Meier curve, with the keys of the JSON contract.
+/// One stratum's Kaplan–Meier curve, as R `survfit` with `summary()` and `print(rmean =)`.
 ///
 /// Every distinct observed time (events and censorings) is a row. Where the
 /// curve has reached 0, `stdErr`, `lower` and `upper` are `nil` (R: NaN/NA).
@@ -94,7 +94,7 @@ public struct KaplanMeierCurve: Sendable, Codable, Equatable {
     public var medianUpper: Double?
     /// Restricted mean survival time with its standard error.
     public var rmst: RestrictedMean?
-    /// The curve at the requested `--times`.
+    /// The curve at the requested times (`KaplanMeierOptions.times`).
     public var summaryAt: SurvivalSummaryAt?
 
     public init(
@@ -137,7 +137,7 @@ public struct KaplanMeierResult: Sendable, Codable, Equatable {
     public var confLevel: Double
     /// One curve per group, in R's strata order.
     public var strata: [KaplanMeierCurve]
-    /// Rows read, used and dropped (the contract's `rows`).
+    /// Rows read, used and dropped.
     public var rows: RowAccounting
     /// Warnings, also printed on stderr.
     public var warnings: [String]

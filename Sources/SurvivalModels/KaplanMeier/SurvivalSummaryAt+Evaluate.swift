@@ -41,7 +41,7 @@ extension SurvivalSummaryAt {
 
 extension KaplanMeierCurve {
     /// The curve at `times`, as R `summary(fit, times = , extend = TRUE)`
-    /// (see `SurvivalSummaryAt.evaluate`): what `--times` reports, and what
+    /// (see `SurvivalSummaryAt.evaluate`): what `KaplanMeierOptions.times` gives, and what
     /// every renderer reads off the curve (the at-risk table under a plot
     /// included), so no renderer evaluates the curve itself.
     public func summary(at times: [Double]) -> SurvivalSummaryAt {

@@ -2,7 +2,7 @@ import Foundation
 import SurvivalNumerics
 
 extension SurvregFit {
-    /// The contract's JSON-ready summary, as R's `summary(survreg)`: Wald z and
+    /// The summary of the fit, as R's `summary(survreg)`: Wald z and
     /// two-sided normal p for each coefficient and log-scale, and the
     /// likelihood-ratio test against the intercept-only model on
     /// (number of non-aliased coefficients − 1) degrees of freedom.

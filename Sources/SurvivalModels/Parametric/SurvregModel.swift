@@ -46,7 +46,7 @@ public enum SurvregModel {
             throw ModelError("survreg does not support Surv(start, stop, status) data (as R: start-stop type Surv objects are not supported).")
         }
         guard frame.cluster == nil else {
-            throw ModelError("cluster() (robust variance) is not supported by survkit survreg yet.")
+            throw ModelError("cluster() (robust variance) is not supported by the parametric survival model yet.")
         }
         let dist = options.distribution
         let weights = frame.weights ?? [Double](repeating: 1, count: n)

@@ -1,7 +1,7 @@
 import CohortData
 
 /// One row of the coefficient table of R's `summary(survreg)`; every number
-/// is `nil` (JSON `null`) for an aliased coefficient.
+/// is `nil` for an aliased coefficient.
 public struct SurvregCoefficient: Sendable, Codable, Equatable {
     /// Term name (`(Intercept)`, `age`, `sex=2`), as R's row name.
     public var term: String
@@ -72,8 +72,7 @@ public struct SurvregTests: Sendable, Codable, Equatable {
     public init(likelihoodRatio: CoxTest) { self.likelihoodRatio = likelihoodRatio }
 }
 
-/// The result of a parametric survival fit in the JSON contract's shape
-/// (`survkit survreg --format json`), see `spec/cli-json.md`, section *survreg*.
+/// The result of a parametric survival fit, as R's `summary(survreg)`.
 public struct SurvregResult: Sendable, Codable, Equatable {
     /// The error distribution, as `survreg(dist = )`.
     public var dist: SurvregDistribution

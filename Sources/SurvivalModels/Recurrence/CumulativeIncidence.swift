@@ -37,7 +37,7 @@ import SurvivalNumerics
 /// (not an approximation) and costs O(times × causes²).
 ///
 /// This is not the variance of `cmprsk::cuminc` (Gray's delta-method
-/// formula); survkit reports R `survfit`'s, as the contract asks.
+/// formula); this code gives R `survfit`'s.
 public enum CumulativeIncidence {
     /// Fits the cumulative incidence curves of every cause in every group of
     /// `frame` (right-hand-side groups crossed with `strata(...)`), and Gray's

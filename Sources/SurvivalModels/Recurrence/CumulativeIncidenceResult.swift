@@ -1,7 +1,7 @@
 import CohortData
 
 /// One stratum's Aalen–Johansen cumulative incidence curves, one per cause,
-/// with the keys of the JSON contract (`cif` section).
+/// as R `survfit` with a multi-state status.
 ///
 /// Every distinct observed time of the stratum (events of any cause and
 /// censorings) is a row, as R `survfit(Surv(time, factor(event)) ~ g)`.
@@ -40,7 +40,7 @@ public struct CumulativeIncidenceCurve: Sendable, Codable, Equatable {
 /// Gray's k-sample test for one cause, as a row of `cmprsk::cuminc(...)$Tests`.
 public struct GrayTestResult: Sendable, Codable, Equatable {
     /// The chi-squared statistic; `nil` when its variance matrix is singular
-    /// (cuminc then reports −1).
+    /// (cuminc then returns −1).
     public var statistic: Double?
     /// Degrees of freedom (number of groups − 1).
     public var df: Int

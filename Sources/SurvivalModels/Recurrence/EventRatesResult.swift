@@ -1,8 +1,8 @@
 import CohortData
 
-/// One group's event rate, with the keys of the JSON contract (`rates`).
+/// One group's event rate with exact limits, as R `poisson.test`.
 public struct EventRateGroup: Sendable, Codable, Equatable {
-    /// Group label (`var=level`, or `all` without `--by`).
+    /// Group label (`var=level`, or `all` without a grouping).
     public var label: String
     /// Total events in the group.
     public var events: Int
@@ -42,7 +42,7 @@ public struct EventRateGroup: Sendable, Codable, Equatable {
 
 /// Person-time event rates by group, with exact limits and rate ratios.
 public struct EventRatesResult: Sendable, Codable, Equatable {
-    /// Rates are events per this many units of person-time (`--per`).
+    /// Rates are events per this many units of person-time.
     public var per: Double
     /// Confidence level of the rate and rate-ratio limits.
     public var confLevel: Double

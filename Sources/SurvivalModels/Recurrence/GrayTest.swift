@@ -20,8 +20,8 @@ import SurvivalNumerics
 /// variances are summed over strata; the statistic is sᵀV⁻¹s over the first
 /// k − 1 groups, χ² with k − 1 degrees of freedom.
 ///
-/// cuminc inverts V by QR and reports −1 when V is rank deficient; survkit
-/// reports `null` then.
+/// cuminc inverts V by QR and returns −1 when V is rank deficient; here the
+/// statistic is `nil` then.
 enum GrayTest {
     /// Gray's test for each cause.
     ///

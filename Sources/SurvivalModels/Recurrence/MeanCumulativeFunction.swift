@@ -17,12 +17,12 @@ import SurvivalNumerics
 /// Recurrences of one subject are correlated, so the Aalen (Poisson)
 /// variance Σ d/n² is too small. R uses the infinitesimal jackknife: the
 /// influence of row r is Uᵣ(t) = Σ_{s ≤ t} (dNᵣ(s) − Yᵣ(s)·d(s)/n(s))/n(s),
-/// summed within each subject to U_c(t), and var = Σ_c U_c(t)². survkit keeps
+/// summed within each subject to U_c(t), and var = Σ_c U_c(t)². This code keeps
 /// the running U_c of every subject (cost: rows × distinct times).
 ///
 /// ## Limits
 /// R's `survfit` gives limits for the survival curve exp(−H), not for H.
-/// survkit gives log-scale limits for the MCF itself,
+/// This code gives log-scale limits for the MCF itself,
 /// `MCF·exp(±z·se/MCF)` (always positive, asymmetric as a count's should be);
 /// both are 0 where the MCF is still 0.
 public enum MeanCumulativeFunction {

@@ -1,7 +1,7 @@
 import CohortData
 
 /// One stratum's mean cumulative function (expected number of events per
-/// subject by time t), with the keys of the JSON contract (`mcf`).
+/// subject by time t), as R `survfit(..., id = id)`.
 ///
 /// Rows are the distinct stop times of the stratum (events and censorings),
 /// as R `survfit(Surv(start, stop, event) ~ g, id = id)`.
