@@ -1,5 +1,5 @@
 # Reference fixtures for `survkit cox`, in the JSON contract's form (docs/json-output.md,
-# docs/json-output.md, section cox), computed with R's survival package (3.5.3 when
+# section cox), computed with R's survival package (3.5.3 when
 # generated). Run from the repository root:  Rscript Tests/Reference/cox_cli.R
 # Writes Tests/Fixtures/cox-cli/<case>.json: the JSON `survkit <args>` must
 # produce, plus the bookkeeping keys `case`, `args`, `formula`, `data`.

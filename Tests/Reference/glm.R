@@ -1,5 +1,5 @@
 # Reference fixtures for `survkit poisson` and `survkit negbin` (docs/json-output.md,
-# docs/json-output.md, section "poisson, negbin"), computed with R's stats::glm and
+# section "poisson, negbin"), computed with R's stats::glm and
 # MASS::glm.nb (R 4.2.2, MASS 7.3 when generated). Run from the repository root:
 #   Rscript Tests/Reference/glm.R
 # Writes Tests/Fixtures/poisson/<case>.json and Tests/Fixtures/negbin/<case>.json
