@@ -6,7 +6,7 @@
 # datasets/README.md) and Tests/Fixtures/{cif,mcf,rates}/<case>.json.
 #
 # Each fixture is the JSON `survkit <args>` must produce (docs/json-output.md,
-# docs/json-output.md, sections cif, rates, recur/mcf), plus bookkeeping keys `case`,
+# sections cif, rates, recur/mcf), plus bookkeeping keys `case`,
 # `args`, `formula`, `data`. Numbers: jsonlite digits = NA (15 significant
 # digits); NA/NaN/Inf -> null.
 #
