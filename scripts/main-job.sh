@@ -10,13 +10,8 @@ swift build -c release --product survkit >&2
 bin="$(swift build -c release --show-bin-path)/survkit"
 out=sarcoma-report
 mkdir -p "$out"
-args=(report datasets/sarcoma_patients.csv --time os_years --status os_status --group grade
-      --covariates "age,sex,factor(grade),size_cm,depth,margin,site"
-      --time-unit years --times 1,2,5,10
-      --event-time lr_first_years --event-status lr_status
-      --recurrences datasets/sarcoma_recurrences.csv --recurrence-id id
-      --rate-events lr_count --rate-person-time os_years --recurrence-group margin
-      --title "Overall survival and local recurrence, synthetic sarcoma cohort")
+source scripts/sarcoma-report-args.sh
+args=("${sarcoma_report_args[@]}")
 "$bin" "${args[@]}" --format markdown --output "$out/report.md" --figures "$out/figures"
 "$bin" "${args[@]}" --format json --output "$out/report.json"
 "$bin" "${args[@]}" --notebook "$out/report.ipynb" --output "$out/report.txt"

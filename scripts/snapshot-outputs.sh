@@ -25,13 +25,8 @@ for fixture in Tests/Fixtures/*/*.json; do
     "$bin" "${clean[@]}" --format "$format" > "$out/$name.$format" 2> "$out/$name.$format.stderr" || echo "exit $?" >> "$out/$name.$format.stderr"
   done
 done
-report=(report datasets/sarcoma_patients.csv --time os_years --status os_status --group grade
-  --covariates "age,sex,factor(grade),size_cm,depth,margin,site"
-  --time-unit years --times 1,2,5,10
-  --event-time lr_first_years --event-status lr_status
-  --recurrences datasets/sarcoma_recurrences.csv --recurrence-id id
-  --rate-events lr_count --rate-person-time os_years --recurrence-group margin
-  --title "Overall survival and local recurrence, synthetic sarcoma cohort")
+source scripts/sarcoma-report-args.sh
+report=("${sarcoma_report_args[@]}")
 for format in json text markdown; do
   "$bin" "${report[@]}" --format "$format" > "$out/report-sarcoma.$format" 2> "$out/report-sarcoma.$format.stderr"
 done

@@ -13,17 +13,7 @@ extension CoxPredictionReference: ExpressibleByArgument {}
 extension RecurrentEventsModel: ExpressibleByArgument {}
 extension SurvregDistribution: ExpressibleByArgument {}
 
-extension CoxTies: ExpressibleByArgument {
-    // CoxTies is not CaseIterable; the exhaustive switch makes a new case a
-    // compile error here instead of a value missing from the help.
-    public static var allValueStrings: [String] {
-        [CoxTies.efron, .breslow, .exact].map { ties in
-            switch ties {
-            case .efron, .breslow, .exact: return ties.rawValue
-            }
-        }
-    }
-}
+extension CoxTies: ExpressibleByArgument {}
 
 extension CSVOptions.Delimiter: ExpressibleByArgument {
     // init?(argument:) is the library's own: `,` `;` `tab` (also `comma`,

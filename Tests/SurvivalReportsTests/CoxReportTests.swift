@@ -37,9 +37,9 @@ import Testing
     }
 
     @Test func levelLabelsFollowR() {
-        #expect(CoxCoefficientTable.levelLabel(0.95) == ".95")
-        #expect(CoxCoefficientTable.levelLabel(0.9) == ".90")
-        #expect(CoxCoefficientTable.levelLabel(0.99) == ".99")
-        #expect(CoxCoefficientTable.levelLabel(0.975) == ".975")
+        #expect(NumberFormat.confidenceLevelLabel(0.95) == ".95")
+        #expect(NumberFormat.confidenceLevelLabel(0.9) == ".90")
+        #expect(NumberFormat.confidenceLevelLabel(0.99) == ".99")
+        #expect(NumberFormat.confidenceLevelLabel(0.975) == ".975")
     }
 }

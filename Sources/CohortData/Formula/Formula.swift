@@ -109,3 +109,11 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
         self.variableOrder = variableOrder
     }
 }
+
+extension Formula: Encodable {
+    /// A formula is written as its text (`"Surv(time, status) ~ age"`).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(text)
+    }
+}

@@ -1,6 +1,6 @@
 /// How tied event times are handled in the partial likelihood, as R's
 /// `coxph(ties = )`.
-public enum CoxTies: String, Sendable, Codable {
+public enum CoxTies: String, Sendable, Codable, CaseIterable {
     /// Efron's approximation (R's default).
     case efron
     /// Breslow's approximation.

@@ -14,9 +14,8 @@ extension SurvivalSummaryAt {
             time: requested, nRisk: [], nEvent: [], survival: [], stdErr: [], lower: [], upper: [])
         var previous = -Double.infinity
         for t in requested {
-            let last = table.time.lastIndex { $0 <= t }
-            let next = table.time.firstIndex { $0 >= t }
-            out.nRisk.append(next.map { table.nRisk[$0] } ?? 0)
+            let last = StepFunctionSummary.lastIndex(atOrBefore: t, in: table.time)
+            out.nRisk.append(StepFunctionSummary.atRisk(t, time: table.time, nRisk: table.nRisk))
             var d = 0.0
             for k in table.time.indices where table.time[k] > previous && table.time[k] <= t {
                 d += table.nEvent[k]

@@ -112,21 +112,13 @@ public struct ReportFormulas: Sendable, Encodable {
     /// `events ~ group + offset(person_time)`.
     public var rates: String? { ratesFormula?.text }
 
+    /// The JSON keys of the section each formula belongs to.
     enum CodingKeys: String, CodingKey {
-        case logrank, cox, rates
-        case kaplanMeier = "kaplan_meier"
-        case cumulativeIncidence = "cumulative_incidence"
-        case meanCumulativeFunction = "mcf"
-    }
-
-    /// Encodes each formula's text (absent formulas as `null`).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kaplanMeier, forKey: .kaplanMeier)
-        try c.encode(logrank, forKey: .logrank)
-        try c.encode(cox, forKey: .cox)
-        try c.encode(cumulativeIncidence, forKey: .cumulativeIncidence)
-        try c.encode(meanCumulativeFunction, forKey: .meanCumulativeFunction)
-        try c.encode(rates, forKey: .rates)
+        case kaplanMeierFormula = "kaplan_meier"
+        case logRankFormula = "logrank"
+        case coxFormula = "cox"
+        case cumulativeIncidenceFormula = "cumulative_incidence"
+        case meanCumulativeFunctionFormula = "mcf"
+        case ratesFormula = "rates"
     }
 }

@@ -8,7 +8,7 @@ import SurvivalModels
 enum CoxCoefficientTable {
     static func make(_ r: CoxResult) -> TextTable {
         let robust = r.coefficients.contains { $0.robustSE != nil }
-        let level = levelLabel(r.confLevel)
+        let level = NumberFormat.confidenceLevelLabel(r.confLevel)
         var header = ["", "coef", "exp(coef)", "se(coef)"]
         if robust { header.append("robust se") }
         header += ["z", "Pr(>|z|)", "lower \(level)", "upper \(level)"]
@@ -23,12 +23,5 @@ enum CoxCoefficientTable {
             t.append(row)
         }
         return t
-    }
-
-    /// R's column label of a confidence level: 0.95 → `.95`, 0.9 → `.90`, 0.975 → `.975`.
-    static func levelLabel(_ confLevel: Double) -> String {
-        var digits = NumberFormat.significant(confLevel * 100, 3).replacingOccurrences(of: ".", with: "")
-        if digits.count < 2 { digits = "0" + digits }
-        return "." + digits
     }
 }

@@ -3,6 +3,14 @@ import Foundation
 /// Number formatting for human-readable reports (never for JSON, which keeps
 /// full precision).
 public enum NumberFormat {
+    /// R's column label of a confidence level, as `summary(coxph)` and
+    /// `confint` print it: 0.95 → `.95`, 0.9 → `.90`, 0.975 → `.975`.
+    static func confidenceLevelLabel(_ confLevel: Double) -> String {
+        var digits = significant(confLevel * 100, 3).replacingOccurrences(of: ".", with: "")
+        if digits.count < 2 { digits = "0" + digits }
+        return "." + digits
+    }
+
     /// `x` with `digits` significant digits, like R's `format(signif(x, digits))`:
     /// no exponent for moderate magnitudes, trailing zeros dropped.
     public static func significant(_ x: Double?, _ digits: Int = 4) -> String {

@@ -14,7 +14,7 @@ public enum RateRegressionReport {
             out += " (\(r.nDroppedMissing) observation\(r.nDroppedMissing == 1 ? "" : "s") deleted due to missingness)"
         }
         out += r.converged ? "; converged in \(r.iterations) iterations\n\n" : "; NOT converged after \(r.iterations) iterations\n\n"
-        let level = CoxCoefficientTable.levelLabel(r.confLevel)
+        let level = NumberFormat.confidenceLevelLabel(r.confLevel)
         var t = TextTable(header: ["", "Estimate", "Std. Error", "z value", "Pr(>|z|)", "RR", "lower \(level)", "upper \(level)"])
         for c in r.coefficients {
             t.append([
