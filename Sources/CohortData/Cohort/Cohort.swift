@@ -14,6 +14,11 @@ public struct Cohort: Sendable {
     public private(set) var rowCount: Int
     /// Physical 1-based line where each row starts (header = line 1).
     private var rowLines: [Int32]?
+    /// How the file was read (format and dialect); JSON `input`.
+    public var input = InputDescription(format: .csv)
+    /// Variable labels by column name, from statistical files (Stata, SPSS,
+    /// SAS) that carry them; empty for CSV.
+    public var variableLabels: [String: String] = [:]
 
     /// Builds a cohort from columns of equal length. Rows are taken to sit on
     /// lines 2, 3, ... unless `rowLines` says otherwise.

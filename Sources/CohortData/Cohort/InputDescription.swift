@@ -1,0 +1,31 @@
+/// How a data file was read: its format and, for text files, the dialect the
+/// reader used (given or detected). In survkit's JSON it is the `input`
+/// object (docs/json-output.md): `format`, and `delimiter`, `decimal`,
+/// `encoding`, `date_format` where they apply.
+public struct InputDescription: Sendable, Equatable, Codable {
+    /// The file format, by extension (`.csv.gz` is `csv`).
+    public enum Format: String, Sendable, Equatable, Codable, CaseIterable {
+        case csv, dta, sav, sas7bdat, xpt
+    }
+
+    public var format: Format
+    /// The field delimiter as a character (`","`, `";"`, `"\t"`, `"|"`); text files only.
+    public var delimiter: String?
+    /// The decimal mark, `"."` or `","`; text files only.
+    public var decimal: String?
+    /// The `--encoding` value the text was decoded with (`"utf-8"`, `"latin1"`, `"windows-1252"`).
+    public var encoding: String?
+    /// The `--date-format` pattern (`"%d/%m/%Y"`, `"excel"`), when one was given.
+    public var dateFormat: String?
+
+    public init(
+        format: Format, delimiter: String? = nil, decimal: String? = nil, encoding: String? = nil,
+        dateFormat: String? = nil
+    ) {
+        self.format = format
+        self.delimiter = delimiter
+        self.decimal = decimal
+        self.encoding = encoding
+        self.dateFormat = dateFormat
+    }
+}
