@@ -22,6 +22,8 @@ public struct CohortError: Error, CustomStringConvertible, Sendable, Equatable {
         case unknownLevel
         case formulaSyntax
         case noRowsLeft
+        /// `--strict` and rows would be dropped.
+        case droppedRows
     }
 
     public var kind: Kind

@@ -48,7 +48,7 @@ struct CIFCommand: ParsableCommand {
         }
         let result: CumulativeIncidenceResult
         do { result = try CumulativeIncidence.fit(frame) } catch {
-            throw AnalysisFailure(message: "\(cohort.data): \(error.message)")
+            throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
         let text = try CumulativeIncidenceReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)

@@ -77,7 +77,7 @@ struct CoxCommand: ParsableCommand {
         options.maxIterations = maxIterations
         let fit: CoxFit
         do { fit = try CoxModel.fit(frame, options: options) } catch {
-            throw AnalysisFailure(message: "\(cohort.data): \(error.description)")
+            throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
         var result = try fit.makeResult(zph: zph ? zphResult(fit) : nil, residuals: residualResult(fit))
         if let predict {

@@ -91,3 +91,22 @@ enum FrameLoader {
         error.file == nil ? "\(file): \(error.description)" : error.description
     }
 }
+
+extension FrameLoader {
+    /// The failure of a model fitted to `frame`: a row-level `ModelError` or
+    /// `CoxError` names the file's line and column, as data errors do.
+    static func failure(_ error: any Error, frame: some RowSourced, file: String) -> AnalysisFailure {
+        let origin = frame.origin
+        if let error = error as? ModelError {
+            if let row = error.row {
+                return AnalysisFailure(
+                    message: "\(file): \(origin.location(ofRow: row, column: error.column)): \(error.message)")
+            }
+            return AnalysisFailure(message: "\(file): \(error.message)")
+        }
+        if let error = error as? CoxError, let row = error.row {
+            return AnalysisFailure(message: "\(file): \(origin.location(ofRow: row)): \(error.reason)")
+        }
+        return AnalysisFailure(message: "\(file): \(error)")
+    }
+}

@@ -44,7 +44,7 @@ struct KMCommand: ParsableCommand {
             times: times.flatMap { [Double](commaSeparated: $0) } ?? [], tau: tau)
         let result: KaplanMeierResult
         do { result = try KaplanMeier.fit(frame, options: options) } catch {
-            throw AnalysisFailure(message: "\(cohort.data): \(error.message)")
+            throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
         let text = try KaplanMeierReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)

@@ -25,7 +25,7 @@ struct LogRankCommand: ParsableCommand {
         let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
         let result: LogRankResult
         do { result = try LogRank.test(frame, rho: rho) } catch {
-            throw AnalysisFailure(message: "\(cohort.data): \(error.message)")
+            throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
         let text = try LogRankReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)

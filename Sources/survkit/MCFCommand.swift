@@ -26,7 +26,7 @@ struct MCFCommand: ParsableCommand {
         let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
         let result: MeanCumulativeFunctionResult
         do { result = try MeanCumulativeFunction.fit(frame, confLevel: confLevel) } catch {
-            throw AnalysisFailure(message: "\(cohort.data): \(error.message)")
+            throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
         let text = try MeanCumulativeFunctionReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)

@@ -29,7 +29,7 @@ struct RateRegressionArguments: ParsableArguments {
             intercept: intercept, control: GLMControl(maxIterations: maxIterations), confLevel: confLevel)
         let result: RateRegressionResult
         do { result = try fit(frame, options) } catch {
-            throw AnalysisFailure(message: "\(cohort.data): \(error.description)")
+            throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
         let text = try RateRegressionReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)

@@ -65,9 +65,10 @@ struct RatesCommand: ParsableCommand {
         do {
             result = try EventRates.compute(
                 events: frame.response, personTime: frame.offset ?? [], grouping: frame.groups, per: per,
-                confLevel: confLevel, rows: frame.rows, warnings: frame.warnings)
+                confLevel: confLevel, rows: frame.rows, warnings: frame.warnings,
+                rowIndex: frame.rowIndex, eventsColumn: events, personTimeColumn: personTime)
         } catch {
-            throw AnalysisFailure(message: "\(data): \(error.message)")
+            throw FrameLoader.failure(error, frame: frame, file: data)
         }
         let text = try EventRatesReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)

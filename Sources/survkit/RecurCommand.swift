@@ -43,7 +43,7 @@ struct RecurCommand: ParsableCommand {
         options.confLevel = confLevel
         let result: RecurrentEventsResult
         do { result = try model.fit(frame, options: options) } catch {
-            throw AnalysisFailure(message: "\(cohort.data): \(error)")
+            throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
         let text = try CoxReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)

@@ -37,7 +37,7 @@ struct SurvregCommand: ParsableCommand {
         options.maxIterations = maxIterations
         let fit: SurvregFit
         do { fit = try SurvregModel.fit(frame, options: options) } catch {
-            throw AnalysisFailure(message: "\(cohort.data): \(error.description)")
+            throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
         let result = fit.makeResult()
         let text = try SurvregReport.render(result, format: output.format)

@@ -70,7 +70,9 @@ struct ModelFrameBehaviourTests {
 
     @Test func missingValuesAreCountedAndReported() throws {
         let f = try frame("Surv(time, status) ~ age + site")
-        #expect(f.rows == RowAccounting(read: 5, used: 3, dropped: ["missing: age": 1, "missing: site": 1]))
+        var rows = RowAccounting(read: 5, used: 3, dropped: ["missing: age": 1, "missing: site": 1])
+        rows.missingByColumn = ["age": 1, "site": 1]
+        #expect(f.rows == rows)
         #expect(f.warnings == ["2 rows dropped for missing values (missing: age 1, missing: site 1)"])
         #expect(f.rowIndex == [0, 2, 4])
     }
@@ -104,7 +106,8 @@ struct ModelFrameBehaviourTests {
         let text = "time,status\n4,1\nsoon,0\n"
         let error = cohortError { try frame("Surv(time, status) ~ 1", text) }
         #expect(error?.kind == .notNumeric)
-        #expect(error?.description == "d.csv: line 3, column \"time\" (1): expected a number, found \"soon\"")
+        #expect(error?.description == "d.csv: line 3, column \"time\" (1): \"time\" is used as a time, but 1 of its 2"
+            + " values is not a number: line 3 \"soon\". If it means a missing value, add --na=soon.")
     }
 
     @Test func unknownColumnListsAvailableColumns() {

@@ -76,8 +76,13 @@ struct ModelFrameReferenceTests {
         #expect(frame.rows.dropped == expected)
         #expect(frame.rows.used == fixture.dropped.used)
         #expect(frame.rows.read == 228)
-        // Reasons listed in formula order: ph.ecog, wt.loss, meal.cal.
-        #expect(frame.warnings == ["58 rows dropped for missing values (missing: ph.ecog 1, missing: wt.loss 14, missing: meal.cal 43)"])
+        // Reasons listed in formula order: ph.ecog, wt.loss, meal.cal; then the exact
+        // per-column counts, as R's colSums(is.na(lung[c("ph.ecog", "wt.loss", "meal.cal")])) = 1, 14, 47.
+        #expect(frame.warnings == [
+            "58 rows dropped for missing values (missing: ph.ecog 1, missing: wt.loss 14, missing: meal.cal 43);"
+                + " rows missing each column: ph.ecog 1, wt.loss 14, meal.cal 47"
+        ])
+        #expect(frame.rows.missingByColumn == ["ph.ecog": 1, "wt.loss": 14, "meal.cal": 47])
     }
 
     @Test func lungStatusOneTwoMapsAsSurv() throws {

@@ -62,6 +62,10 @@ public struct Cohort: Sendable {
         return row + 2
     }
 
+    /// The line of each row when rows do not sit on consecutive lines (blank
+    /// lines, quoted line breaks); `nil` when row `k` is on line `k + 2`.
+    var rowLineTable: [Int32]? { rowLines }
+
     /// The 0-based position of the column called `name`.
     public func index(of name: String) -> Int? {
         names.firstIndex(of: name)

@@ -23,6 +23,8 @@ public struct CountModelFrame: Sendable {
     public var rowIndex: [Int]
     /// Rows read, used and dropped.
     public var rows: RowAccounting
+    /// The file, lines and columns the rows came from (for located errors).
+    public var origin = RowOrigin()
     /// Warnings produced while building the frame.
     public var warnings: [String]
 

@@ -32,6 +32,12 @@ public struct ModelFrame: Sendable {
     public var rowIndex: [Int]
     /// Rows read, used and dropped.
     public var rows: RowAccounting
+    /// The file, lines and columns the rows came from (for located errors).
+    public var origin = RowOrigin()
+    /// The data column of the (stop) time and of the status, when each is a
+    /// column (for located errors).
+    public var timeColumn: String?
+    public var statusColumn: String?
     /// Warnings produced while building the frame (e.g. rows dropped for missing values).
     public var warnings: [String]
     /// The levels of each categorical model variable in model order (reference

@@ -24,7 +24,7 @@ extension ModelFrameBuilder {
             }
             return out
         }
-        let values = try numeric(e, rows: rows)
+        let values = try numeric(e, rows: rows, as: "a status")
         if options.allowCompetingRisks {
             for (k, row) in rows.enumerated() where !(values[k] >= 0 && values[k] < 1_000_000) || values[k] != values[k].rounded() {
                 throw cohort.error(.invalidStatus, row: row, column: columnName,
@@ -36,8 +36,11 @@ extension ModelFrameBuilder {
         if allZeroOne { return values.map { Int($0) } }
         let allOneTwo = values.allSatisfy { $0 == 1 || $0 == 2 }
         if allOneTwo { return values.map { Int($0) - 1 } }
-        // Name the coding the column seems to use, then the first value outside it.
-        let zeroOne = values.contains(0)
+        // Name the coding most values fit, then blame the first value outside
+        // it: a 1/2 column with a stray 0 blames the 0, not the first 2.
+        let fitZeroOne = values.reduce(0) { $0 + ($1 == 0 || $1 == 1 ? 1 : 0) }
+        let fitOneTwo = values.reduce(0) { $0 + ($1 == 1 || $1 == 2 ? 1 : 0) }
+        let zeroOne = fitZeroOne >= fitOneTwo
         for (k, row) in rows.enumerated() {
             let v = values[k]
             let fits = zeroOne ? (v == 0 || v == 1) : (v == 1 || v == 2)

@@ -1,29 +1,42 @@
 extension ModelFrameBuilder {
-    /// A numeric column's values over all rows (dates as day numbers); a text
-    /// column is an error at the first row whose value is not a number.
-    func numericColumn(_ name: String) throws -> [Double] {
+    /// A numeric column's values over all rows. A date column, or a text
+    /// column with a value that is not a number, is an error naming the
+    /// column, the lines and the ways out (`ModelFrameBuilder+ColumnUse.swift`);
+    /// `what` says how the column is used ("a time", "a case weight").
+    func numericColumn(_ name: String, as what: String = "a number") throws -> [Double] {
         guard let column = cohort.column(named: name) else { throw cohort.unknownColumnError(name) }
         switch column {
-        case .numeric(let v), .date(let v):
+        case .numeric(let v):
             return v
+        case .date:
+            throw dateColumnUsedAsNumber(name, as: what)
         case .categorical(let codes, let levels):
+            // Quoted numbers are read as text; they are still numbers.
             let parser = NumberParser()
-            for (row, code) in codes.enumerated() where code >= 0 && parser.parse(levels[Int(code)]) == nil {
-                throw cohort.error(.notNumeric, row: row, column: name,
-                                   "expected a number, found \"\(levels[Int(code)])\"")
+            let parsed = levels.map { parser.parse($0) }
+            guard parsed.allSatisfy({ $0 != nil }) else {
+                throw textColumnUsedAsNumber(name, codes: codes, levels: levels, as: what)
             }
-            return codes.map { $0 < 0 ? .nan : (parser.parse(levels[Int($0)]) ?? .nan) }
+            return codes.map { $0 < 0 ? .nan : (parsed[Int($0)] ?? .nan) }
         }
     }
 
-    /// An expression evaluated on the used rows; a non-finite result is an error at its row.
-    func numeric(_ e: FormulaExpression, rows: [Int]) throws -> [Double] {
+    /// An expression evaluated on the used rows; a non-finite result (an
+    /// `Inf` in the data, `log(0)`) is an error at its row.
+    func numeric(_ e: FormulaExpression, rows: [Int], as what: String = "a number") throws -> [Double] {
         if case .variable(let name) = e {
-            let v = try numericColumn(name)
-            return rows.map { v[$0] }
+            let v = try numericColumn(name, as: what)
+            return try rows.map { row in
+                let x = v[row]
+                guard x.isFinite else {
+                    throw cohort.error(.invalidValue, row: row, column: name,
+                                       "expected a finite number (\(what)), found \(NumberFormatting.label(x))")
+                }
+                return x
+            }
         }
         var columns: [String: [Double]] = [:]
-        for name in e.variables { columns[name] = try numericColumn(name) }
+        for name in e.variables { columns[name] = try numericColumn(name, as: "a number in \(e.text)") }
         var out = [Double](repeating: 0, count: rows.count)
         for (k, row) in rows.enumerated() {
             let x = e.evaluate { columns[$0]?[row] ?? .nan }
@@ -39,15 +52,15 @@ extension ModelFrameBuilder {
     /// A model variable as numbers on the used rows.
     func numeric(_ v: Formula.Variable, rows: [Int]) throws -> [Double] {
         switch v {
-        case .column(let name), .factor(let name): return try numeric(.variable(name), rows: rows)
-        case .expression(let e): return try numeric(e, rows: rows)
+        case .column(let name), .factor(let name): return try numeric(.variable(name), rows: rows, as: "a covariate")
+        case .expression(let e): return try numeric(e, rows: rows, as: "a covariate")
         }
     }
 
     /// Survival times: numeric, finite and ≥ 0 (R's survfit/coxph would
     /// accept negative times; the contract treats them as data errors).
     func times(_ e: FormulaExpression, rows: [Int]) throws -> [Double] {
-        let t = try numeric(e, rows: rows)
+        let t = try numeric(e, rows: rows, as: "a time")
         let column = e.variables.first
         for (k, row) in rows.enumerated() where t[k] < 0 {
             let what = e.variables == [e.text] ? "time" : "time \(e.text)"
@@ -69,7 +82,11 @@ extension ModelFrameBuilder {
                 coding = FactorCoding(column: column, rows: rows)
             case .column(let name):
                 guard let column = cohort.column(named: name) else { throw cohort.unknownColumnError(name) }
-                guard case .categorical = column else { continue }
+                guard case .categorical(let codes, let levels) = column else { continue }
+                // A column of numbers with a stray token is not a factor by accident.
+                if nonNumericValues(codes: codes, levels: levels).mostlyNumbers {
+                    throw textColumnUsedAsNumber(name, codes: codes, levels: levels, as: "a covariate")
+                }
                 coding = FactorCoding(column: column, rows: rows)
             case .expression:
                 continue

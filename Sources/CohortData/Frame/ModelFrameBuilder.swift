@@ -39,12 +39,23 @@ public struct ModelFrameBuilder {
         let response = try survivalResponse(rows: used.rows)
         let codings = try factorCodings(rows: used.rows)
         let design = try designMatrix(rows: used.rows, codings: codings)
+        let warnings = used.warnings + levelWarnings(codings, rows: used.rows.count)
         let extras = try extraColumns(rows: used.rows)
         var frame = ModelFrame(
             response: response, design: design.matrix, termNames: design.names, termOfColumn: design.terms,
             strata: extras.strata, cluster: extras.cluster, offset: extras.offset, weights: extras.weights,
-            rowIndex: used.rows, rows: used.accounting, warnings: used.warnings)
+            rowIndex: used.rows, rows: used.accounting, warnings: warnings)
         frame.factorLevels = Dictionary(uniqueKeysWithValues: codings.map { ($0.key.label, $0.value.labels) })
+        frame.origin = cohort.origin
+        switch formula.response {
+        case .rightCensored(let time, let status)?:
+            frame.timeColumn = time.variables.first
+            frame.statusColumn = status.variables.first
+        case .counting(_, let stop, let status)?:
+            frame.timeColumn = stop.variables.first
+            frame.statusColumn = status.variables.first
+        default: break
+        }
         return frame
     }
 
@@ -55,12 +66,15 @@ public struct ModelFrameBuilder {
         let outcome = try countOutcome(rows: used.rows)
         let codings = try factorCodings(rows: used.rows)
         let design = try designMatrix(rows: used.rows, codings: codings)
+        let warnings = used.warnings + levelWarnings(codings, rows: used.rows.count)
         let extras = try extraColumns(rows: used.rows)
-        return CountModelFrame(
+        var frame = CountModelFrame(
             outcome: outcome, design: design.matrix, termNames: design.names, termOfColumn: design.terms,
             offset: extras.offset, weights: extras.weights,
             hasStrataOrCluster: extras.strata != nil || extras.cluster != nil,
-            rowIndex: used.rows, rows: used.accounting, warnings: used.warnings)
+            rowIndex: used.rows, rows: used.accounting, warnings: warnings)
+        frame.origin = cohort.origin
+        return frame
     }
 
     /// The grouping frame of `survfit`-style analyses: the survival response
@@ -86,19 +100,47 @@ public struct ModelFrameBuilder {
             throw cohort.unknownColumnError(name)
         }
         try checkReferences()
-        let (used, dropped, order) = completeCases()
+        let cases = completeCases()
+        let used = cases.used
         guard !used.isEmpty else {
             throw CohortError(
                 .noRowsLeft, file: cohort.fileName,
-                message: "no rows left after dropping \(cohort.rowCount) rows with missing values")
+                message: "no rows left after dropping \(cohort.rowCount) rows with missing values"
+                    + " (\(Self.describe(cases.missingByColumn, order: columnsUsed)) missing)")
         }
         var warnings: [String] = []
-        let droppedTotal = dropped.values.reduce(0, +)
+        let droppedTotal = cases.dropped.values.reduce(0, +)
         if droppedTotal > 0 {
-            let parts = order.map { "\($0) \(dropped[$0] ?? 0)" }.joined(separator: ", ")
-            warnings.append("\(droppedTotal) row\(droppedTotal == 1 ? "" : "s") dropped for missing values (\(parts))")
+            let parts = cases.order.map { "missing: \($0) \(cases.dropped["missing: \($0)"] ?? 0)" }.joined(separator: ", ")
+            var warning = "\(droppedTotal) row\(droppedTotal == 1 ? "" : "s") dropped for missing values (\(parts))"
+            let exact = cases.missingByColumn.filter { $0.value > 0 }
+            if exact.contains(where: { cases.dropped["missing: \($0.key)"] != $0.value }) {
+                // A row missing in several columns is counted once above, under the first.
+                warning += "; rows missing each column: \(Self.describe(exact, order: columnsUsed))"
+            }
+            warnings.append(warning)
         }
-        return (used, RowAccounting(read: cohort.rowCount, used: used.count, dropped: dropped), warnings)
+        var accounting = RowAccounting(read: cohort.rowCount, used: used.count, dropped: cases.dropped)
+        accounting.missingByColumn = cases.missingByColumn.filter { $0.value > 0 }
+        if options.strict && droppedTotal > 0 {
+            throw CohortError(
+                .droppedRows, file: cohort.fileName,
+                message: "--strict: \(warnings.joined(separator: "; ")); first at line \(cases.firstDroppedLine ?? 0)."
+                    + " Fill in or exclude those rows (--subset \"!is.na(x)\"), or drop --strict to let the analysis drop them")
+        }
+        return (used, accounting, warnings)
+    }
+
+    /// The many-levels warnings of the categorical design variables, in formula order.
+    private func levelWarnings(_ codings: [Formula.Variable: FactorCoding], rows: Int) -> [String] {
+        formula.variableOrder.compactMap { v in
+            codings[v].flatMap { manyLevelsWarning(v, levels: $0.labels.count, rows: rows) }
+        }
+    }
+
+    /// `a 3, b 1` in the order of `order`.
+    static func describe(_ counts: [String: Int], order: [String]) -> String {
+        order.compactMap { name in counts[name].flatMap { $0 > 0 ? "\(name) \($0)" : nil } }.joined(separator: ", ")
     }
 
     /// `Surv(time, status)` or `Surv(start, stop, status)` on the used rows,
@@ -123,13 +165,23 @@ public struct ModelFrameBuilder {
             throw needsSurv()
         }
         // R's timefix: merge times that differ only by rounding noise.
-        guard let merged = response.mergingNearTies() else {
-            throw CohortError(
-                .startNotBeforeStop, file: cohort.fileName,
-                message: "an interval (start, stop] has effective length 0 after merging near-tied times"
-                    + " (start and stop differ by less than 1.5e-8 relative), as R's aeqSurv")
+        switch response.mergedNearTies() {
+        case .merged(let merged):
+            return merged
+        case .collapsedInterval(let k):
+            var column: String? = nil
+            var found = ""
+            if case .counting(let start, let stop, _)? = formula.response {
+                column = stop.variables.first
+                found = " (start \(start.text) = \(NumberFormatting.label(response.start?[k] ?? .nan)),"
+                    + " stop \(stop.text) = \(NumberFormatting.label(response.stop[k])))"
+            }
+            throw cohort.error(
+                .startNotBeforeStop, row: used[k], column: column,
+                "the interval (start, stop]\(found) has effective length 0 after merging near-tied times"
+                    + " (start and stop differ by less than 1.5e-8 relative), as R's aeqSurv; round the times or"
+                    + " make the interval longer")
         }
-        return merged
     }
 
     /// The plain outcome left of `~` on the used rows.
@@ -139,7 +191,13 @@ public struct ModelFrameBuilder {
                 .formulaSyntax,
                 message: "in formula \"\(formula.text)\": expected a count outcome left of ~, e.g. \"events ~ x + offset(log(person_years))\"")
         }
-        return try numeric(e, rows: used)
+        let y = try numeric(e, rows: used, as: "a count")
+        // R's poisson() and glm.nb refuse negative counts.
+        if let k = y.firstIndex(where: { $0 < 0 }) {
+            throw cohort.error(.invalidValue, row: used[k], column: e.variables.first,
+                               "expected a count ≥ 0, found \(NumberFormatting.label(y[k]))")
+        }
+        return y
     }
 
     /// Strata, cluster, offset and weights on the used rows.
@@ -154,7 +212,7 @@ public struct ModelFrameBuilder {
         let cluster = formula.cluster.map { groupingCoding($0, rows: used).codes }
         var offset: [Double]? = nil
         for e in formula.offsets {
-            let values = try numeric(e, rows: used)
+            let values = try numeric(e, rows: used, as: "an offset")
             offset = offset.map { zip($0, values).map { $0 + $1 } } ?? values
         }
         return (strata, cluster, offset, try caseWeights(rows: used))
@@ -185,10 +243,12 @@ public struct ModelFrameBuilder {
             groups = Grouping(factors: factors, count: used.rows.count)
         }
         let extras = try extraColumns(rows: used.rows)
-        return GroupingFrame(
+        var frame = GroupingFrame(
             response: response, groups: groups, strata: extras.strata, cluster: extras.cluster,
             offset: extras.offset, weights: extras.weights, rowIndex: used.rows, rows: used.accounting,
             warnings: used.warnings)
+        frame.origin = cohort.origin
+        return frame
     }
 
     private func needsSurv() -> CohortError {
@@ -197,31 +257,44 @@ public struct ModelFrameBuilder {
             message: "in formula \"\(formula.text)\": expected a response Surv(time, status) or Surv(start, stop, status) left of ~")
     }
 
-    /// Used rows, dropped counts by reason, and the reasons in formula order.
-    private func completeCases() -> ([Int], [String: Int], [String]) {
-        let columns = columnsUsed.compactMap { cohort.column(named: $0) }
-        var counts = [Int](repeating: 0, count: columns.count)
+    /// The complete cases: the used rows; each dropped row counted once,
+    /// under its first missing column in formula order (`dropped`, keyed
+    /// `"missing: <column>"`, which sums to the rows dropped); and, exactly,
+    /// how many rows miss each column (`missingByColumn`).
+    private func completeCases() -> (
+        used: [Int], dropped: [String: Int], order: [String], missingByColumn: [String: Int], firstDroppedLine: Int?
+    ) {
+        let names = columnsUsed
+        let columns = names.compactMap { cohort.column(named: $0) }
+        var first = [Int](repeating: 0, count: columns.count)
+        var exact = [Int](repeating: 0, count: columns.count)
         var used: [Int] = []
         used.reserveCapacity(cohort.rowCount)
+        var firstDropped: Int?
         for row in 0..<cohort.rowCount {
             var missingAt = -1
             for (k, c) in columns.enumerated() where c.isMissing(row) {
-                missingAt = k
-                break
+                if missingAt < 0 { missingAt = k }
+                exact[k] += 1
             }
             if missingAt < 0 {
                 used.append(row)
             } else {
-                counts[missingAt] += 1
+                first[missingAt] += 1
+                if firstDropped == nil { firstDropped = row }
             }
         }
         var dropped: [String: Int] = [:]
         var order: [String] = []
-        for (k, name) in columnsUsed.enumerated() where counts[k] > 0 {
-            dropped["missing: \(name)"] = counts[k]
-            order.append("missing: \(name)")
+        var missingByColumn: [String: Int] = [:]
+        for (k, name) in names.enumerated() {
+            missingByColumn[name] = exact[k]
+            if first[k] > 0 {
+                dropped["missing: \(name)"] = first[k]
+                order.append(name)
+            }
         }
-        return (used, dropped, order)
+        return (used, dropped, order, missingByColumn, firstDropped.map { cohort.line(ofRow: $0) })
     }
 
     /// The columns whose missing values drop a row: the formula's, then the weights.
@@ -234,7 +307,7 @@ public struct ModelFrameBuilder {
     /// weight that is not finite and positive.
     private func caseWeights(rows: [Int]) throws -> [Double]? {
         guard let name = options.weights else { return nil }
-        let all = try numericColumn(name)
+        let all = try numericColumn(name, as: "a case weight")
         return try rows.map { row in
             let w = all[row]
             guard w.isFinite && w > 0 else {

@@ -10,9 +10,16 @@ public struct ModelFrameOptions: Sendable, Equatable {
     /// with a missing weight are dropped like any other missing value.
     /// `nil`: every row weighs 1.
     public var weights: String?
+    /// Refuse to drop rows: any row with a missing value in a column the
+    /// analysis uses is an error (`--strict`) instead of a counted drop.
+    public var strict: Bool
 
-    public init(references: [String: String] = [:], allowCompetingRisks: Bool = false, weights: String? = nil) {
+    public init(
+        references: [String: String] = [:], allowCompetingRisks: Bool = false, weights: String? = nil,
+        strict: Bool = false
+    ) {
         self.weights = weights
+        self.strict = strict
         self.references = references
         self.allowCompetingRisks = allowCompetingRisks
     }

@@ -4,13 +4,31 @@
 public struct RowAccounting: Sendable, Equatable, Codable {
     public var read: Int
     public var used: Int
-    /// Reason → count, e.g. `"missing: age": 3`.
+    /// Reason → count, e.g. `"missing: age": 3`; a row is counted once,
+    /// under its first reason, so the counts sum to the rows dropped.
     public var dropped: [String: Int]
+    /// Column → the exact number of rows (among those the analysis
+    /// considered) with a missing value in it; a row missing several columns
+    /// counts in each. Columns without missing values are left out.
+    public var missingByColumn: [String: Int] = [:]
 
     public init(read: Int, used: Int, dropped: [String: Int] = [:]) {
         self.read = read
         self.used = used
         self.dropped = dropped
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case read, used, dropped, missingByColumn
+    }
+
+    /// Decodes; `missingByColumn` may be absent (JSON written before it existed).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        read = try c.decode(Int.self, forKey: .read)
+        used = try c.decode(Int.self, forKey: .used)
+        dropped = try c.decode([String: Int].self, forKey: .dropped)
+        missingByColumn = try c.decodeIfPresent([String: Int].self, forKey: .missingByColumn) ?? [:]
     }
 
     /// Total rows dropped for any reason.

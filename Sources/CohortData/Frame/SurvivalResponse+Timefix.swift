@@ -12,10 +12,24 @@ extension SurvivalResponse {
     /// - Returns: `nil` when an interval `(start, stop]` collapses to length 0
     ///   (R stops with "aeqSurv exception, an interval has effective length 0").
     public func mergingNearTies(tolerance: Double = Double.ulpOfOne.squareRoot()) -> SurvivalResponse? {
+        if case .merged(let merged) = mergedNearTies(tolerance: tolerance) { return merged }
+        return nil
+    }
+
+    /// The outcome of `mergedNearTies`: the merged response, or the first row
+    /// whose interval collapsed.
+    public enum NearTieMerge: Sendable {
+        case merged(SurvivalResponse)
+        case collapsedInterval(row: Int)
+    }
+
+    /// `mergingNearTies`, naming the first row (0-based, in this response)
+    /// whose interval `(start, stop]` collapses.
+    public func mergedNearTies(tolerance: Double = Double.ulpOfOne.squareRoot()) -> NearTieMerge {
         var all = stop
         if let start { all += start }
         let y = Array(Set(all.filter { $0.isFinite })).sorted()
-        guard y.count > 1 else { return self }
+        guard y.count > 1 else { return .merged(self) }
         let meanAbs = y.reduce(0) { $0 + Swift.abs($1) } / Double(y.count)
         var cuts: [Double] = [y[0]]
         var anyTied = false
@@ -27,7 +41,7 @@ extension SurvivalResponse {
                 cuts.append(y[k])
             }
         }
-        guard anyTied else { return self }
+        guard anyTied else { return .merged(self) }
         // findInterval(x, cuts): the last cut ≤ x.
         func snap(_ x: Double) -> Double {
             guard x.isFinite else { return x }
@@ -42,9 +56,9 @@ extension SurvivalResponse {
         let newStart = start?.map(snap)
         if let newStart, let start {
             for k in newStart.indices where newStart[k] == newStop[k] && start[k] != stop[k] {
-                return nil
+                return .collapsedInterval(row: k)
             }
         }
-        return SurvivalResponse(start: newStart, stop: newStop, status: status)
+        return .merged(SurvivalResponse(start: newStart, stop: newStop, status: status))
     }
 }

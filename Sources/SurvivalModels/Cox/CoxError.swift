@@ -17,6 +17,24 @@ public enum CoxError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `ties = exact` cannot be used with these data or options.
     case exactTiesUnsupported(String)
 
+    /// The cohort row (0-based) a row-level error is in.
+    public var row: Int? {
+        switch self {
+        case .invalidWeights(let row), .invalidResponse(let row, _), .nonFiniteCovariate(let row, _): return row
+        default: return nil
+        }
+    }
+
+    /// The description without the row, for callers that name the line themselves.
+    public var reason: String {
+        switch self {
+        case .invalidWeights: return "invalid weight, must be > 0"
+        case .invalidResponse(_, let reason): return "invalid survival response: \(reason)"
+        case .nonFiniteCovariate(_, let column): return "covariate \(column) is not finite"
+        default: return description
+        }
+    }
+
     public var description: String {
         switch self {
         case .noRows:

@@ -20,7 +20,8 @@ struct RateData {
             throw ModelError("strata(...) and cluster(...) are not supported by the Poisson and negative-binomial regressions; enter the variable as a term")
         }
         if let i = y.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
-            throw ModelError("the count outcome must be finite and ≥ 0 (data row \(frame.rowIndex[i] + 1) has \(y[i]))")
+            throw ModelError(
+                "the count outcome must be finite and ≥ 0, found \(NumberFormatting.label(y[i]))", row: frame.rowIndex[i])
         }
         let n = frame.count
         let p = frame.design.columns + (intercept ? 1 : 0)
@@ -32,14 +33,14 @@ struct RateData {
             for i in 0..<n {
                 let v = frame.design[i, j]
                 guard v.isFinite else {
-                    throw ModelError("covariate \(frame.termNames[j]) is not finite in data row \(frame.rowIndex[i] + 1)")
+                    throw ModelError("covariate \(frame.termNames[j]) is not finite", row: frame.rowIndex[i])
                 }
                 x[i, j + shift] = v
             }
         }
         let offset = frame.offset ?? [Double](repeating: 0, count: n)
         if let i = offset.firstIndex(where: { !$0.isFinite }) {
-            throw ModelError("the offset is not finite in data row \(frame.rowIndex[i] + 1) (log of 0 person-time?)")
+            throw ModelError("the offset is not finite (log of 0 person-time?)", row: frame.rowIndex[i])
         }
         self.frame = frame
         self.x = x

@@ -56,13 +56,18 @@ public enum SurvregModel {
         for i in 0..<n {
             let t = frame.response.stop[i], s = frame.response.status[i]
             guard s == 0 || s == 1 else {
-                throw ModelError("Invalid status \(s) in data row \(frame.rowIndex[i] + 1): survreg needs 0/1 (or 1/2) right-censored data.")
+                throw ModelError(
+                    "invalid status \(s): survreg needs 0/1 (or 1/2) right-censored data",
+                    row: frame.rowIndex[i], column: frame.statusColumn)
             }
             guard t.isFinite, t > 0 else {
-                throw ModelError("Invalid survival time \(t.isFinite && t == t.rounded() && abs(t) < 1e15 ? String(Int(t)) : String(t)) in data row \(frame.rowIndex[i] + 1): the \(dist.rawValue) distribution needs times > 0 (R: invalid survival times for this distribution).")
+                throw ModelError(
+                    "expected a time > 0, found \(NumberFormatting.label(t)): the \(dist.rawValue) distribution needs"
+                        + " times > 0 (R: invalid survival times for this distribution)",
+                    row: frame.rowIndex[i], column: frame.timeColumn)
             }
             guard weights[i].isFinite, weights[i] > 0 else {
-                throw ModelError("Invalid weights, must be >0 (data row \(frame.rowIndex[i] + 1)).")
+                throw ModelError("invalid weight, must be > 0", row: frame.rowIndex[i])
             }
             y[i] = log(t)
             event[i] = s == 1

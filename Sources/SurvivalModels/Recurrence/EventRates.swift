@@ -23,11 +23,14 @@ public enum EventRates {
     ///   - events: event counts per row (non-negative integers).
     ///   - personTime: person-time per row (non-negative; each group's total > 0).
     ///   - grouping: the group of each row, or `nil` for one group `"all"`.
+    ///   - rowIndex: the cohort row of each entry, and the two columns, so
+    ///     that an error names the row (`ModelError.row`, `.column`).
     /// - Throws: `ModelError` for non-integer or negative counts, negative
     ///   person-time, a group with no person-time, or no rows.
     public static func compute(
         events: [Double], personTime: [Double], grouping: Grouping?, per: Double = 1000,
-        confLevel: Double = 0.95, rows: RowAccounting, warnings: [String] = []
+        confLevel: Double = 0.95, rows: RowAccounting, warnings: [String] = [],
+        rowIndex: [Int]? = nil, eventsColumn: String? = nil, personTimeColumn: String? = nil
     ) throws(ModelError) -> EventRatesResult {
         guard !events.isEmpty, events.count == personTime.count else {
             throw ModelError("No rows left to analyse (\(rows.read) read, all dropped).")
@@ -37,10 +40,14 @@ public enum EventRates {
             throw ModelError("The confidence level must lie strictly between 0 and 1 (got \(confLevel)).")
         }
         if let k = events.firstIndex(where: { !($0 >= 0) || $0 != $0.rounded() }) {
-            throw ModelError("Event counts must be whole numbers ≥ 0 (row \(k + 1) of the used rows has \(events[k])).")
+            throw ModelError(
+                "expected an event count (counts are whole numbers ≥ 0), found \(NumberFormatting.label(events[k]))",
+                row: rowIndex?[k] ?? k, column: eventsColumn)
         }
         if let k = personTime.firstIndex(where: { !($0 >= 0) || !$0.isFinite }) {
-            throw ModelError("Person-time must be ≥ 0 (row \(k + 1) of the used rows has \(personTime[k])).")
+            throw ModelError(
+                "expected person-time ≥ 0, found \(NumberFormatting.label(personTime[k]))",
+                row: rowIndex?[k] ?? k, column: personTimeColumn)
         }
         let grouping = grouping ?? .single(count: events.count)
         var x = [Double](repeating: 0, count: grouping.labels.count)
