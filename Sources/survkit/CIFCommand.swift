@@ -46,10 +46,11 @@ struct CIFCommand: ParsableCommand {
             }
             return try data.replacingWithCompetingCode(status: status, competingStatus: competing)
         }
-        let result: CumulativeIncidenceResult
+        var result: CumulativeIncidenceResult
         do { result = try CumulativeIncidence.fit(frame) } catch {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
+        result.input = frame.origin.input
         let text = try CumulativeIncidenceReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)
     }

@@ -23,6 +23,9 @@ struct CohortOptions: ParsableArguments {
 
     @Option(name: .customLong("reference"), help: "Reference level of a categorical variable, as x=LEVEL (repeatable).")
     var references: [String] = []
+
+    @Flag(help: "Fail (exit 1) instead of dropping rows with missing values in the columns the analysis uses.")
+    var strict = false
 }
 
 /// How a CSV file is read: shared by every command that reads one.

@@ -83,6 +83,7 @@ struct CoxCommand: ParsableCommand {
         if let predict {
             result.predictions = try predictions(fit, file: predict)
         }
+        result.input = frame.origin.input
         let text = try CoxReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)
     }

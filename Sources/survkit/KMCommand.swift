@@ -42,10 +42,11 @@ struct KMCommand: ParsableCommand {
         let options = KaplanMeierOptions(
             confType: confType, confLevel: confLevel,
             times: times.flatMap { [Double](commaSeparated: $0) } ?? [], tau: tau)
-        let result: KaplanMeierResult
+        var result: KaplanMeierResult
         do { result = try KaplanMeier.fit(frame, options: options) } catch {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
+        result.input = frame.origin.input
         let text = try KaplanMeierReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)
     }

@@ -23,10 +23,11 @@ struct LogRankCommand: ParsableCommand {
 
     func run() throws {
         let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
-        let result: LogRankResult
+        var result: LogRankResult
         do { result = try LogRank.test(frame, rho: rho) } catch {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
+        result.input = frame.origin.input
         let text = try LogRankReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)
     }

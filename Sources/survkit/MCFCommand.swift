@@ -24,10 +24,11 @@ struct MCFCommand: ParsableCommand {
 
     func run() throws {
         let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
-        let result: MeanCumulativeFunctionResult
+        var result: MeanCumulativeFunctionResult
         do { result = try MeanCumulativeFunction.fit(frame, confLevel: confLevel) } catch {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
+        result.input = frame.origin.input
         let text = try MeanCumulativeFunctionReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)
     }

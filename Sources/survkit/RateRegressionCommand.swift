@@ -27,10 +27,11 @@ struct RateRegressionArguments: ParsableArguments {
         })
         let options = RateRegressionOptions(
             intercept: intercept, control: GLMControl(maxIterations: maxIterations), confLevel: confLevel)
-        let result: RateRegressionResult
+        var result: RateRegressionResult
         do { result = try fit(frame, options) } catch {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
+        result.input = frame.origin.input
         let text = try RateRegressionReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)
     }

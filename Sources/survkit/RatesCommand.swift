@@ -61,7 +61,7 @@ struct RatesCommand: ParsableCommand {
         } catch let error as CohortError {
             throw AnalysisFailure(message: FrameLoader.locate(error, file: data))
         }
-        let result: EventRatesResult
+        var result: EventRatesResult
         do {
             result = try EventRates.compute(
                 events: frame.response, personTime: frame.offset ?? [], grouping: frame.groups, per: per,
@@ -70,6 +70,7 @@ struct RatesCommand: ParsableCommand {
         } catch {
             throw FrameLoader.failure(error, frame: frame, file: data)
         }
+        result.input = frame.origin.input
         let text = try EventRatesReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)
     }

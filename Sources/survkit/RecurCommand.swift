@@ -41,10 +41,11 @@ struct RecurCommand: ParsableCommand {
         var options = CoxOptions()
         options.ties = ties
         options.confLevel = confLevel
-        let result: RecurrentEventsResult
+        var result: RecurrentEventsResult
         do { result = try model.fit(frame, options: options) } catch {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
+        result.cox.input = frame.origin.input
         let text = try CoxReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)
     }

@@ -3,6 +3,7 @@ import ArgumentParser
 extension Survkit {
     /// Every subcommand, in the order `survkit --help` lists them. One line per command.
     static let allSubcommands: [any ParsableCommand.Type] = [
+        DescribeCommand.self,
         KMCommand.self,
         LogRankCommand.self,
         CoxCommand.self,

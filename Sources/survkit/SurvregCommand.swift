@@ -39,7 +39,8 @@ struct SurvregCommand: ParsableCommand {
         do { fit = try SurvregModel.fit(frame, options: options) } catch {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
-        let result = fit.makeResult()
+        var result = fit.makeResult()
+        result.input = frame.origin.input
         let text = try SurvregReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, output: output)
     }

@@ -123,10 +123,12 @@ public struct ModelFrameBuilder {
         var accounting = RowAccounting(read: cohort.rowCount, used: used.count, dropped: cases.dropped)
         accounting.missingByColumn = cases.missingByColumn.filter { $0.value > 0 }
         if options.strict && droppedTotal > 0 {
+            let line = cases.firstDroppedLine.map { " (the first on line \($0))" } ?? ""
             throw CohortError(
                 .droppedRows, file: cohort.fileName,
-                message: "--strict: \(warnings.joined(separator: "; ")); first at line \(cases.firstDroppedLine ?? 0)."
-                    + " Fill in or exclude those rows (--subset \"!is.na(x)\"), or drop --strict to let the analysis drop them")
+                message: "--strict: \(droppedTotal) row\(droppedTotal == 1 ? "" : "s") would be dropped for missing values\(line):"
+                    + " \(Self.describe(cases.missingByColumn, order: columnsUsed)) missing."
+                    + " Fill them in, exclude them on purpose with --subset \"!is.na(x)\", or leave out --strict")
         }
         return (used, accounting, warnings)
     }

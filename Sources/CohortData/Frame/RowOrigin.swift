@@ -8,6 +8,8 @@
 public struct RowOrigin: Sendable, Equatable {
     /// The file as the user named it.
     public var fileName: String
+    /// How the file was read.
+    public var input = InputDescription(format: .csv)
     private var lines: [Int32]?
     private var columnNames: [String]
 
@@ -52,7 +54,9 @@ public protocol RowSourced {
 extension Cohort {
     /// The origin of this cohort's rows.
     public var origin: RowOrigin {
-        RowOrigin(fileName: fileName, lines: rowLineTable, columnNames: names)
+        var origin = RowOrigin(fileName: fileName, lines: rowLineTable, columnNames: names)
+        origin.input = input
+        return origin
     }
 }
 

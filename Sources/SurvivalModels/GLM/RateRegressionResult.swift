@@ -89,6 +89,8 @@ public struct RateRegressionResult: Sendable, Codable, Equatable {
     public var warnings: [String]
     /// Rows read, used and dropped (with reasons).
     public var rows: RowAccounting
+    /// How the data file was read (format, dialect); set by the caller that read it.
+    public var input: InputDescription? = nil
 
     /// Creates a result from its parts.
     public init(

@@ -139,6 +139,8 @@ public struct KaplanMeierResult: Sendable, Codable, Equatable {
     public var strata: [KaplanMeierCurve]
     /// Rows read, used and dropped.
     public var rows: RowAccounting
+    /// How the data file was read (format, dialect); set by the caller that read it.
+    public var input: InputDescription? = nil
     /// Warnings, also printed on stderr.
     public var warnings: [String]
 

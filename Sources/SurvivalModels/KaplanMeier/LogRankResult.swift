@@ -41,6 +41,8 @@ public struct LogRankResult: Sendable, Codable, Equatable {
     public var variance: [[Double]]
     /// Rows read, used and dropped.
     public var rows: RowAccounting
+    /// How the data file was read (format, dialect); set by the caller that read it.
+    public var input: InputDescription? = nil
     /// Warnings, also printed on stderr.
     public var warnings: [String]
 

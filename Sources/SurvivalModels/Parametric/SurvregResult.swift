@@ -110,4 +110,6 @@ public struct SurvregResult: Sendable, Codable, Equatable {
     public var warnings: [String]
     /// Rows read, used and dropped (with reasons).
     public var rows: RowAccounting
+    /// How the data file was read (format, dialect); set by the caller that read it.
+    public var input: InputDescription? = nil
 }

@@ -70,6 +70,8 @@ public struct CumulativeIncidenceResult: Sendable, Codable, Equatable {
     public var grayTest: [String: GrayTestResult]?
     /// Rows read, used and dropped (with reasons).
     public var rows: RowAccounting
+    /// How the data file was read (format, dialect); set by the caller that read it.
+    public var input: InputDescription? = nil
     /// Warnings (e.g. dropped rows), also printed on stderr.
     public var warnings: [String]
 

@@ -61,6 +61,8 @@ public struct MeanCumulativeFunctionResult: Sendable, Codable, Equatable {
     public var strata: [MeanCumulativeFunctionCurve]
     /// Rows read, used and dropped (with reasons).
     public var rows: RowAccounting
+    /// How the data file was read (format, dialect); set by the caller that read it.
+    public var input: InputDescription? = nil
     /// Warnings (e.g. dropped rows), also printed on stderr.
     public var warnings: [String]
 

@@ -59,11 +59,13 @@ extension Report {
         warnings += rates?.warnings.map { "Rates: \($0)" } ?? []
 
         let title = spec.title ?? "Survival analysis of \(fileStem(data))"
-        return Report(
+        var report = Report(
             title: title, data: data, specification: spec, formulas: formulas,
             cohortDescription: description, kaplanMeier: km, logrank: logrank, cox: cox,
             cumulativeIncidence: cif, meanCumulativeFunction: mcf, rates: rates,
             rows: kmFrame.rows, warnings: warnings)
+        report.input = cohort.input
+        return report
     }
 
     /// The columns Table 1 summarises: every column of the Cox terms (a column

@@ -38,6 +38,8 @@ public struct Report: Sendable, Encodable {
     public var rates: EventRatesResult?
     /// Rows read and used for the Kaplan–Meier curves and the description.
     public var rows: RowAccounting
+    /// How the data file was read (format, dialect); set by the caller that read it.
+    public var input: InputDescription? = nil
     /// Every section's warnings, prefixed by the section.
     public var warnings: [String]
 
@@ -65,7 +67,7 @@ public struct Report: Sendable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, data, specification, formulas, logrank, cox, rates, rows, warnings
+        case title, data, specification, formulas, logrank, cox, rates, rows, input, warnings
         case cohortDescription = "description"
         case kaplanMeier = "kaplan_meier"
         case cumulativeIncidence = "cumulative_incidence"

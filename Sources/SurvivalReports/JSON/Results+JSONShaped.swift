@@ -8,6 +8,8 @@ import SurvivalModels
 
 extension KaplanMeierResult: JSONShaped {
     var jsonAnalysis: String? { "kaplan-meier" }
+    /// `input` only when the caller read a file.
+    static var keysOmittedWhenAbsent: Set<String> { ["input"] }
 }
 
 extension KaplanMeierCurve: JSONShaped {
@@ -17,13 +19,15 @@ extension KaplanMeierCurve: JSONShaped {
 
 extension LogRankResult: JSONShaped {
     var jsonAnalysis: String? { "logrank" }
+    /// `input` only when the caller read a file.
+    static var keysOmittedWhenAbsent: Set<String> { ["input"] }
 }
 
 extension CoxResult: JSONShaped {
     var jsonAnalysis: String? { "cox" }
     /// Present only when asked for (`--zph`, `--residuals`, `--predict`), or
     /// when they exist (`concordance`).
-    static var keysOmittedWhenAbsent: Set<String> { ["concordance", "zph", "residuals", "predictions"] }
+    static var keysOmittedWhenAbsent: Set<String> { ["input", "concordance", "zph", "residuals", "predictions"] }
     static var keysNotWritten: Set<String> { ["conf_level"] }
 }
 
@@ -59,26 +63,34 @@ extension RecurrentEventsResult: Encodable, JSONShaped {
 
 extension CumulativeIncidenceResult: JSONShaped {
     var jsonAnalysis: String? { "cumulative-incidence" }
+    /// `input` only when the caller read a file.
+    static var keysOmittedWhenAbsent: Set<String> { ["input"] }
 }
 
 extension MeanCumulativeFunctionResult: JSONShaped {
     var jsonAnalysis: String? { "mcf" }
+    /// `input` only when the caller read a file.
+    static var keysOmittedWhenAbsent: Set<String> { ["input"] }
 }
 
 extension EventRatesResult: JSONShaped {
     var jsonAnalysis: String? { "rates" }
+    /// `input` only when the caller read a file.
+    static var keysOmittedWhenAbsent: Set<String> { ["input"] }
 }
 
 extension RateRegressionResult: JSONShaped {
     var jsonAnalysis: String? { family.rawValue }
     /// Negative binomial only: `theta`, `theta_se`; `aic` and `loglik` only
     /// where the likelihood is defined (integer counts).
-    static var keysOmittedWhenAbsent: Set<String> { ["aic", "loglik", "theta", "theta_se"] }
+    static var keysOmittedWhenAbsent: Set<String> { ["input", "aic", "loglik", "theta", "theta_se"] }
     static var keysNotWritten: Set<String> { ["family", "conf_level"] }
 }
 
 extension SurvregResult: JSONShaped {
     var jsonAnalysis: String? { "survreg" }
+    /// `input` only when the caller read a file.
+    static var keysOmittedWhenAbsent: Set<String> { ["input"] }
 }
 
 extension VariableSummary: JSONShaped {
@@ -90,4 +102,21 @@ extension VariableSummary: JSONShaped {
 
 extension Report: JSONShaped {
     var jsonAnalysis: String? { "report" }
+    /// `input` only when the caller read a file.
+    static var keysOmittedWhenAbsent: Set<String> { ["input"] }
+}
+
+extension InputDescription: JSONShaped {
+    /// The dialect keys only where they apply (text files), `date_format` only when given.
+    static var keysOmittedWhenAbsent: Set<String> { ["delimiter", "decimal", "encoding", "date_format"] }
+}
+
+extension DataDescription: JSONShaped {
+    var jsonAnalysis: String? { "describe" }
+}
+
+extension ColumnDescription: JSONShaped {
+    /// `min`/`max` for numbers and dates, `levels` for categorical columns,
+    /// `label` and `note` only where they exist.
+    static var keysOmittedWhenAbsent: Set<String> { ["min", "max", "levels", "label", "note"] }
 }

@@ -36,6 +36,7 @@ public enum CumulativeIncidenceReport {
             }
             out += t.render(format)
         }
+        out += RowsLine.render(r.rows, format: format)
         out += WarningsSection.render(r.warnings, format: format)
         return out
     }

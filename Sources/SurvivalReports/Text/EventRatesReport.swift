@@ -27,6 +27,7 @@ public enum EventRatesReport {
             ] + ratio)
         }
         out += t.render(format)
+        out += RowsLine.render(r.rows, format: format)
         out += WarningsSection.render(r.warnings, format: format)
         return out
     }

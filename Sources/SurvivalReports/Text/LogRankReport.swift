@@ -24,6 +24,7 @@ public enum LogRankReport {
         }
         out += t.render(format)
         out += "\n Chisq = \(NumberFormat.significant(r.statistic, 4)) on \(r.df) degrees of freedom, p = \(NumberFormat.pValue(r.p))\n"
+        out += RowsLine.render(r.rows, format: format)
         out += WarningsSection.render(r.warnings, format: format)
         return out
     }

@@ -34,6 +34,7 @@ public enum MeanCumulativeFunctionReport {
             }
             out += t.render(format)
         }
+        out += RowsLine.render(r.rows, format: format)
         out += WarningsSection.render(r.warnings, format: format)
         return out
     }

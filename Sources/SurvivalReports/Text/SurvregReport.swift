@@ -46,6 +46,7 @@ public enum SurvregReport {
         out += "Chisq = \(NumberFormat.significant(lr.statistic, 4)) on \(lr.df) degrees of freedom, p = \(NumberFormat.pValue(lr.p))\n"
         if md { out += "\n" }
         out += r.converged ? "Number of Newton-Raphson Iterations: \(r.iterations)\n" : "NOT converged after \(r.iterations) iterations\n"
+        out += RowsLine.render(r.rows, format: format)
         out += WarningsSection.render(r.warnings, format: format)
         return out
     }
