@@ -4,7 +4,9 @@
 #   Rscript Tests/Reference/statfiles.R
 # Writes Tests/Fixtures/statfiles/: lung.dta, lung.sav, lung.zsav, lung.xpt,
 # lung.sas7bdat, the equivalent lung.csv, and lung.<ext>.json — what haven
-# reads back from each file, after the reader's rules (below).
+# reads back from each file, after the reader's rules (below). It also copies
+# the iris files that haven ships as examples (iris.sas7bdat was written by
+# SAS itself, WINDOWS-1252; haven is MIT-licensed) with their iris.<ext>.json.
 #
 # The data are survival::lung with the dots in names made underscores (Stata
 # and SAS names cannot hold dots) and two columns added: `entry` (a date,
@@ -172,3 +174,10 @@ expect("lung.sav", function(p) read_sav(p, user_na = TRUE))
 expect("lung.zsav", function(p) read_sav(p, user_na = TRUE))
 expect("lung.xpt", read_xpt)
 expect("lung.sas7bdat", read_sas)
+for (ext in c("dta", "sav", "sas7bdat")) {
+  file.copy(system.file("examples", paste0("iris.", ext), package = "haven"),
+            file.path(out, paste0("iris.", ext)), overwrite = TRUE)
+}
+expect("iris.dta", read_dta)
+expect("iris.sav", function(p) read_sav(p, user_na = TRUE))
+expect("iris.sas7bdat", read_sas)
