@@ -24,6 +24,8 @@ public struct StatisticalFileReader: Sendable {
     /// What to make of variables with value labels.
     public var valueLabels: ValueLabelMode
 
+    /// A reader that turns value-labelled variables into categorical
+    /// columns of their labels (`.labels`, the default) or keeps their codes.
     public init(valueLabels: ValueLabelMode = .labels) {
         self.valueLabels = valueLabels
     }
