@@ -3,9 +3,9 @@ import PackageDescription
 
 // Layered targets; each imports only those below it:
 //
-//   CLapack (C shim: CBLAS + LAPACKE)
+//   CLapack (C shim: CBLAS + LAPACKE)      CReadStat (C shim: ReadStat)
 //   → SurvivalNumerics (matrices, LAPACK, distributions)
-//   → CohortData       (CSV, columns, formulas, model frames)
+//   → CohortData       (CSV and statistical files, columns, formulas, model frames)
 //   → SurvivalModels   (pure estimators and their result values)
 //   → SurvivalReports  (analysis orchestration, JSON, text, Markdown, SVG, notebooks)
 //   → SurvivalKit      (the umbrella library users import)
@@ -29,7 +29,7 @@ let package = Package(
     targets: [
         // MARK: - Implementation details
 
-        /// The only place C is touched: OpenBLAS's CBLAS and netlib LAPACKE.
+        /// OpenBLAS's CBLAS and netlib LAPACKE.
         .systemLibrary(
             name: "CLapack",
             path: "Sources/CLapack",
@@ -37,10 +37,18 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
 
+        /// ReadStat, for Stata, SPSS and SAS files; imported only by CohortData.
+        /// Debian ships no readstat.pc, so no pkgConfig: the header is /usr/include/readstat.h.
+        .systemLibrary(
+            name: "CReadStat",
+            path: "Sources/CReadStat",
+            providers: [.apt(["libreadstat-dev"])]
+        ),
+
         // MARK: - Libraries
 
         .target(name: "SurvivalNumerics", dependencies: ["CLapack"]),
-        .target(name: "CohortData", dependencies: ["SurvivalNumerics"]),
+        .target(name: "CohortData", dependencies: ["SurvivalNumerics", "CReadStat"]),
         .target(name: "SurvivalModels", dependencies: ["SurvivalNumerics", "CohortData"]),
         .target(name: "SurvivalReports", dependencies: ["SurvivalNumerics", "CohortData", "SurvivalModels"]),
         .target(

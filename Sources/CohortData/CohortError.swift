@@ -4,6 +4,8 @@
 /// line (1-based, the header being line 1), the column by header name and
 /// 1-based position, then what was expected, e.g.
 /// `lung.csv: line 17, column "time" (2): expected 10 fields, found 9`.
+/// Files without lines (Stata, SPSS, SAS) name the data row instead:
+/// `lung.dta: row 16, column "time" (2): ...`.
 public struct CohortError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What went wrong, for callers that branch on it (tests, exit codes).
     public enum Kind: String, Sendable, Equatable, Codable {
@@ -31,6 +33,8 @@ public struct CohortError: Error, CustomStringConvertible, Sendable, Equatable {
     public var file: String?
     /// Physical line, 1-based, header = 1.
     public var line: Int?
+    /// Data row, 1-based, for files that have no lines (Stata, SPSS, SAS).
+    public var row: Int?
     /// Column header name.
     public var column: String?
     /// Column position, 1-based.
@@ -40,11 +44,12 @@ public struct CohortError: Error, CustomStringConvertible, Sendable, Equatable {
 
     public init(
         _ kind: Kind, file: String? = nil, line: Int? = nil, column: String? = nil,
-        columnPosition: Int? = nil, message: String
+        columnPosition: Int? = nil, message: String, row: Int? = nil
     ) {
         self.kind = kind
         self.file = file
         self.line = line
+        self.row = row
         self.column = column
         self.columnPosition = columnPosition
         self.message = message
@@ -52,7 +57,11 @@ public struct CohortError: Error, CustomStringConvertible, Sendable, Equatable {
 
     public var description: String {
         var location: [String] = []
-        if let line { location.append("line \(line)") }
+        if let line {
+            location.append("line \(line)")
+        } else if let row {
+            location.append("row \(row)")
+        }
         if let column {
             if let columnPosition {
                 location.append("column \"\(column)\" (\(columnPosition))")

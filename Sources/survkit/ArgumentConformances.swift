@@ -14,6 +14,7 @@ extension RecurrentEventsModel: ExpressibleByArgument {}
 extension SurvregDistribution: ExpressibleByArgument {}
 
 extension CoxTies: ExpressibleByArgument {}
+extension ValueLabelMode: ExpressibleByArgument {}
 
 extension CSVOptions.Delimiter: ExpressibleByArgument {
     // init?(argument:) is the library's own: `,` `;` `tab` (also `comma`,

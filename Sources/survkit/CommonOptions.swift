@@ -3,7 +3,7 @@ import SurvivalKit
 
 /// Options shared by every analysis that reads a cohort and a formula.
 struct CohortOptions: ParsableArguments {
-    @Argument(help: "The cohort CSV file, or - for standard input.")
+    @Argument(help: "The cohort: a CSV file (- for standard input) or a .dta, .sav, .zsav, .sas7bdat or .xpt file.")
     var data: String
 
     @Option(help: "The model formula, R style, e.g. \"Surv(time, status) ~ sex + strata(site)\".")
@@ -28,13 +28,20 @@ struct CohortOptions: ParsableArguments {
     var strict = false
 }
 
-/// How a CSV file is read: shared by every command that reads one.
+/// How a data file is read (CSV dialect, statistical-file value labels):
+/// shared by every command that reads one.
 struct InputOptions: ParsableArguments {
     @Option(help: "Field delimiter.")
     var delimiter: CSVOptions.Delimiter = .comma
 
     @Option(name: .customLong("na"), help: "Extra missing-value token (repeatable); empty, NA and . are always missing.")
     var naTokens: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "Stata/SPSS value labels: labels (categorical, levels = the labels) or codes (the numbers).",
+            discussion: "Applies to .dta, .sav and .zsav files (read by extension, as are .sas7bdat and .xpt)."))
+    var valueLabels: ValueLabelMode = .labels
 
     /// The reader's options.
     var csvOptions: CSVOptions { CSVOptions(delimiter: delimiter, extraMissingTokens: naTokens) }

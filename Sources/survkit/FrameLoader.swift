@@ -39,20 +39,29 @@ enum FrameLoader {
         try readCohort(options.data, input: options.input)
     }
 
-    /// Reads the CSV file `data` (`-`: standard input) as `input` says.
+    /// Reads the data file `data` as `input` says: a Stata, SPSS or SAS file
+    /// by its extension (`.dta`, `.sav`, `.zsav`, `.sas7bdat`, `.xpt`), else
+    /// CSV (`-`: standard input).
     static func readCohort(_ data: String, input: InputOptions) throws -> Cohort {
-        let reader = CSVReader(options: input.csvOptions)
         let size = Progress.fileSize(data)
         let done = size > 20_000_000
             ? Progress.begin("Reading \(data) (\(size / 1_000_000) MB)") : { _ in }
         do {
-            let cohort = try reader.read(path: data)
+            let cohort = try readFile(data, input: input)
             done("\(cohort.rowCount) rows")
             return cohort
         } catch let error as CohortError {
             done("failed")
             throw AnalysisFailure(message: locate(error, file: data))
         }
+    }
+
+    /// Reads `path` with the reader its extension calls for; throws `CohortError`.
+    static func readFile(_ path: String, input: InputOptions) throws -> Cohort {
+        if path != "-", let format = InputDescription.Format(path: path) {
+            return try StatisticalFileReader(valueLabels: input.valueLabels).read(path: path, format: format)
+        }
+        return try CSVReader(options: input.csvOptions).read(path: path)
     }
 
     /// Adds the `--duration NAME=FROM:TO[:unit]` columns.

@@ -16,7 +16,7 @@ struct RatesCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The CSV file, or - for standard input.")
+    @Argument(help: "A CSV file (- for standard input) or a .dta, .sav, .zsav, .sas7bdat or .xpt file.")
     var data: String
 
     @Option(help: "Column of event counts (whole numbers ≥ 0).")

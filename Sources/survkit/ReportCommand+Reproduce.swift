@@ -7,6 +7,7 @@ extension ReportCommand {
         var dataOptions: [String] = []
         if input.delimiter != .comma { dataOptions += ["--delimiter", input.delimiter.defaultValueDescription] }
         for token in input.naTokens { dataOptions += ["--na", token] }
+        if input.valueLabels != .labels { dataOptions += ["--value-labels", input.valueLabels.rawValue] }
         let referenceOptions = spec.reference.sorted { $0.key < $1.key }.flatMap { ["--reference", "\($0.key)=\($0.value)"] }
         let timesText = spec.times.map(NumberFormatting.label).joined(separator: ",")
 

@@ -51,7 +51,7 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The cohort CSV file, or - for standard input.")
+    @Argument(help: "The cohort: a CSV file (- for standard input) or a .dta, .sav, .zsav, .sas7bdat or .xpt file.")
     var data: String
 
     @Option(help: "Follow-up time column.")
@@ -173,12 +173,11 @@ struct ReportCommand: ParsableCommand {
         return directory + "/" + path
     }
 
-    /// Reads a CSV file (the cohort or the recurrences file) with the report's
-    /// delimiter and missing-value tokens.
+    /// Reads a data file (the cohort or the recurrences file) with the report's
+    /// input options: CSV, or a statistical file by its extension.
     func readCohort(_ data: String) throws -> Cohort {
-        let reader = CSVReader(options: input.csvOptions)
         do {
-            var cohort = try reader.read(path: resolve(data))
+            var cohort = try FrameLoader.readFile(resolve(data), input: input)
             cohort.fileName = data
             return cohort
         } catch let error as CohortError {

@@ -19,6 +19,9 @@ public struct Cohort: Sendable {
     /// Variable labels by column name, from statistical files (Stata, SPSS,
     /// SAS) that carry them; empty for CSV.
     public var variableLabels: [String: String] = [:]
+    /// Whether rows are located by number (`row 12`) rather than by line:
+    /// files without lines (Stata, SPSS, SAS).
+    var locatesRowsByNumber = false
 
     /// Builds a cohort from columns of equal length. Rows are taken to sit on
     /// lines 2, 3, ... unless `rowLines` says otherwise.
@@ -93,8 +96,13 @@ public struct Cohort: Sendable {
 
     /// An error located at a data row and column.
     func error(_ kind: CohortError.Kind, row: Int?, column name: String?, _ message: String) -> CohortError {
-        CohortError(
-            kind, file: fileName, line: row.map { line(ofRow: $0) }, column: name,
-            columnPosition: name.flatMap { index(of: $0) }.map { $0 + 1 }, message: message)
+        let position = name.flatMap { index(of: $0) }.map { $0 + 1 }
+        if locatesRowsByNumber {
+            return CohortError(
+                kind, file: fileName, column: name, columnPosition: position, message: message, row: row.map { $0 + 1 })
+        }
+        return CohortError(
+            kind, file: fileName, line: row.map { line(ofRow: $0) }, column: name, columnPosition: position,
+            message: message)
     }
 }
