@@ -180,4 +180,17 @@ import SurvivalTestSupport
             + " or leave out --strict\n")
         #expect(strict.stdout.isEmpty)
     }
+
+    @Test func anAllMissingCovariateInTheReportNamesTheColumn() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("silent-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("d.csv")
+        try "time,status,sex,biomarker\n5,1,1,NA\n8,0,2,\n9,1,1,NA\n4,1,2,.\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try CommandRunner.spawn(
+            ["report", file.path, "--time", "time", "--status", "status", "--group", "sex", "--covariates", "biomarker"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "\(file.path): column \"biomarker\" (4): every one of the 4 rows is missing \"biomarker\", so no"
+            + " rows are left: leave it out of the formula, or check how the file was read with survkit describe\n")
+    }
 }

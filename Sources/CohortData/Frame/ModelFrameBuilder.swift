@@ -103,6 +103,12 @@ public struct ModelFrameBuilder {
         let cases = completeCases()
         let used = cases.used
         guard !used.isEmpty else {
+            if let empty = columnsUsed.first(where: { cases.missingByColumn[$0] == cohort.rowCount }) {
+                throw cohort.error(
+                    .noRowsLeft, row: nil, column: empty,
+                    "every one of the \(cohort.rowCount) rows is missing \"\(empty)\", so no rows are left:"
+                        + " leave it out of the formula, or check how the file was read with survkit describe")
+            }
             throw CohortError(
                 .noRowsLeft, file: cohort.fileName,
                 message: "no rows left after dropping \(cohort.rowCount) rows with missing values"
