@@ -28,6 +28,7 @@ struct CIFCommand: ParsableCommand {
     var competingStatus: String?
 
     func run() throws {
+        let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
         // The status column the competing code replaces: Surv(time, status).
         var status: String? = nil
         if competingStatus != nil {
@@ -51,6 +52,6 @@ struct CIFCommand: ParsableCommand {
             throw AnalysisFailure(message: "\(cohort.data): \(error.message)")
         }
         let text = try CumulativeIncidenceReport.render(result, format: output.format)
-        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+        try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }

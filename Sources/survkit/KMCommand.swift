@@ -38,6 +38,7 @@ struct KMCommand: ParsableCommand {
     }
 
     func run() throws {
+        let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
         let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
         let options = KaplanMeierOptions(
             confType: confType, confLevel: confLevel,
@@ -47,6 +48,6 @@ struct KMCommand: ParsableCommand {
             throw AnalysisFailure(message: "\(cohort.data): \(error.message)")
         }
         let text = try KaplanMeierReport.render(result, format: output.format)
-        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+        try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }

@@ -22,12 +22,13 @@ struct LogRankCommand: ParsableCommand {
     var rho: Double = 0
 
     func run() throws {
+        let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
         let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
         let result: LogRankResult
         do { result = try LogRank.test(frame, rho: rho) } catch {
             throw AnalysisFailure(message: "\(cohort.data): \(error.message)")
         }
         let text = try LogRankReport.render(result, format: output.format)
-        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+        try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }

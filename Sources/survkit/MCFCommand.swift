@@ -23,12 +23,13 @@ struct MCFCommand: ParsableCommand {
     var confLevel: Double { confidence.confLevel }
 
     func run() throws {
+        let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
         let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
         let result: MeanCumulativeFunctionResult
         do { result = try MeanCumulativeFunction.fit(frame, confLevel: confLevel) } catch {
             throw AnalysisFailure(message: "\(cohort.data): \(error.message)")
         }
         let text = try MeanCumulativeFunctionReport.render(result, format: output.format)
-        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+        try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }
