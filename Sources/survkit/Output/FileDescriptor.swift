@@ -44,7 +44,8 @@ struct FileDescriptor {
         return FileDescriptor(raw: fd)
     }
 
-    /// Writes all of `bytes`: loops over partial writes and `EINTR`.
+    /// Writes all of `bytes`: loops over partial writes, `EINTR` and (for a
+    /// non-blocking descriptor) `EAGAIN`.
     func write(_ bytes: [UInt8]) throws(SystemError) {
         let failure: SystemError? = bytes.withUnsafeBytes { buffer -> SystemError? in
             guard let base = buffer.baseAddress else { return nil }
@@ -55,7 +56,13 @@ struct FileDescriptor {
                     offset += n
                 } else if n < 0 {
                     let error = SystemError.current
-                    if error.code != EINTR && error.code != EAGAIN { return error }
+                    if error.code == EAGAIN || error.code == EWOULDBLOCK {
+                        // A non-blocking descriptor (inherited): wait until it takes more.
+                        var ready = pollfd(fd: raw, events: Int16(POLLOUT), revents: 0)
+                        _ = poll(&ready, 1, -1)
+                    } else if error.code != EINTR {
+                        return error
+                    }
                 } else {
                     return SystemError(code: EIO)
                 }
