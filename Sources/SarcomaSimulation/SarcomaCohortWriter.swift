@@ -25,10 +25,24 @@ public enum SarcomaCohortWriter {
     /// Simulates patients `1…n` with `seed` and writes the three files into
     /// `directory` (created if missing; existing files are replaced).
     /// `progress`, if given, is called with the number of patients simulated
-    /// so far, every 1,000 patients and at the end.
+    /// so far, every 1,000 patients and at the end. (The `survkit simulate`
+    /// command writes ``files(n:seed:progress:)`` itself, with its safe-output rules.)
     public static func write(
         n: Int, seed: UInt64, to directory: URL, progress: ((Int) -> Void)? = nil
     ) throws {
+        let contents = files(n: n, seed: seed, progress: progress)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for file in contents {
+            try writeText(file.text, to: directory.appendingPathComponent(file.name))
+        }
+    }
+
+    /// Simulates patients `1…n` with `seed` and returns the three files, each
+    /// as its name and its text, in the order patients, recurrences, codebook.
+    /// `progress` as for ``write(n:seed:to:progress:)``.
+    public static func files(
+        n: Int, seed: UInt64, progress: ((Int) -> Void)? = nil
+    ) -> [(name: String, text: String)] {
         let simulator = SarcomaSimulator(seed: seed)
         var patients: [SarcomaPatient] = []
         patients.reserveCapacity(max(n, 0))
@@ -36,12 +50,11 @@ public enum SarcomaCohortWriter {
             patients.append(simulator.patient(i))
             if i % 1000 == 0 || i == n { progress?(i) }
         }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try writeText(patientsCSV(patients), to: directory.appendingPathComponent(patientsFileName))
-        try writeText(recurrencesCSV(patients), to: directory.appendingPathComponent(recurrencesFileName))
-        try writeText(
-            SarcomaCodebook.markdown(patients: patients, seed: seed),
-            to: directory.appendingPathComponent(codebookFileName))
+        return [
+            (patientsFileName, patientsCSV(patients)),
+            (recurrencesFileName, recurrencesCSV(patients)),
+            (codebookFileName, SarcomaCodebook.markdown(patients: patients, seed: seed)),
+        ]
     }
 
     /// The header of `sarcoma_patients.csv`.

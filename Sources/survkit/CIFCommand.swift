@@ -28,6 +28,7 @@ struct CIFCommand: ParsableCommand {
     var competingStatus: String?
 
     func run() throws {
+        let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
         // The status column the competing code replaces: Surv(time, status).
         var status: String? = nil
         if competingStatus != nil {
@@ -52,6 +53,6 @@ struct CIFCommand: ParsableCommand {
         }
         result.input = frame.origin.input
         let text = try CumulativeIncidenceReport.render(result, format: output.format)
-        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+        try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }

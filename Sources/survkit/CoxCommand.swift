@@ -69,6 +69,8 @@ struct CoxCommand: ParsableCommand {
     }
 
     func run() throws {
+        let destination = try ReportWriter.destination(
+            output, inputs: [InputFile(cohort.data)] + (predict.map { [InputFile($0)] } ?? []))
         let frame = try FrameLoader.load(cohort, build: Formula.modelFrame)
         var options = CoxOptions()
         options.ties = ties
@@ -85,7 +87,7 @@ struct CoxCommand: ParsableCommand {
         }
         result.input = frame.origin.input
         let text = try CoxReport.render(result, format: output.format)
-        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+        try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 
     func zphResult(_ fit: CoxFit) throws -> CoxZPH? {

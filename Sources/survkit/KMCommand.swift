@@ -38,6 +38,7 @@ struct KMCommand: ParsableCommand {
     }
 
     func run() throws {
+        let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
         let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
         let options = KaplanMeierOptions(
             confType: confType, confLevel: confLevel,
@@ -48,6 +49,6 @@ struct KMCommand: ParsableCommand {
         }
         result.input = frame.origin.input
         let text = try KaplanMeierReport.render(result, format: output.format)
-        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+        try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }

@@ -22,6 +22,7 @@ struct LogRankCommand: ParsableCommand {
     var rho: Double = 0
 
     func run() throws {
+        let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
         let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
         var result: LogRankResult
         do { result = try LogRank.test(frame, rho: rho) } catch {
@@ -29,6 +30,6 @@ struct LogRankCommand: ParsableCommand {
         }
         result.input = frame.origin.input
         let text = try LogRankReport.render(result, format: output.format)
-        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+        try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }

@@ -23,6 +23,7 @@ struct MCFCommand: ParsableCommand {
     var confLevel: Double { confidence.confLevel }
 
     func run() throws {
+        let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
         let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
         var result: MeanCumulativeFunctionResult
         do { result = try MeanCumulativeFunction.fit(frame, confLevel: confLevel) } catch {
@@ -30,6 +31,6 @@ struct MCFCommand: ParsableCommand {
         }
         result.input = frame.origin.input
         let text = try MeanCumulativeFunctionReport.render(result, format: output.format)
-        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+        try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }

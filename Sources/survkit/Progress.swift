@@ -10,10 +10,10 @@ enum Progress {
     static func begin(_ message: String) -> (String) -> Void {
         guard isTerminal else { return { _ in } }
         let start = Date()
-        FileHandle.standardError.write(Data("\(message)…".utf8))
+        StandardStreams.writeError("\(message)…")
         return { done in
             let seconds = Date().timeIntervalSince(start)
-            FileHandle.standardError.write(Data(String(format: " %@ (%.1f s)\n", done, seconds).utf8))
+            StandardStreams.writeError(String(format: " %@ (%.1f s)\n", done, seconds))
         }
     }
 

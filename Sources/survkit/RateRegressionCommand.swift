@@ -20,6 +20,7 @@ struct RateRegressionArguments: ParsableArguments {
     func run(
         _ fit: (CountModelFrame, RateRegressionOptions) throws(ModelError) -> RateRegressionResult
     ) throws {
+        let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
         var intercept = true
         let frame = try FrameLoader.load(cohort, build: Formula.countFrame, rewrite: { formula in
             intercept = formula.hasIntercept
@@ -33,7 +34,7 @@ struct RateRegressionArguments: ParsableArguments {
         }
         result.input = frame.origin.input
         let text = try RateRegressionReport.render(result, format: output.format)
-        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+        try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }
 

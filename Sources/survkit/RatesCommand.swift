@@ -46,6 +46,7 @@ struct RatesCommand: ParsableCommand {
     }
 
     func run() throws {
+        let destination = try ReportWriter.destination(output, inputs: [InputFile(data)])
         // The rates are read through the same frame builder as every model:
         // events ~ by + offset(person-time), so missing values, level order
         // and --reference behave as everywhere else.
@@ -72,6 +73,6 @@ struct RatesCommand: ParsableCommand {
         }
         result.input = frame.origin.input
         let text = try EventRatesReport.render(result, format: output.format)
-        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+        try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }

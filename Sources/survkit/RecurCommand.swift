@@ -32,6 +32,7 @@ struct RecurCommand: ParsableCommand {
     var confLevel: Double { confidence.confLevel }
 
     func run() throws {
+        let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
         let model = self.model
         let frame = try FrameLoader.load(cohort, build: Formula.modelFrame, rewrite: { formula in
             do { return try model.rewrite(formula) } catch {
@@ -47,6 +48,6 @@ struct RecurCommand: ParsableCommand {
         }
         result.cox.input = frame.origin.input
         let text = try CoxReport.render(result, format: output.format)
-        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+        try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }

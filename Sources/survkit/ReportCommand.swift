@@ -140,6 +140,12 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let spec = try specification()
+        let inputs = inputFiles(spec)
+        let destination = try ReportWriter.destination(output, inputs: inputs, resolve: resolve)
+        let notebookFile = notebook.map {
+            OutputFile(option: "--notebook", shown: $0, resolved: resolve($0), contents: "the notebook")
+        }
+        try notebookFile?.refuseOverwriting(inputs: inputs)
         let cohort = try readCohort(data)
         let recurrenceCohort = try spec.recurrences.map { try readCohort($0) }
         let report: Report
@@ -151,10 +157,22 @@ struct ReportCommand: ParsableCommand {
             throw AnalysisFailure(message: "\(data): \(error.message)")
         }
         let figureList = ReportFigure.figures(for: report)
-        if let figures { try writeFigures(figureList, to: figures) }
-        if let notebook {
+        let figureFiles = figures.map { dir in
+            figureList.map { f in
+                OutputFile(
+                    option: "--figures", shown: dir + "/" + f.name, resolved: resolve(dir + "/" + f.name),
+                    contents: "the figure")
+            }
+        } ?? []
+        for file in figureFiles { try file.refuseOverwriting(inputs: inputs) }
+        var outputs = figureFiles + (notebookFile.map { [$0] } ?? [])
+        if case .file(let file) = destination { outputs.append(file) }
+        try OutputFile.refuseCollisions(outputs)
+
+        if let figures { try writeFigures(zip(figureList, figureFiles).map { ($0.svg, $1) }, into: figures) }
+        if let notebookFile {
             let text = NotebookExport.render(report, figures: figureList, commands: commands(spec, formulas: report.formulas))
-            try write(text, to: notebook)
+            try notebookFile.write(text)
         }
         var links: [String: String] = [:]
         if let figures {
@@ -162,9 +180,13 @@ struct ReportCommand: ParsableCommand {
             for f in figureList { links[f.name] = Self.relativePath(from: base, to: figures + "/" + f.name) }
         }
         let text = try ReportRenderer.render(report, format: output.format, figureLinks: links)
-        var out = output
-        out.output = output.output.map(resolve)
-        try ReportWriter.emit(text, warnings: report.warnings, output: out)
+        try ReportWriter.emit(text, warnings: report.warnings, to: destination)
+    }
+
+    /// The files the report reads: the data, the analysis file and the
+    /// recurrences file it may name; no output may be one of them.
+    func inputFiles(_ spec: ReportSpecification) -> [InputFile] {
+        ([data] + [analysis, spec.recurrences].compactMap { $0 }).map { InputFile($0, resolved: resolve($0)) }
     }
 
     /// `path` resolved against `--directory` (absolute paths and `-` unchanged).
@@ -187,22 +209,15 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    func writeFigures(_ list: [ReportFigure], to directory: String) throws {
-        let dir = resolve(directory)
+    /// Creates the `--figures` directory (an existing one, or a link to one,
+    /// is used as it is) and writes each figure into it safely.
+    func writeFigures(_ list: [(svg: String, file: OutputFile)], into directory: String) throws {
         do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: resolve(directory), withIntermediateDirectories: true)
         } catch {
             throw AnalysisFailure(message: "\(directory): cannot create the figures directory (\(error.localizedDescription)).")
         }
-        for f in list { try write(f.svg, to: directory + "/" + f.name) }
-    }
-
-    func write(_ text: String, to path: String) throws {
-        do {
-            try text.write(toFile: resolve(path), atomically: true, encoding: .utf8)
-        } catch {
-            throw AnalysisFailure(message: "\(path): cannot write (\(error.localizedDescription)).")
-        }
+        for (svg, file) in list { try file.write(svg) }
     }
 
     /// The relative path from directory `base` to `target` (both as given, relative

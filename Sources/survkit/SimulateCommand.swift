@@ -70,7 +70,6 @@ extension Simulate {
         }
 
         func run() throws {
-            let directory = URL(fileURLWithPath: outputDir, isDirectory: true)
             // Progress only for an interactive terminal and a cohort large enough to wait for.
             let showProgress = isatty(2) != 0 && n >= 50_000
             let total = n
@@ -78,19 +77,25 @@ extension Simulate {
                 showProgress
                 ? { done in
                     if done % 10_000 == 0 || done == total {
-                        let line = "\rsimulated \(done) / \(total) patients" + (done == total ? "\n" : "")
-                        FileHandle.standardError.write(Data(line.utf8))
+                        StandardStreams.writeError(
+                            "\rsimulated \(done) / \(total) patients" + (done == total ? "\n" : ""))
                     }
                 } : nil
+            let files = SarcomaCohortWriter.files(n: n, seed: seed, progress: progress)
             do {
-                try SarcomaCohortWriter.write(n: n, seed: seed, to: directory, progress: progress)
+                try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
             } catch {
                 throw AnalysisFailure(
-                    message: "\(outputDir): cannot write the cohort (\(error.localizedDescription)).")
+                    message: "\(outputDir): cannot create the output directory (\(error.localizedDescription)).")
             }
-            print("wrote \(n) patients (seed \(seed)) to \(outputDir): "
-                + "\(SarcomaCohortWriter.patientsFileName), \(SarcomaCohortWriter.recurrencesFileName), "
-                + "\(SarcomaCohortWriter.codebookFileName)")
+            for file in files {
+                let path = outputDir.hasSuffix("/") ? outputDir + file.name : outputDir + "/" + file.name
+                try OutputFile(option: "--output-dir", shown: path, contents: "the cohort").write(file.text)
+            }
+            try ReportWriter.writeToStandardOutput(
+                "wrote \(n) patients (seed \(seed)) to \(outputDir): "
+                    + files.map(\.name).joined(separator: ", ") + "\n",
+                contents: "the summary")
         }
     }
 }

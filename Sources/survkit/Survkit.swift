@@ -25,17 +25,18 @@ struct Survkit: ParsableCommand {
     /// Runs the command with the contract's exit statuses: 1 for data and model
     /// errors, 2 for usage errors (ArgumentParser would use 64), 0 for help.
     static func main() {
+        StandardStreams.prepare()
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as AnalysisFailure {
-            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            StandardStreams.writeError(failure.message + "\n")
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                FileHandle.standardError.write(Data("Run 'survkit help' for usage.\n".utf8))
+                StandardStreams.writeError(fullMessage(for: error) + "\n")
+                StandardStreams.writeError("Run 'survkit help' for usage.\n")
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -32,6 +32,7 @@ struct SurvregCommand: ParsableCommand {
     }
 
     func run() throws {
+        let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
         let frame = try FrameLoader.load(cohort, build: Formula.modelFrame)
         var options = SurvregOptions(distribution: dist)
         options.maxIterations = maxIterations
@@ -42,6 +43,6 @@ struct SurvregCommand: ParsableCommand {
         var result = fit.makeResult()
         result.input = frame.origin.input
         let text = try SurvregReport.render(result, format: output.format)
-        try ReportWriter.emit(text, warnings: result.warnings, output: output)
+        try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }
