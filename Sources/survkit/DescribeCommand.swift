@@ -24,8 +24,9 @@ struct DescribeCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        let destination = try ReportWriter.destination(output, inputs: [InputFile(data)])
         let cohort = try FrameLoader.readCohort(data, input: input)
         let text = try DataDescriptionReport.render(DataDescription(cohort, data: data), format: output.format)
-        try ReportWriter.emit(text, warnings: [], output: output)
+        try ReportWriter.emit(text, warnings: [], to: destination)
     }
 }

@@ -26,7 +26,8 @@ extension Report {
         let frameOptions = ModelFrameOptions(references: spec.reference)
         let formulas = try ReportFormulas(spec)
         let kmFrame = try formulas.kaplanMeierFormula.groupingFrame(on: cohort, options: frameOptions)
-        let km = try KaplanMeier.fit(kmFrame, options: KaplanMeierOptions(times: spec.times))
+        var km = try KaplanMeier.fit(kmFrame, options: KaplanMeierOptions(times: spec.times))
+        km.input = cohort.input
         var warnings = km.warnings.map { "Kaplan–Meier: \($0)" }
 
         let requests = describedVariables(spec, cox: formulas.coxFormula)
@@ -37,7 +38,8 @@ extension Report {
         var logrank: LogRankResult? = nil
         if let f = formulas.logRankFormula {
             let frame = try f.groupingFrame(on: cohort, options: frameOptions)
-            let result = try LogRank.test(frame)
+            var result = try LogRank.test(frame)
+            result.input = cohort.input
             warnings += result.warnings.map { "Log-rank: \($0)" }
             logrank = result
         }
@@ -45,17 +47,22 @@ extension Report {
         var cox: CoxResult? = nil
         if let f = formulas.coxFormula {
             let frame = try f.modelFrame(on: cohort, options: frameOptions)
-            let result = try fitCox(frame)
+            var result = try fitCox(frame)
+            result.input = cohort.input
             warnings += result.warnings.map { "Cox: \($0)" }
             cox = result
         }
 
-        let cif = try fitCumulativeIncidence(spec, formula: formulas.cumulativeIncidenceFormula, cohort: cohort)
+        // Every section says how its file was read, as the standalone command does.
+        var cif = try fitCumulativeIncidence(spec, formula: formulas.cumulativeIncidenceFormula, cohort: cohort)
+        cif?.input = cohort.input
         warnings += cif?.warnings.map { "Cumulative incidence: \($0)" } ?? []
-        let mcf = try fitMeanCumulativeFunction(
+        var mcf = try fitMeanCumulativeFunction(
             spec, formula: formulas.meanCumulativeFunctionFormula, recurrences: recurrences)
+        mcf?.input = recurrences?.input
         warnings += mcf?.warnings.map { "Mean cumulative function: \($0)" } ?? []
-        let rates = try computeRates(spec, formula: formulas.ratesFormula, cohort: cohort)
+        var rates = try computeRates(spec, formula: formulas.ratesFormula, cohort: cohort)
+        rates?.input = cohort.input
         warnings += rates?.warnings.map { "Rates: \($0)" } ?? []
 
         let title = spec.title ?? "Survival analysis of \(fileStem(data))"
