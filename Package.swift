@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layered targets; each imports only those below it:
 //
-//   CLapack (C shim: CBLAS + LAPACKE)
+//   CLapack (C shim: CBLAS + LAPACKE); CZlib (zlib, for .csv.gz; used by CohortData only)
 //   → SurvivalNumerics (matrices, LAPACK, distributions)
 //   → CohortData       (CSV, columns, formulas, model frames)
 //   → SurvivalModels   (pure estimators and their result values)
@@ -36,11 +36,18 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
+        /// zlib, for reading `.csv.gz` input (CohortData only).
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
 
         // MARK: - Libraries
 
         .target(name: "SurvivalNumerics", dependencies: ["CLapack"]),
-        .target(name: "CohortData", dependencies: ["SurvivalNumerics"]),
+        .target(name: "CohortData", dependencies: ["SurvivalNumerics", "CZlib"]),
         .target(name: "SurvivalModels", dependencies: ["SurvivalNumerics", "CohortData"]),
         .target(name: "SurvivalReports", dependencies: ["SurvivalNumerics", "CohortData", "SurvivalModels"]),
         .target(

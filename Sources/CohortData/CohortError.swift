@@ -22,6 +22,8 @@ public struct CohortError: Error, CustomStringConvertible, Sendable, Equatable {
         case unknownLevel
         case formulaSyntax
         case noRowsLeft
+        /// Bytes that are not text in the expected encoding (NUL, invalid UTF-8, UTF-16).
+        case invalidEncoding
     }
 
     public var kind: Kind

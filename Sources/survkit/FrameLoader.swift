@@ -47,6 +47,7 @@ enum FrameLoader {
         do {
             let cohort = try reader.read(path: data)
             done("\(cohort.rowCount) rows")
+            input.noteDetectedDelimiter(cohort, data: data)
             return cohort
         } catch let error as CohortError {
             done("failed")

@@ -180,6 +180,7 @@ struct ReportCommand: ParsableCommand {
         do {
             var cohort = try reader.read(path: resolve(data))
             cohort.fileName = data
+            input.noteDetectedDelimiter(cohort, data: data)
             return cohort
         } catch let error as CohortError {
             var error = error
