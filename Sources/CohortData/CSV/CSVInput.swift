@@ -34,7 +34,7 @@ struct CSVInput {
         try bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
             let n = buffer.count
-            if options.delimiter == nil { delimiter = DelimiterDetection.detect(base, count: n, start: start) }
+            if options.delimiter == nil { delimiter = DelimiterDetection.detect(base, count: n, start: start, decimal: options.decimal) }
             guard let first = ByteScan.firstNonASCIIOrNUL(base, count: n, from: start) else { return }
             let locator = CSVLocator(base: base, count: n, delimiter: delimiter.byte, start: start)
             if encoding == .utf8 {

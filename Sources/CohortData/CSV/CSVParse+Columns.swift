@@ -100,7 +100,7 @@ extension CSVParse {
         var message = message
         let start = count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
         if let (other, fields) = DelimiterDetection.consistentAlternative(
-            base, count: count, start: start, excluding: delimiter)
+            base, count: count, start: start, excluding: delimiter, decimal: options.decimal)
         {
             message += "; every row has \(fields) fields with --delimiter \(other.shown)"
         }
@@ -127,6 +127,7 @@ extension CSVParse {
         var firstInvalid = [(line: Int, value: String, reason: String)?](repeating: nil, count: wanted.count)
 
         var tok = CSVTokenizer(base, count: count, delimiter: delimiter, start: dataStart)
+        tok.line = dataLine
         var field = CSVField()
         var row = 0
         do {

@@ -23,7 +23,8 @@ import Darwin
 /// Header names are unquoted and trimmed; an empty header name becomes `X`
 /// (as R's `read.csv` names a row-name column), or `X<position>` when taken.
 /// Empty lines are skipped. Numbers are parsed by `NumberParser` (Clinger
-/// fast path, `strtod` otherwise), bit-identical to `strtod`.
+/// fast path, `strtod` otherwise), bit-identical to `strtod`, with the
+/// options' decimal mark (`.` or `,`).
 public struct CSVReader: Sendable {
     public var options: CSVOptions
 

@@ -6,15 +6,20 @@
 /// the same field count, more than one, on all of them wins. When none is
 /// consistent (a ragged row among the first records), the candidate with the
 /// most header fields is taken, so that the error that follows names the
-/// ragged row; a file with one column reads as comma-separated.
+/// ragged row; a file with one column reads as comma-separated. With the
+/// decimal comma (`--decimal ,`) a comma is taken for a decimal mark, never
+/// detected as the delimiter, and a one-column file reads as semicolon-separated.
 enum DelimiterDetection {
     static let candidates: [CSVOptions.Delimiter] = [.comma, .semicolon, .tab, .pipe]
     /// Records read after the header to decide.
     static let sampleRecords = 20
 
-    /// The delimiter of the text `[start, count)` (`start` skips a byte order mark).
-    static func detect(_ p: UnsafePointer<UInt8>, count n: Int, start: Int) -> CSVOptions.Delimiter {
-        var best: (delimiter: CSVOptions.Delimiter, fields: Int) = (.comma, 1)
+    /// The delimiter of the text `[start, count)` (`start` skips a byte order mark) whose numbers use `decimal`.
+    static func detect(
+        _ p: UnsafePointer<UInt8>, count n: Int, start: Int, decimal: CSVOptions.DecimalMark = .point
+    ) -> CSVOptions.Delimiter {
+        let candidates = decimal == .comma ? candidates.filter { $0 != .comma } : candidates
+        var best: (delimiter: CSVOptions.Delimiter, fields: Int) = (candidates[0], 1)
         for candidate in candidates {
             guard let counts = fieldCounts(p, count: n, start: start, delimiter: candidate.byte,
                                            records: sampleRecords + 1),
@@ -30,9 +35,10 @@ enum DelimiterDetection {
     /// header's field count (more than one), and that count; for the hint of a
     /// ragged-row error.
     static func consistentAlternative(
-        _ p: UnsafePointer<UInt8>, count n: Int, start: Int, excluding used: UInt8
+        _ p: UnsafePointer<UInt8>, count n: Int, start: Int, excluding used: UInt8,
+        decimal: CSVOptions.DecimalMark = .point
     ) -> (delimiter: CSVOptions.Delimiter, fields: Int)? {
-        for candidate in candidates where candidate.byte != used {
+        for candidate in candidates where candidate.byte != used && !(decimal == .comma && candidate == .comma) {
             guard let counts = fieldCounts(p, count: n, start: start, delimiter: candidate.byte, records: .max),
                 let header = counts.first, header > 1, counts.allSatisfy({ $0 == header })
             else { continue }

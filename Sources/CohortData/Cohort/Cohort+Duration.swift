@@ -73,7 +73,11 @@ extension Cohort {
                 let level = levels[Int(code)]
                 var reason = ""
                 if let pattern, case .invalid(let why) = pattern.match(level) { reason = " (\(why))" }
-                throw error(.invalidValue, row: i, column: name, "\"\(level)\" is not a valid date\(reason); expected \(expected)")
+                let missingHint = level.contains(where: \.isNumber) || level.contains(" ")
+                    ? "" : "; if \"\(level)\" means missing, add --na \(level)"
+                throw error(
+                    .invalidValue, row: i, column: name,
+                    "\"\(level)\" is not a valid date\(reason); expected \(expected)\(missingHint)")
             }
             return codes.map { code in code < 0 ? .nan : days[Int(code)].map(Double.init) ?? .nan }
         }
