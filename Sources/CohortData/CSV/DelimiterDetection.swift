@@ -39,7 +39,8 @@ enum DelimiterDetection {
         decimal: CSVOptions.DecimalMark = .point
     ) -> (delimiter: CSVOptions.Delimiter, fields: Int)? {
         for candidate in candidates where candidate.byte != used && !(decimal == .comma && candidate == .comma) {
-            guard let counts = fieldCounts(p, count: n, start: start, delimiter: candidate.byte, records: .max),
+            guard let counts = fieldCounts(
+                p, count: n, start: start, delimiter: candidate.byte, records: .max, stopAtMismatch: true),
                 let header = counts.first, header > 1, counts.allSatisfy({ $0 == header })
             else { continue }
             return (candidate, header)
@@ -48,9 +49,12 @@ enum DelimiterDetection {
     }
 
     /// The field count of each of the first `records` non-empty records
-    /// (the header first); `nil` when the quotes are malformed.
+    /// (the header first); `nil` when the quotes are malformed. With
+    /// `stopAtMismatch`, the counts end at the first record whose count differs
+    /// from the header's.
     static func fieldCounts(
-        _ p: UnsafePointer<UInt8>, count n: Int, start: Int, delimiter: UInt8, records: Int
+        _ p: UnsafePointer<UInt8>, count n: Int, start: Int, delimiter: UInt8, records: Int,
+        stopAtMismatch: Bool = false
     ) -> [Int]? {
         var tok = CSVTokenizer(p, count: n, delimiter: delimiter, start: start)
         var field = CSVField()
@@ -63,6 +67,7 @@ enum DelimiterDetection {
                 fields += 1
             } while !field.endsRecord
             counts.append(fields)
+            if stopAtMismatch && fields != counts[0] { break }
         }
         return counts
     }
