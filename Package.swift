@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layered targets; each imports only those below it:
 //
-//   CLapack (C shim: CBLAS + LAPACKE)      CReadStat (C shim: ReadStat)
+//   CLapack (C shim: CBLAS + LAPACKE)      CReadStat (ReadStat)      CZlib (zlib, for .csv.gz)
 //   → SurvivalNumerics (matrices, LAPACK, distributions)
 //   → CohortData       (CSV and statistical files, columns, formulas, model frames)
 //   → SurvivalModels   (pure estimators and their result values)
@@ -36,6 +36,13 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
+        /// zlib, for reading `.csv.gz` input (CohortData only).
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
 
         /// ReadStat, for Stata, SPSS and SAS files; imported only by CohortData.
         /// Debian ships no readstat.pc, so no pkgConfig: the header is /usr/include/readstat.h.
@@ -48,7 +55,7 @@ let package = Package(
         // MARK: - Libraries
 
         .target(name: "SurvivalNumerics", dependencies: ["CLapack"]),
-        .target(name: "CohortData", dependencies: ["SurvivalNumerics", "CReadStat"]),
+        .target(name: "CohortData", dependencies: ["SurvivalNumerics", "CReadStat", "CZlib"]),
         .target(name: "SurvivalModels", dependencies: ["SurvivalNumerics", "CohortData"]),
         .target(name: "SurvivalReports", dependencies: ["SurvivalNumerics", "CohortData", "SurvivalModels"]),
         .target(

@@ -26,6 +26,8 @@ public struct CohortError: Error, CustomStringConvertible, Sendable, Equatable {
         case noRowsLeft
         /// `--strict` and rows would be dropped.
         case droppedRows
+        /// Bytes that are not text in the expected encoding (NUL, invalid UTF-8, UTF-16).
+        case invalidEncoding
     }
 
     public var kind: Kind

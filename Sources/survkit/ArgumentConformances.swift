@@ -17,8 +17,8 @@ extension CoxTies: ExpressibleByArgument {}
 extension ValueLabelMode: ExpressibleByArgument {}
 
 extension CSVOptions.Delimiter: ExpressibleByArgument {
-    // init?(argument:) is the library's own: `,` `;` `tab` (also `comma`,
-    // `semicolon`, a literal tab or `\t`).
+    // init?(argument:) is the library's own: `,` `;` `tab` `|` (also `comma`,
+    // `semicolon`, `pipe`, a literal tab or `\t`).
 
     /// The spelling shown in the help and in reproducing commands (`tab`, not a literal tab).
     public var defaultValueDescription: String { self == .tab ? "tab" : rawValue }
@@ -26,8 +26,23 @@ extension CSVOptions.Delimiter: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.defaultValueDescription) }
 
     public static var allValueDescriptions: [String: String] {
-        [",": "comma", ";": "semicolon", "tab": "tab character"]
+        [",": "comma", ";": "semicolon", "tab": "tab character", "|": "vertical bar"]
     }
+}
+
+extension CSVOptions.DecimalMark: ExpressibleByArgument {
+    // init?(argument:) is the library's own: `.` or `,` (also `point`, `dot`, `comma`).
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension TextEncoding: ExpressibleByArgument {
+    // init?(argument:) is the library's own (also `utf8`, `iso-8859-1`, `cp1252`, ...).
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension DateFormat: ExpressibleByArgument {
+    // init?(argument:) is the library's own: `excel` or a %d/%m/%Y-style pattern.
+    public var defaultValueDescription: String { description }
 }
 
 /// The residuals `survkit cox --residuals` can add, as R's `residuals.coxph(type =)`.

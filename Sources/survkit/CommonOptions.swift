@@ -17,8 +17,8 @@ struct CohortOptions: ParsableArguments {
     @Option(
         name: .customLong("duration"),
         help: ArgumentHelp(
-            "Derive a follow-up column from two ISO date columns, as NAME=FROM:TO[:days|months|years] (repeatable).",
-            discussion: "Example: --duration fu_years=surgery_date:last_followup_date:years (365.25 days a year)."))
+            "Derive a follow-up column from two date columns, as NAME=FROM:TO[:days|months|years] (repeatable).",
+            discussion: "Example: --duration fu_years=surgery_date:last_followup_date:years (365.25 days a year). Dates are ISO YYYY-MM-DD unless --date-format says otherwise."))
     var durations: [String] = []
 
     @Option(name: .customLong("reference"), help: "Reference level of a categorical variable, as x=LEVEL (repeatable).")
@@ -31,8 +31,26 @@ struct CohortOptions: ParsableArguments {
 /// How a data file is read (CSV dialect, statistical-file value labels):
 /// shared by every command that reads one.
 struct InputOptions: ParsableArguments {
-    @Option(help: "Field delimiter.")
-    var delimiter: CSVOptions.Delimiter = .comma
+    @Option(help: ArgumentHelp(
+        "Field delimiter: auto (detect comma, semicolon, tab or | from the header and first rows), or one of them.",
+        discussion: "Example: --delimiter \";\" for a European Excel export. A detected delimiter other than comma is reported on stderr."))
+    var delimiter: DelimiterChoice = .auto
+
+    @Option(help: ArgumentHelp(
+        "Decimal mark of numbers: . or , (with , write 74,5 for 74.5; the delimiter is then usually ;).",
+        valueName: "mark"))
+    var decimal: CSVOptions.DecimalMark = .point
+
+    @Option(help: ArgumentHelp(
+        "How dates are written: a pattern of %d %m %Y (or %y) and literal separators, e.g. %d/%m/%Y, %m/%d/%Y, %d.%m.%Y; or excel (serial day numbers, 43831 = 2020-01-01).",
+        discussion: "Applies to the date columns a command uses (--duration). ISO dates YYYY-MM-DD are always recognised.",
+        valueName: "pattern|excel"))
+    var dateFormat: DateFormat?
+
+    @Option(help: ArgumentHelp(
+        "Text encoding of the file: utf-8 (the default; checked), latin1 or windows-1252 (converted to UTF-8).",
+        valueName: "encoding"))
+    var encoding: TextEncoding?
 
     @Option(name: .customLong("na"), help: "Extra missing-value token (repeatable); empty, NA and . are always missing.")
     var naTokens: [String] = []
@@ -44,7 +62,27 @@ struct InputOptions: ParsableArguments {
     var valueLabels: ValueLabelMode = .labels
 
     /// The reader's options.
-    var csvOptions: CSVOptions { CSVOptions(delimiter: delimiter, extraMissingTokens: naTokens) }
+    var csvOptions: CSVOptions {
+        var delimiter: CSVOptions.Delimiter?
+        if case .fixed(let d) = self.delimiter { delimiter = d }
+        return CSVOptions(
+            delimiter: delimiter, decimal: decimal, extraMissingTokens: naTokens, encoding: encoding,
+            dateFormat: dateFormat)
+    }
+
+    /// These options as command-line arguments, for reproducing commands: only
+    /// those that differ from the defaults (an explicit comma is the default's
+    /// reading of any file that an explicit comma reads).
+    var reproducingArguments: [String] {
+        var out: [String] = []
+        if case .fixed(let d) = delimiter, d != .comma { out += ["--delimiter", d.defaultValueDescription] }
+        for token in naTokens { out += ["--na", token] }
+        if decimal != .point { out += ["--decimal", decimal.rawValue] }
+        if let dateFormat { out += ["--date-format", dateFormat.description] }
+        if let encoding { out += ["--encoding", encoding.rawValue] }
+        if valueLabels != .labels { out += ["--value-labels", valueLabels.rawValue] }
+        return out
+    }
 }
 
 /// The confidence level of a command's limits, validated here once.

@@ -49,6 +49,7 @@ enum FrameLoader {
         do {
             let cohort = try readFile(data, input: input)
             done("\(cohort.rowCount) rows")
+            input.noteDetectedDelimiter(cohort, data: data)
             return cohort
         } catch let error as CohortError {
             done("failed")

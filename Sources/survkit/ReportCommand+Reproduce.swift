@@ -4,10 +4,7 @@ extension ReportCommand {
     /// The commands that reproduce this report: the full `survkit report` (with the
     /// analysis spelled out as options, paths as given) and each step's own command.
     func commands(_ spec: ReportSpecification, formulas: ReportFormulas) -> ReportCommands {
-        var dataOptions: [String] = []
-        if input.delimiter != .comma { dataOptions += ["--delimiter", input.delimiter.defaultValueDescription] }
-        for token in input.naTokens { dataOptions += ["--na", token] }
-        if input.valueLabels != .labels { dataOptions += ["--value-labels", input.valueLabels.rawValue] }
+        let dataOptions = input.reproducingArguments
         let referenceOptions = spec.reference.sorted { $0.key < $1.key }.flatMap { ["--reference", "\($0.key)=\($0.value)"] }
         let timesText = spec.times.map(NumberFormatting.label).joined(separator: ",")
 

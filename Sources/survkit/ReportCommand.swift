@@ -201,6 +201,7 @@ struct ReportCommand: ParsableCommand {
         do {
             var cohort = try FrameLoader.readFile(resolve(data), input: input)
             cohort.fileName = data
+            input.noteDetectedDelimiter(cohort, data: data)
             return cohort
         } catch let error as CohortError {
             var error = error

@@ -32,7 +32,7 @@ import SurvivalKit
 
     @Test func unknownPredictReferenceAndDelimiterListTheirValues() throws {
         try expectUsageError(Self.cox + ["--predict-reference", "mean"], mentions: ["'strata'", "'sample'", "'zero'"])
-        try expectUsageError(Self.cox + ["--delimiter", "|"], mentions: ["'|'", "','", "';'", "'tab'"])
+        try expectUsageError(Self.cox + ["--delimiter", ":"], mentions: ["':'", "'auto'", "','", "';'", "'tab'", "'|'"])
     }
 
     /// Every command with --conf-level validates it the same way (one option group).

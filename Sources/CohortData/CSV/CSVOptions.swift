@@ -5,34 +5,72 @@ public struct CSVOptions: Sendable, Equatable {
         case comma = ","
         case semicolon = ";"
         case tab = "\t"
+        case pipe = "|"
 
         var byte: UInt8 {
             switch self {
             case .comma: return UInt8(ascii: ",")
             case .semicolon: return UInt8(ascii: ";")
             case .tab: return UInt8(ascii: "\t")
+            case .pipe: return UInt8(ascii: "|")
             }
         }
 
-        /// Parses `,`, `;`, `\t`/`tab`, `comma`, `semicolon`.
+        /// How messages show it: `","`, `";"`, `"|"`, and `tab` (a literal tab is invisible).
+        public var shown: String { self == .tab ? "tab" : "\"\(rawValue)\"" }
+
+        /// Parses `,`, `;`, `\t`/`tab`, `|`, `comma`, `semicolon`, `pipe`.
         public init?(argument: String) {
             switch argument {
             case ",", "comma": self = .comma
             case ";", "semicolon": self = .semicolon
             case "\t", "\\t", "tab": self = .tab
+            case "|", "pipe": self = .pipe
             default: return nil
             }
         }
     }
 
-    public var delimiter: Delimiter
+    /// The decimal mark of numbers: `74.5` or `74,5`.
+    public enum DecimalMark: String, Sendable, CaseIterable, Codable {
+        case point = "."
+        case comma = ","
+
+        var byte: UInt8 { self == .point ? UInt8(ascii: ".") : UInt8(ascii: ",") }
+
+        /// Parses `.`, `,` (also `point`, `dot`, `comma`).
+        public init?(argument: String) {
+            switch argument {
+            case ".", "point", "dot": self = .point
+            case ",", "comma": self = .comma
+            default: return nil
+            }
+        }
+    }
+
+    /// The field delimiter; `nil` detects it from the header and the first
+    /// records (see `DelimiterDetection`).
+    public var delimiter: Delimiter?
+    /// The decimal mark of numbers.
+    public var decimal: DecimalMark
     /// Extra tokens read as missing, besides the empty field, `NA` and `.`
     /// (`--na` on the command line). Compared after trimming blanks of unquoted fields.
     public var extraMissingTokens: [String]
+    /// The text encoding; `nil` is UTF-8 (validated), as `.utf8`, but not
+    /// recorded in `Cohort.input.encoding`.
+    public var encoding: TextEncoding?
+    /// How dates are written; `nil`: ISO `YYYY-MM-DD` only.
+    public var dateFormat: DateFormat?
 
-    public init(delimiter: Delimiter = .comma, extraMissingTokens: [String] = []) {
+    public init(
+        delimiter: Delimiter? = nil, decimal: DecimalMark = .point, extraMissingTokens: [String] = [],
+        encoding: TextEncoding? = nil, dateFormat: DateFormat? = nil
+    ) {
         self.delimiter = delimiter
+        self.decimal = decimal
         self.extraMissingTokens = extraMissingTokens
+        self.encoding = encoding
+        self.dateFormat = dateFormat
     }
 
     /// The tokens that always mean missing.

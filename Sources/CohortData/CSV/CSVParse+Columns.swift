@@ -19,7 +19,7 @@ extension CSVParse {
         }
 
         // Pass 1: structure and numbers.
-        let parser = NumberParser()
+        let parser = NumberParser(decimalMark: options.decimal.byte)
         var tok = CSVTokenizer(base, count: count, delimiter: delimiter, start: dataStart)
         tok.line = dataLine
         var field = CSVField()
@@ -52,10 +52,8 @@ extension CSVParse {
                     column += 1
                     if field.endsRecord {
                         if column < columnCount {
-                            throw CohortError(
-                                .raggedRow, file: fileName, line: rowLine, column: names[column],
-                                columnPosition: column + 1,
-                                message: "expected \(columnCount) fields, found \(column)")
+                            throw raggedRow(
+                                line: rowLine, column: column, "expected \(columnCount) fields, found \(column)")
                         }
                         break
                     }
@@ -65,9 +63,7 @@ extension CSVParse {
                             try tok.next(&field)
                             found += 1
                         } while !field.endsRecord
-                        throw CohortError(
-                            .raggedRow, file: fileName, line: rowLine,
-                            message: "expected \(columnCount) fields, found \(found)")
+                        throw raggedRow(line: rowLine, column: nil, "expected \(columnCount) fields, found \(found)")
                     }
                 }
                 if tok.line != rowLine + 1 { irregularLines = true }
@@ -98,6 +94,21 @@ extension CSVParse {
         return Cohort(fileName: fileName, names: names, columns: columns, rowCount: rowCount, rowLines: rowLines)
     }
 
+    /// A ragged-row error; when another delimiter gives every record the same
+    /// number of fields, the message suggests it.
+    private func raggedRow(line: Int, column: Int?, _ message: String) -> CohortError {
+        var message = message
+        let start = count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
+        if let (other, fields) = DelimiterDetection.consistentAlternative(
+            base, count: count, start: start, excluding: delimiter, decimal: options.decimal)
+        {
+            message += "; every row has \(fields) fields with --delimiter \(other.shown)"
+        }
+        return CohortError(
+            .raggedRow, file: fileName, line: line, column: column.map { names[$0] },
+            columnPosition: column.map { $0 + 1 }, message: message)
+    }
+
     /// Pass 2: the columns that are not all numbers → date or categorical.
     private func readTextColumns(_ wanted: [Int], rowCount: Int) throws -> [Column] {
         let columnCount = names.count
@@ -108,13 +119,21 @@ extension CSVParse {
         var days = [[Double]](repeating: [Double](repeating: .nan, count: rowCount), count: wanted.count)
         var allDates = [Bool](repeating: true, count: wanted.count)
         var anyValue = [Bool](repeating: false, count: wanted.count)
+        // With a --date-format pattern: the day numbers it gives, whether every
+        // value has its shape, and the first value that has the shape but is no date.
+        let pattern = datePattern
+        var patternDays = pattern == nil ? [] : days
+        var allPattern = [Bool](repeating: pattern != nil, count: wanted.count)
+        var firstInvalid = [(line: Int, value: String, reason: String)?](repeating: nil, count: wanted.count)
 
         var tok = CSVTokenizer(base, count: count, delimiter: delimiter, start: dataStart)
+        tok.line = dataLine
         var field = CSVField()
         var row = 0
         do {
             while !tok.atEnd {
                 if tok.skipBlankLine() { continue }
+                let rowLine = tok.line
                 var column = 0
                 repeat {
                     try tok.next(&field)
@@ -126,6 +145,7 @@ extension CSVParse {
                     anyValue[j] = true
                     if field.escaped {
                         allDates[j] = false
+                        allPattern[j] = false
                         let bytes = CSVTokenizer.unescape(UnsafeBufferPointer(start: base + s, count: e - s))
                         codes[j][row] = bytes.withUnsafeBufferPointer { b in
                             guard let p = b.baseAddress else { return interners[j].intern(base, s, s) }
@@ -140,6 +160,19 @@ extension CSVParse {
                             allDates[j] = false
                         }
                     }
+                    if allPattern[j], let pattern {
+                        switch pattern.match(base, s, e) {
+                        case .date(let d):
+                            patternDays[j][row] = Double(d)
+                        case .invalid(let reason):
+                            if firstInvalid[j] == nil {
+                                let value = String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)
+                                firstInvalid[j] = (rowLine, value, reason)
+                            }
+                        case .noMatch:
+                            allPattern[j] = false
+                        }
+                    }
                     codes[j][row] = interners[j].intern(base, s, e)
                 } while !field.endsRecord
                 row += 1
@@ -148,7 +181,17 @@ extension CSVParse {
             throw scanError(error, column: nil)
         }
 
-        return wanted.indices.map { j in
+        return try wanted.indices.map { j in
+            if allPattern[j] && anyValue[j], let pattern {
+                if let bad = firstInvalid[j] {
+                    throw CohortError(
+                        .invalidValue, file: fileName, line: bad.line, column: names[wanted[j]],
+                        columnPosition: wanted[j] + 1,
+                        message: "\"\(bad.value)\" is not a valid date (\(bad.reason)); expected a date like "
+                            + "\(pattern.example) (--date-format \(pattern.text))")
+                }
+                return .date(patternDays[j])
+            }
             if allDates[j] && anyValue[j] { return .date(days[j]) }
             return Self.sortedCategorical(codes: codes[j], levels: interners[j].strings())
         }

@@ -6,22 +6,34 @@ struct CSVParse {
     let fileName: String
     let delimiter: UInt8
     let extraMissing: [[UInt8]]
+    let options: CSVOptions
+    /// The `--date-format` pattern, when one was given.
+    let datePattern: DatePattern?
     var names: [String] = []
     /// Offset just after the header record, and the line it starts on.
     var dataStart = 0
     var dataLine = 2
 
-    init(base: UnsafePointer<UInt8>, count: Int, fileName: String, options: CSVOptions) {
+    init(
+        base: UnsafePointer<UInt8>, count: Int, fileName: String, delimiter: CSVOptions.Delimiter,
+        options: CSVOptions
+    ) {
         self.base = base
         self.count = count
         self.fileName = fileName
-        self.delimiter = options.delimiter.byte
+        self.delimiter = delimiter.byte
         self.extraMissing = options.extraMissingTokens.map { Array($0.utf8) }
+        self.options = options
+        if case .pattern(let p)? = options.dateFormat { datePattern = p } else { datePattern = nil }
     }
 
     mutating func run() throws -> Cohort {
         try readHeader()
-        return try readColumns()
+        var cohort = try readColumns()
+        cohort.input = InputDescription(
+            format: .csv, delimiter: String(UnicodeScalar(delimiter)), decimal: options.decimal.rawValue,
+            encoding: options.encoding?.rawValue, dateFormat: options.dateFormat?.description)
+        return cohort
     }
 
     // MARK: Header

@@ -6,22 +6,25 @@ import Darwin
 
 /// Reads CSV text into a columnar, typed `Cohort`.
 ///
-/// Method. The whole input is read into memory. Pass 1 tokenizes every
+/// Method. The whole input is read into memory; gzip data is decompressed,
+/// the encoding checked (or Latin-1/Windows-1252 transcoded) and the
+/// delimiter detected unless given (`CSVInput`, `DelimiterDetection`). Pass 1 tokenizes every
 /// record (see `CSVTokenizer`), checks that each has as many fields as the
 /// header, and parses every column as numbers straight into preallocated
 /// `Double` buffers — no per-row allocation. Missing tokens (empty, `NA`,
 /// `.`, and the caller's extras) become `NaN`. A column holding a field that
 /// is neither missing nor a number is set aside; pass 2 (only if there are
 /// such columns) re-reads just those columns: if every non-missing value is
-/// an ISO date `YYYY-MM-DD` the column is a date column (day numbers since
-/// 1970-01-01), otherwise a categorical column whose levels are sorted in
+/// an ISO date `YYYY-MM-DD`, or a date in the `dateFormat` pattern, the
+/// column is a date column (day numbers since 1970-01-01), otherwise a categorical column whose levels are sorted in
 /// byte order (as R in the C locale). `TRUE`/`FALSE` columns stay
 /// categorical; status coding accepts them later.
 ///
 /// Header names are unquoted and trimmed; an empty header name becomes `X`
 /// (as R's `read.csv` names a row-name column), or `X<position>` when taken.
 /// Empty lines are skipped. Numbers are parsed by `NumberParser` (Clinger
-/// fast path, `strtod` otherwise), bit-identical to `strtod`.
+/// fast path, `strtod` otherwise), bit-identical to `strtod`, with the
+/// options' decimal mark (`.` or `,`).
 public struct CSVReader: Sendable {
     public var options: CSVOptions
 
@@ -41,13 +44,15 @@ public struct CSVReader: Sendable {
         try read(bytes: Array(string.utf8), fileName: fileName)
     }
 
-    /// Reads CSV bytes.
+    /// Reads CSV bytes (gzip-compressed or not; see `CSVInput`).
     public func read(bytes: [UInt8], fileName: String) throws -> Cohort {
-        try bytes.withUnsafeBufferPointer { buffer in
+        let input = try CSVInput(bytes: bytes, fileName: fileName, options: options)
+        return try input.bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else {
                 throw CohortError(.emptyFile, file: fileName, message: "empty file: expected a header row")
             }
-            var parse = CSVParse(base: base, count: buffer.count, fileName: fileName, options: options)
+            var parse = CSVParse(
+                base: base, count: buffer.count, fileName: fileName, delimiter: input.delimiter, options: options)
             return try parse.run()
         }
     }

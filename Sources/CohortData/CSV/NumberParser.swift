@@ -15,10 +15,22 @@ import Darwin
 /// back to `strtod` on a NUL-terminated stack copy of the field, and the
 /// whole field must be consumed. Fields that are not numbers return `nil`.
 ///
+/// The decimal mark is a parameter (`.` by default, `,` for `--decimal ,`):
+/// the fast path compares with it instead of `.`; the `strtod` fallback (C
+/// locale) gets a copy with the comma replaced, and a field holding the
+/// other mark is not a number.
+///
 /// The parser is a value holding its own power-of-ten table so that the hot
 /// loop touches no global (global lets are lazily initialised and checked on
 /// every access).
 struct NumberParser {
+    /// The byte that separates the integer and the fraction: `.` or `,`.
+    let decimalMark: UInt8
+
+    init(decimalMark: UInt8 = UInt8(ascii: ".")) {
+        self.decimalMark = decimalMark
+    }
+
     private let powers: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
@@ -56,7 +68,7 @@ struct NumberParser {
             }
             i += 1
         }
-        if i < end && base[i] == UInt8(ascii: ".") {
+        if i < end && base[i] == decimalMark {
             i += 1
             while i < end {
                 let d = base[i] &- UInt8(ascii: "0")
@@ -112,12 +124,17 @@ struct NumberParser {
     private func slowPath(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
         let count = end - start
         if count > 400 { return nil }
+        let comma = decimalMark == UInt8(ascii: ",")
         for k in start..<end {
             let c = base[k]
             if c == UInt8(ascii: "x") || c == UInt8(ascii: "X") || c == UInt8(ascii: "(") { return nil }
+            if comma && c == UInt8(ascii: ".") { return nil }
         }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer -> Double? in
-            for k in 0..<count { buffer[k] = CChar(bitPattern: base[start + k]) }
+            for k in 0..<count {
+                let c = base[start + k]
+                buffer[k] = CChar(bitPattern: comma && c == UInt8(ascii: ",") ? UInt8(ascii: ".") : c)
+            }
             buffer[count] = 0
             guard let p = buffer.baseAddress else { return nil }
             var endPointer: UnsafeMutablePointer<CChar>? = nil

@@ -1,0 +1,75 @@
+/// Byte-level checks of the input text before it is parsed: a fast scan for
+/// the first byte that is not plain ASCII (or is NUL), and UTF-8 validation
+/// from there on.
+///
+/// The scan reads eight bytes at a time: a word has a byte ≥ 0x80 when
+/// `w & 0x80…80 ≠ 0`, and a zero byte when `(w − 0x01…01) & ~w & 0x80…80 ≠ 0`
+/// (the classic "has zero byte" test, exact for the first zero). Clean ASCII
+/// text — most cohort exports — is thus checked at memory speed and needs no
+/// decoding at all.
+enum ByteScan {
+    /// A problem found in the bytes, at `offset`.
+    enum Problem: Equatable {
+        /// A NUL byte.
+        case nul(offset: Int)
+        /// An invalid UTF-8 sequence: its first `length` bytes (the lead byte and the
+        /// continuation bytes that were valid) are shown.
+        case invalidUTF8(offset: Int, length: Int)
+
+        var offset: Int {
+            switch self {
+            case .nul(let offset), .invalidUTF8(let offset, _): return offset
+            }
+        }
+    }
+
+    /// The offset of the first byte ≥ 0x80 or = 0 at or after `from`; `nil` when there is none.
+    static func firstNonASCIIOrNUL(_ p: UnsafePointer<UInt8>, count n: Int, from: Int = 0) -> Int? {
+        var i = from
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let raw = UnsafeRawPointer(p)
+        while i + 8 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if (w & high) | ((w &- ones) & ~w & high) != 0 { break }
+            i += 8
+        }
+        while i < n {
+            let c = p[i]
+            if c == 0 || c >= 0x80 { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The first NUL byte or invalid UTF-8 sequence at or after `from`.
+    static func firstUTF8Problem(_ p: UnsafePointer<UInt8>, count n: Int, from: Int = 0) -> Problem? {
+        var i = from
+        while true {
+            guard let k = firstNonASCIIOrNUL(p, count: n, from: i) else { return nil }
+            let lead = p[k]
+            if lead == 0 { return .nul(offset: k) }
+            // Well-formed sequences (Unicode 15, table 3-7): the allowed range of the
+            // second byte depends on the lead; the others are 0x80–0xBF.
+            let length: Int
+            var low: UInt8 = 0x80
+            var highest: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; highest = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; highest = 0x8F
+            default: return .invalidUTF8(offset: k, length: 1)
+            }
+            for j in 1..<length {
+                let c = k + j < n ? p[k + j] : 0
+                let ok = j == 1 ? (c >= low && c <= highest) : (c >= 0x80 && c <= 0xBF)
+                if k + j >= n || !ok { return .invalidUTF8(offset: k, length: j) }
+            }
+            i = k + length
+        }
+    }
+}
