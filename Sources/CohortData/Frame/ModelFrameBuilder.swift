@@ -6,19 +6,23 @@
 /// Steps:
 /// 1. Every column the formula names must exist (else the error lists the
 ///    available columns).
-/// 2. Complete cases: a row with a missing value in any column the formula
+/// 2. `options.subset` keeps the rows where it is TRUE (R's `subset()`);
+///    the others count in `rows.excludedBySubset`.
+/// 3. Complete cases: a row with a missing value in any column the formula
 ///    uses is dropped. Each dropped row is counted once, under the *first*
 ///    missing column in formula order (the order the columns first appear in
 ///    the formula text, left-hand side first) as `"missing: <column>"`.
-/// 3. The response is checked on the used rows: times numeric, finite and
+///    Then a row where a computed variable is NA or NaN is dropped as
+///    `"invalid: <expression>"` (see `droppingInvalidDerivedValues`).
+/// 4. The response is checked on the used rows: times numeric, finite and
 ///    ≥ 0; `start < stop`; status coded 0/1, FALSE/TRUE or 1/2 (see
 ///    `StatusCoding`). Errors name the line and column.
-/// 4. Categorical variables are treatment-coded against their first level
+/// 5. Categorical variables are treatment-coded against their first level
 ///    (see `FactorCoding`); interactions multiply their parts with the first
 ///    variable varying fastest, as `model.matrix`. A factor in a term gets
 ///    contrasts (k−1 columns) when the term without it is also in the model
 ///    (the intercept counts), else one column per level — R's rule.
-/// 5. Groups (all right-hand-side model variables; grouping frames only, in
+/// 6. Groups (all right-hand-side model variables; grouping frames only, in
 ///    place of the design) and strata (`strata(...)`) are the observed level
 ///    combinations, ordered as R's `strata()`.
 public struct ModelFrameBuilder {
@@ -86,19 +90,27 @@ public struct ModelFrameBuilder {
             throw cohort.unknownColumnError(name)
         }
         try checkReferences()
-        let (used, dropped, order) = completeCases()
+        let subset = try subsetRows()
+        let (complete, missing, missingOrder) = completeCases(among: subset.rows)
+        let (used, invalid, invalidOrder) = try droppingInvalidDerivedValues(rows: complete)
+        let dropped = missing.merging(invalid) { $0 + $1 }
+        let order = missingOrder + invalidOrder
         guard !used.isEmpty else {
+            let excluded = subset.excluded > 0 ? "excluding \(subset.excluded) rows by the subset and " : ""
             throw CohortError(
                 .noRowsLeft, file: cohort.fileName,
-                message: "no rows left after dropping \(cohort.rowCount) rows with missing values")
+                message: "no rows left after \(excluded)dropping \(subset.rows.count) rows with missing or invalid values")
         }
         var warnings: [String] = []
         let droppedTotal = dropped.values.reduce(0, +)
         if droppedTotal > 0 {
             let parts = order.map { "\($0) \(dropped[$0] ?? 0)" }.joined(separator: ", ")
-            warnings.append("\(droppedTotal) row\(droppedTotal == 1 ? "" : "s") dropped for missing values (\(parts))")
+            let what = invalid.isEmpty ? "missing values" : missing.isEmpty ? "invalid values" : "missing or invalid values"
+            warnings.append("\(droppedTotal) row\(droppedTotal == 1 ? "" : "s") dropped for \(what) (\(parts))")
         }
-        return (used, RowAccounting(read: cohort.rowCount, used: used.count, dropped: dropped), warnings)
+        let accounting = RowAccounting(
+            read: cohort.rowCount, used: used.count, dropped: dropped, excludedBySubset: subset.excluded)
+        return (used, accounting, warnings)
     }
 
     /// `Surv(time, status)` or `Surv(start, stop, status)` on the used rows,
@@ -197,13 +209,13 @@ public struct ModelFrameBuilder {
             message: "in formula \"\(formula.text)\": expected a response Surv(time, status) or Surv(start, stop, status) left of ~")
     }
 
-    /// Used rows, dropped counts by reason, and the reasons in formula order.
-    private func completeCases() -> ([Int], [String: Int], [String]) {
+    /// Used rows among `candidates`, dropped counts by reason, and the reasons in formula order.
+    private func completeCases(among candidates: [Int]) -> ([Int], [String: Int], [String]) {
         let columns = columnsUsed.compactMap { cohort.column(named: $0) }
         var counts = [Int](repeating: 0, count: columns.count)
         var used: [Int] = []
         used.reserveCapacity(cohort.rowCount)
-        for row in 0..<cohort.rowCount {
+        for row in candidates {
             var missingAt = -1
             for (k, c) in columns.enumerated() where c.isMissing(row) {
                 missingAt = k

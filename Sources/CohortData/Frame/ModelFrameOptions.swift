@@ -10,9 +10,16 @@ public struct ModelFrameOptions: Sendable, Equatable {
     /// with a missing weight are dropped like any other missing value.
     /// `nil`: every row weighs 1.
     public var weights: String?
+    /// Rows to analyse, as R's `subset(d, EXPR)`: rows where the expression
+    /// is FALSE or NA are left out before the missing-value rule.
+    public var subset: RowSubset?
 
-    public init(references: [String: String] = [:], allowCompetingRisks: Bool = false, weights: String? = nil) {
+    public init(
+        references: [String: String] = [:], allowCompetingRisks: Bool = false, weights: String? = nil,
+        subset: RowSubset? = nil
+    ) {
         self.weights = weights
+        self.subset = subset
         self.references = references
         self.allowCompetingRisks = allowCompetingRisks
     }

@@ -4,15 +4,19 @@
 public struct RowAccounting: Sendable, Equatable, Codable {
     public var read: Int
     public var used: Int
-    /// Reason → count, e.g. `"missing: age": 3`.
+    /// Reason → count, e.g. `"missing: age": 3`, `"invalid: log(x)": 1`.
     public var dropped: [String: Int]
+    /// Rows a `--subset` expression left out (FALSE or NA), before the
+    /// missing-value rule; 0 without a subset. JSON `excluded_by_subset`.
+    public var excludedBySubset: Int
 
-    public init(read: Int, used: Int, dropped: [String: Int] = [:]) {
+    public init(read: Int, used: Int, dropped: [String: Int] = [:], excludedBySubset: Int = 0) {
         self.read = read
         self.used = used
         self.dropped = dropped
+        self.excludedBySubset = excludedBySubset
     }
 
-    /// Total rows dropped for any reason.
+    /// Total rows dropped for any reason (the subset's exclusions are not drops).
     public var droppedTotal: Int { dropped.values.reduce(0, +) }
 }
