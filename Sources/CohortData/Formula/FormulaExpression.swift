@@ -115,6 +115,20 @@ public indirect enum FormulaExpression: Sendable, Equatable {
         }
     }
 
+    /// Whether the expression can have a value where one of its columns is
+    /// NA: it contains `is.na()`, `%in%`, `&`, `|` or `ifelse()`.
+    var absorbsMissingValues: Bool {
+        switch self {
+        case .variable, .number, .string, .logical: return false
+        case .negate(let e), .not(let e), .parenthesized(let e): return e.absorbsMissingValues
+        case .call(let f, let e): return f == "is.na" || e.absorbsMissingValues
+        case .function(let f, let arguments):
+            return f == "ifelse" || f == "is.na" || arguments.contains { $0.value.absorbsMissingValues }
+        case .binary(let op, let a, let b):
+            return op == "%in%" || op == "&" || op == "|" || a.absorbsMissingValues || b.absorbsMissingValues
+        }
+    }
+
     /// The expression without outer parentheses.
     var unparenthesized: FormulaExpression {
         if case .parenthesized(let inner) = self { return inner.unparenthesized }

@@ -94,7 +94,7 @@ public struct ModelFrameBuilder {
         let (complete, missing, missingOrder) = completeCases(among: subset.rows)
         let (used, invalid, invalidOrder) = try droppingInvalidDerivedValues(rows: complete)
         let dropped = missing.merging(invalid) { $0 + $1 }
-        let order = missingOrder + invalidOrder
+        let order = missingOrder + invalidOrder.filter { !missingOrder.contains($0) }
         guard !used.isEmpty else {
             let excluded = subset.excluded > 0 ? "excluding \(subset.excluded) rows by the subset and " : ""
             throw CohortError(
@@ -211,7 +211,10 @@ public struct ModelFrameBuilder {
 
     /// Used rows among `candidates`, dropped counts by reason, and the reasons in formula order.
     private func completeCases(among candidates: [Int]) -> ([Int], [String: Int], [String]) {
-        let columns = columnsUsed.compactMap { cohort.column(named: $0) }
+        // Columns read only where NA can give a value (is.na, %in%, &, |, ifelse) are judged by the result.
+        let absorbed = naAbsorbingColumns
+        let names = columnsUsed.filter { !absorbed.contains($0) }
+        let columns = names.compactMap { cohort.column(named: $0) }
         var counts = [Int](repeating: 0, count: columns.count)
         var used: [Int] = []
         used.reserveCapacity(cohort.rowCount)
@@ -229,7 +232,7 @@ public struct ModelFrameBuilder {
         }
         var dropped: [String: Int] = [:]
         var order: [String] = []
-        for (k, name) in columnsUsed.enumerated() where counts[k] > 0 {
+        for (k, name) in names.enumerated() where counts[k] > 0 {
             dropped["missing: \(name)"] = counts[k]
             order.append("missing: \(name)")
         }
