@@ -44,6 +44,8 @@ ours <- function(names, mf) {
 }
 
 num <- function(x) { x <- unname(x); x[!is.finite(x)] <- NA; x }
+# Standard errors; NA for an aliased coefficient (coxph leaves 0 in its var), as print.coxph.
+se <- function(fit) { s <- num(sqrt(diag(fit$var))); s[is.na(coef(fit))] <- NA; s }
 
 design <- function(data, formula, head = 10) {
   d <- datasets[[data]]
@@ -63,7 +65,7 @@ design <- function(data, formula, head = 10) {
     column_sums = I(unname(colSums(mm))),
     status = I(unname(as.integer(y[, ncol(y)])[seq_len(min(head, nrow(mm)))])),
     events = fit$nevent,
-    coef = I(num(coef(fit))), se = I(num(sqrt(diag(fit$var)))), loglik = fit$loglik)
+    coef = I(num(coef(fit))), se = I(se(fit)), loglik = fit$loglik)
 }
 
 designs <- list(
@@ -106,7 +108,7 @@ subset_case <- function(data, expr, formula) {
     data = paste0("datasets/", data, ".csv"), subset = expr, formula = formula,
     read = nrow(d), kept = nrow(s), excluded_by_subset = nrow(d) - nrow(s),
     used = fit$n, events = fit$nevent,
-    coef = I(num(coef(fit))), se = I(num(sqrt(diag(fit$var)))), loglik = fit$loglik,
+    coef = I(num(coef(fit))), se = I(se(fit)), loglik = fit$loglik,
     km_n = km$n, km_events = sum(km$n.event), km_median = unname(summary(km)$table["median"]))
 }
 
