@@ -25,6 +25,7 @@ enum FrameLoader {
         var frameOptions = frameOptions
         frameOptions.references = try references(options.references)
         frameOptions.weights = options.weights
+        frameOptions.subset = try options.rowSubset()
         do {
             let formula = try rewrite(Formula(options.formula))
             return try build(formula)(cohort, frameOptions)
