@@ -52,9 +52,10 @@ struct FormulaParser {
 
     private func fail(_ message: String, at token: FormulaToken? = nil) -> CohortError {
         let t = token ?? current
+        let shown = t.kind == .end ? "the end of the \(context)" : t.shown
         return CohortError(
             .formulaSyntax,
-            message: "in \(context) \"\(text)\": \(message) at position \(t.position), found \(t.shown)")
+            message: "in \(context) \"\(text)\": \(message) at position \(t.position), found \(shown)")
     }
 
     private func isSymbol(_ s: String) -> Bool { current.kind == .symbol(s) }

@@ -17,6 +17,19 @@ public struct RowAccounting: Sendable, Equatable, Codable {
         self.excludedBySubset = excludedBySubset
     }
 
+    enum CodingKeys: String, CodingKey {
+        case read, used, dropped, excludedBySubset
+    }
+
+    /// Decodes; `excludedBySubset` may be absent (outputs written before it existed), meaning 0.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        read = try c.decode(Int.self, forKey: .read)
+        used = try c.decode(Int.self, forKey: .used)
+        dropped = try c.decode([String: Int].self, forKey: .dropped)
+        excludedBySubset = try c.decodeIfPresent(Int.self, forKey: .excludedBySubset) ?? 0
+    }
+
     /// Total rows dropped for any reason (the subset's exclusions are not drops).
     public var droppedTotal: Int { dropped.values.reduce(0, +) }
 }

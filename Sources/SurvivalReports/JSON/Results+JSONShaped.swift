@@ -91,3 +91,8 @@ extension VariableSummary: JSONShaped {
 extension Report: JSONShaped {
     var jsonAnalysis: String? { "report" }
 }
+
+extension ReportSpecification: JSONShaped {
+    /// `subset` is written only when the report has one.
+    static var keysOmittedWhenAbsent: Set<String> { ["subset"] }
+}
