@@ -150,7 +150,11 @@ rounding <- list(x = c(0.5, 1.5, 2.5, -0.5, -1.5, 2.675, 0.125, 0.15, 1.005, 12.
                  digits = c(0, 0, 0, 0, 0, 2, 2, 1, 2, 2, 0, 2))
 rounding$rounded <- mapply(round, rounding$x, rounding$digits)
 
+# R's term labels (deparse) of expressions, for the naming rule.
+label_formula <- "~ I(age/10) + I((age - 50)^2) + log10(er + 1) + I(age * 2) + I(age > 60) + I(x %in% c('a', \"b\")) + I(x == 'a') + ifelse(a > 1, 'x', 'y') + pmin(a, b, 3) + round(x, 2) + I(!a & b | c) + I(-x) + I(a - -b) + I(x != 'a') + as.numeric(d) + I((a)) + I(a + (b * c)) + I(1e3 * x) + I(0.5 * x) + I(x^-1) + I(100000 * x) + I(1e-5 * x) + cut(x, c(0, 100, 1000)) + I(2L * x) + I(x >= 1 & y <= 2) + log(x, 2) + ifelse(is.na(x), 0, x) + I(123456 * x) + I(0.1 + x) + I(1/3 * x) + relevel(factor(g), ref = 'b') + I(x <= -1.5)"
+term_labels <- list(formula = label_formula, labels = I(attr(terms(as.formula(label_formula)), "term.labels")))
+
 write_json(designs, "Tests/Fixtures/derived/designs.json", digits = NA, auto_unbox = TRUE, null = "null", na = "null")
 write_json(subsets, "Tests/Fixtures/derived/subsets.json", digits = NA, auto_unbox = TRUE, null = "null", na = "null")
-write_json(list(cut = cut_labels, round = rounding), "Tests/Fixtures/derived/cut_labels.json",
+write_json(list(cut = cut_labels, round = rounding, term_labels = term_labels), "Tests/Fixtures/derived/cut_labels.json",
            digits = NA, auto_unbox = TRUE, null = "null", na = "null")
