@@ -1,7 +1,7 @@
 # Reference values for derived variables in formulas and for --subset
 # (issue 8 item 4), computed in R. Run from the repository root:
 #   Rscript Tests/Reference/derived.R
-# Writes Tests/Fixtures/derived/designs.json, subsets.json and cut_labels.json
+# Writes Tests/Fixtures/derived/designs.json, subsets.json, predictions.json and cut_labels.json
 # (R 4.2.2, survival 3.5.3).
 # Read by Tests/CohortDataTests/DerivedTermReferenceTests.swift (names, values,
 # rows), Tests/SurvivalModelsTests/DerivedTermFitTests.swift (coxph fits) and
@@ -150,11 +150,25 @@ rounding <- list(x = c(0.5, 1.5, 2.5, -0.5, -1.5, 2.675, 0.125, 0.15, 1.005, 12.
                  digits = c(0, 0, 0, 0, 0, 2, 2, 1, 2, 2, 0, 2))
 rounding$rounded <- mapply(round, rounding$x, rounding$digits)
 
+# predict(fit, newdata, type = "lp") with derived factor-like terms (new data coded with the fit's levels).
+predict_case <- function(data, formula, newdata) {
+  fit <- coxph(as.formula(formula), datasets[[data]])
+  list(data = paste0("datasets/", data, ".csv"), formula = formula, newdata = newdata,
+       lp = I(unname(predict(fit, newdata = as.data.frame(newdata), type = "lp"))))
+}
+predictions <- list(
+  predict_case("lung", "Surv(time, status) ~ cut(age, breaks = c(38, 55, 65, 83)) + I(sex == 2) + ph.karno",
+               list(age = c(45, 70, 60, 39), sex = c(1, 2, 2, 1), ph.karno = c(90, 70, 80, 100))),
+  predict_case("pbc", "Surv(time, status == 2) ~ relevel(factor(stage), ref = \"3\") + ifelse(bili > 2, \"high\", \"normal\") + log(bili)",
+               list(stage = c(1, 3, 4), bili = c(0.8, 5.2, 2.5)))
+)
+
 # R's term labels (deparse) of expressions, for the naming rule.
 label_formula <- "~ I(age/10) + I((age - 50)^2) + log10(er + 1) + I(age * 2) + I(age > 60) + I(x %in% c('a', \"b\")) + I(x == 'a') + ifelse(a > 1, 'x', 'y') + pmin(a, b, 3) + round(x, 2) + I(!a & b | c) + I(-x) + I(a - -b) + I(x != 'a') + as.numeric(d) + I((a)) + I(a + (b * c)) + I(1e3 * x) + I(0.5 * x) + I(x^-1) + I(100000 * x) + I(1e-5 * x) + cut(x, c(0, 100, 1000)) + I(2L * x) + I(x >= 1 & y <= 2) + log(x, 2) + ifelse(is.na(x), 0, x) + I(123456 * x) + I(0.1 + x) + I(1/3 * x) + relevel(factor(g), ref = 'b') + I(x <= -1.5)"
 term_labels <- list(formula = label_formula, labels = I(attr(terms(as.formula(label_formula)), "term.labels")))
 
 write_json(designs, "Tests/Fixtures/derived/designs.json", digits = NA, auto_unbox = TRUE, null = "null", na = "null")
 write_json(subsets, "Tests/Fixtures/derived/subsets.json", digits = NA, auto_unbox = TRUE, null = "null", na = "null")
+write_json(predictions, "Tests/Fixtures/derived/predictions.json", digits = NA, auto_unbox = TRUE, null = "null", na = "null")
 write_json(list(cut = cut_labels, round = rounding, term_labels = term_labels), "Tests/Fixtures/derived/cut_labels.json",
            digits = NA, auto_unbox = TRUE, null = "null", na = "null")

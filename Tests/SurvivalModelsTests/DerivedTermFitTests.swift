@@ -35,6 +35,13 @@ import Testing
         var km_median: Double?
     }
 
+    struct Prediction: Decodable {
+        var data: String
+        var formula: String
+        var newdata: [String: [Double]]
+        var lp: [Double]
+    }
+
     static func load<T: Decodable>(_ name: String, as: T.Type) throws -> T {
         let url = Repository.root.appendingPathComponent("Tests/Fixtures/derived/\(name)")
         return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
@@ -83,6 +90,18 @@ import Testing
             let km = try KaplanMeier.fit(try Formula("\(response)~ 1").groupingFrame(on: cohort, options: options))
             #expect(km.strata.count == 1 && km.strata[0].n == s.km_n && km.strata[0].events == s.km_events, "\(s.subset)")
             #expect(close(km.strata[0].median, s.km_median, 1e-9), "\(s.subset): median")
+        }
+    }
+
+    @Test("new data are coded with the fit's levels of derived factors, as predict.coxph")
+    func predictionsWithDerivedFactorsMatchR() throws {
+        for p in try Self.load("predictions.json", as: [Prediction].self) {
+            let formula = try Formula(p.formula)
+            let fit = try CoxModel.fit(try formula.modelFrame(on: Self.read(p.data)))
+            let newData = try Cohort(columns: p.newdata.keys.sorted().map { ($0, Column.numeric(p.newdata[$0] ?? [])) })
+            let design = try formula.newDataDesign(on: newData, like: fit.frame)
+            let lp = fit.linearPredictors(newDesign: design.design, offset: design.offset)
+            #expect(allClose(lp, p.lp, 1e-9), "\(p.formula): \(lp) vs \(p.lp)")
         }
     }
 }
