@@ -185,8 +185,8 @@ struct ExpressionEvaluator {
             let (text, other) = Self.texts(x) != nil ? (a, b) : (b, a)
             let otherType = (Self.texts(x) != nil ? y : x).typeName
             throw error(
-                whole, "cannot compare text (\(text.text)) with \(otherType) (\(other.text));"
-                    + " quote the value for a text column, leave it unquoted for a numeric one")
+                whole, "cannot compare \(other.text) (\(otherType)) with the text \(text.text);"
+                    + " quote values only for text columns (R would silently compare them as text)")
         }
         return .logicals(out)
     }
