@@ -26,6 +26,30 @@ struct CohortOptions: ParsableArguments {
 
     @Flag(help: "Fail (exit 1) instead of dropping rows with missing values in the columns the analysis uses.")
     var strict = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Analyse only the rows where this R expression is TRUE, as R's subset(d, EXPR).",
+            discussion: "Example: --subset 'age >= 18 & site %in% c(\"scalp\", \"trunk\") & !is.na(grade)'."
+                + " Rows where it is FALSE or NA are counted in rows.excluded_by_subset."))
+    var subset: String?
+
+    /// `--subset` parsed; a syntax error is a usage error (exit 2).
+    func rowSubset() throws -> RowSubset? {
+        try Self.rowSubset(subset)
+    }
+
+    /// A `--subset` text parsed; a syntax error is a `ValidationError` (exit 2).
+    static func rowSubset(_ text: String?) throws -> RowSubset? {
+        guard let text else { return nil }
+        do { return try RowSubset(text) } catch let error as CohortError {
+            throw ValidationError("--subset: \(error.message)")
+        }
+    }
+
+    func validate() throws {
+        _ = try rowSubset()
+    }
 }
 
 /// How a data file is read (CSV dialect, statistical-file value labels):

@@ -39,10 +39,14 @@ struct RatesCommand: ParsableCommand {
     @Option(name: .customLong("reference"), help: "Reference (first) level of --by, as COL=LEVEL.")
     var references: [String] = []
 
+    @Option(help: "Analyse only the rows where this R expression is TRUE, as R's subset(d, EXPR).")
+    var subset: String?
+
     @OptionGroup var output: OutputOptions
 
     mutating func validate() throws {
         guard per > 0 && per.isFinite else { throw ValidationError("--per must be a positive number.") }
+        _ = try CohortOptions.rowSubset(subset)
     }
 
     func run() throws {
@@ -53,6 +57,7 @@ struct RatesCommand: ParsableCommand {
         let cohort = try FrameLoader.readCohort(data, input: input)
         var frameOptions = ModelFrameOptions()
         frameOptions.references = try FrameLoader.references(references)
+        frameOptions.subset = try CohortOptions.rowSubset(subset)
         let frame: CountGroupingFrame
         do {
             let formula = try Formula(

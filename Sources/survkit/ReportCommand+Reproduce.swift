@@ -7,6 +7,8 @@ extension ReportCommand {
         let dataOptions = input.reproducingArguments
         let referenceOptions = spec.reference.sorted { $0.key < $1.key }.flatMap { ["--reference", "\($0.key)=\($0.value)"] }
         let timesText = spec.times.map(NumberFormatting.label).joined(separator: ",")
+        // The subset applies to the cohort's sections (the recurrences file may lack its columns).
+        let subsetOptions = spec.subset.map { ["--subset", $0] } ?? []
 
         var report = ["survkit", "report", data, "--time", spec.time, "--status", spec.status]
         if let g = spec.group { report += ["--group", g] }
@@ -16,7 +18,7 @@ extension ReportCommand {
         if !spec.times.isEmpty { report += ["--times", timesText] }
         if let t = spec.title { report += ["--title", t] }
         report += recurrenceOptions(spec)
-        report += referenceOptions + dataOptions
+        report += subsetOptions + referenceOptions + dataOptions
         if output.format != .text { report += ["--format", output.format.rawValue] }
         if let o = output.output { report += ["--output", o] }
         if let f = figures { report += ["--figures", f] }
@@ -25,16 +27,16 @@ extension ReportCommand {
         var steps: [String: String] = [:]
         var km = ["survkit", "km", data, "--formula", formulas.kaplanMeier]
         if !spec.times.isEmpty { km += ["--times", timesText] }
-        steps["kaplan-meier"] = Self.shell(km + referenceOptions + dataOptions)
+        steps["kaplan-meier"] = Self.shell(km + subsetOptions + referenceOptions + dataOptions)
         if let f = formulas.logRankFormula?.text {
-            steps["logrank"] = Self.shell(["survkit", "logrank", data, "--formula", f] + referenceOptions + dataOptions)
+            steps["logrank"] = Self.shell(["survkit", "logrank", data, "--formula", f] + subsetOptions + referenceOptions + dataOptions)
         }
         if let f = formulas.coxFormula?.text {
-            steps["cox"] = Self.shell(["survkit", "cox", data, "--formula", f] + referenceOptions + dataOptions)
+            steps["cox"] = Self.shell(["survkit", "cox", data, "--formula", f] + subsetOptions + referenceOptions + dataOptions)
         }
         if let f = formulas.cumulativeIncidenceFormula?.text {
             steps["cumulative-incidence"] = Self.shell(
-                ["survkit", "cif", data, "--formula", f, "--competing-status", spec.status] + referenceOptions
+                ["survkit", "cif", data, "--formula", f, "--competing-status", spec.status] + subsetOptions + referenceOptions
                     + dataOptions)
         }
         if let f = formulas.meanCumulativeFunctionFormula?.text, let file = spec.recurrences {
@@ -44,7 +46,7 @@ extension ReportCommand {
             var rates = ["survkit", "rates", data, "--events", events, "--person-time", personTime]
             if let g = spec.recurrenceGrouping { rates += ["--by", g] }
             rates += ["--per", NumberFormatting.label(spec.ratePer)]
-            steps["rates"] = Self.shell(rates + referenceOptions + dataOptions)
+            steps["rates"] = Self.shell(rates + subsetOptions + referenceOptions + dataOptions)
         }
         return ReportCommands(report: Self.shell(report), steps: steps)
     }

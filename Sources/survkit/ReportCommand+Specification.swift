@@ -32,6 +32,8 @@ extension ReportCommand {
         if let ratePersonTime { spec.ratePersonTime = ratePersonTime }
         if let ratePer { spec.ratePer = ratePer }
         if let recurrenceGroup { spec.recurrenceGroup = recurrenceGroup }
+        if let subset { spec.subset = subset }
+        _ = try CohortOptions.rowSubset(spec.subset)  // a subset that does not parse is a usage error
         try Self.checkRecurrenceOptions(spec)
         return spec
     }

@@ -117,6 +117,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Grouping of the recurrence sections (default: --group).")
     var recurrenceGroup: String?
 
+    @Option(help: "Analyse only the rows where this R expression is TRUE (R's subset(d, EXPR)); every section.")
+    var subset: String?
+
     @OptionGroup var input: InputOptions
 
     @OptionGroup var output: OutputOptions

@@ -4,6 +4,8 @@ struct FormulaToken: Equatable {
         case name(String)
         case number(Double)
         case symbol(String)
+        /// A string literal in single or double quotes (escapes resolved).
+        case string(String)
         case end
     }
     var kind: Kind
@@ -14,15 +16,20 @@ struct FormulaToken: Equatable {
         case .name(let n): return "\"\(n)\""
         case .number(let x): return "\"\(NumberFormatting.label(x))\""
         case .symbol(let s): return "\"\(s)\""
+        case .string(let s): return FormulaExpression.string(s).text
         case .end: return "the end of the formula"
         }
     }
 }
 
 /// Splits a formula into names (R syntactic names with dots and
-/// underscores, or `backquoted` names), numbers and symbols.
+/// underscores, or `backquoted` names), numbers, strings (`"a"` or `'a'`,
+/// with R's backslash escapes) and symbols.
 enum FormulaLexer {
-    static let symbols = ["==", "!=", "<=", ">=", "(", ")", ",", "~", "+", "-", "*", "/", "^", ":", "<", ">"]
+    static let symbols = [
+        "%in%", "==", "!=", "<=", ">=", "&&", "||", "(", ")", ",", "~", "+", "-", "*", "/", "^", ":", "<", ">",
+        "&", "|", "!", "=",
+    ]
 
     static func isSyntacticName(_ s: String) -> Bool {
         guard let first = s.first, first.isLetter || first == "." else { return false }
@@ -30,12 +37,13 @@ enum FormulaLexer {
         return s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" }
     }
 
-    static func tokenize(_ text: String) throws -> [FormulaToken] {
+    /// `context` names what is read in error messages (`formula`, `subset`).
+    static func tokenize(_ text: String, context: String = "formula") throws -> [FormulaToken] {
         let chars = Array(text)
         var tokens: [FormulaToken] = []
         var i = 0
         func fail(_ message: String, at position: Int) -> CohortError {
-            CohortError(.formulaSyntax, message: "in formula \"\(text)\": \(message) at position \(position)")
+            CohortError(.formulaSyntax, message: "in \(context) \"\(text)\": \(message) at position \(position)")
         }
         while i < chars.count {
             let c = chars[i]
@@ -49,6 +57,27 @@ enum FormulaLexer {
                 while j < chars.count && chars[j] != "`" { j += 1 }
                 if j >= chars.count { throw fail("unterminated backquoted name", at: start + 1) }
                 tokens.append(FormulaToken(kind: .name(String(chars[(i + 1)..<j])), position: start + 1))
+                i = j + 1
+                continue
+            }
+            if c == "\"" || c == "'" {
+                var j = i + 1
+                var value = ""
+                while j < chars.count && chars[j] != c {
+                    if chars[j] == "\\" && j + 1 < chars.count {
+                        j += 1
+                        switch chars[j] {
+                        case "n": value.append("\n")
+                        case "t": value.append("\t")
+                        default: value.append(chars[j])
+                        }
+                    } else {
+                        value.append(chars[j])
+                    }
+                    j += 1
+                }
+                if j >= chars.count { throw fail("unterminated string", at: start + 1) }
+                tokens.append(FormulaToken(kind: .string(value), position: start + 1))
                 i = j + 1
                 continue
             }

@@ -6,10 +6,18 @@
 ///     product  := inter ("*" inter)*              a*b = a + b + a:b
 ///     inter    := atom (":" atom)*
 ///     atom     := "(" sum ")" | "1" | "0" | name | factor(name)
-///               | strata(name, ...) | cluster(name) | offset(expr) | fn(expr)
-///     expr     := arithmetic with + - * / ^, unary -, comparisons, fn(expr)
+///               | strata(name, ...) | cluster(name) | offset(expr) | call
+///     expr     := R operators by R's precedence (| & ! comparisons + - * /
+///                 %in% unary- ^), numbers, strings, TRUE/FALSE/NA, names,
+///                 "(" expr ")", call
+///     call     := fn "(" [arg ("," arg)*] ")"     arg := [name "="] expr
+///
+/// A bare `x %in% c(...)` term is R's nesting operator, which is not
+/// supported: the error says to wrap it in `I()`.
 struct FormulaParser {
     private let text: String
+    /// What is parsed, for error messages: `formula` or `subset`.
+    private let context: String
     private let tokens: [FormulaToken]
     private var index = 0
     private var strata: [String] = []
@@ -27,18 +35,27 @@ struct FormulaParser {
         case special(String)
     }
 
-    init(_ text: String) throws {
+    init(_ text: String, context: String = "formula") throws {
         self.text = text
-        self.tokens = try FormulaLexer.tokenize(text)
+        self.context = context
+        self.tokens = try FormulaLexer.tokenize(text, context: context)
+    }
+
+    /// Parses the whole text as one expression (a `--subset`).
+    mutating func parseWholeExpression() throws -> FormulaExpression {
+        let e = try parseExpression()
+        guard current.kind == .end else { throw fail("unexpected text after the expression") }
+        return e
     }
 
     private var current: FormulaToken { tokens[index] }
 
     private func fail(_ message: String, at token: FormulaToken? = nil) -> CohortError {
         let t = token ?? current
+        let shown = t.kind == .end ? "the end of the \(context)" : t.shown
         return CohortError(
             .formulaSyntax,
-            message: "in formula \"\(text)\": \(message) at position \(t.position), found \(t.shown)")
+            message: "in \(context) \"\(text)\": \(message) at position \(t.position), found \(shown)")
     }
 
     private func isSymbol(_ s: String) -> Bool { current.kind == .symbol(s) }
@@ -181,6 +198,7 @@ struct FormulaParser {
 
     private mutating func parseInteraction() throws -> Piece {
         var left = try parseAtom()
+        if isSymbol("%in%") { throw nestingOperator() }
         while isSymbol(":") {
             let op = current
             index += 1
@@ -189,8 +207,15 @@ struct FormulaParser {
                 throw fail("only model terms can interact with :", at: op)
             }
             left = .terms(Self.cross(a, b))
+            if isSymbol("%in%") { throw nestingOperator() }
         }
         return left
+    }
+
+    /// `a %in% b` as a model term is R's nesting operator, which survkit does not fit.
+    private func nestingOperator() -> CohortError {
+        fail("a bare %in% term is R's nesting operator (not supported); for membership write it inside I(),"
+             + " e.g. I(x %in% c(\"a\", \"b\")), or as.numeric(x %in% c(...))")
     }
 
     /// R's crossing order: for each term of `b`, each term of `a`.
@@ -224,7 +249,7 @@ struct FormulaParser {
             }
             index += 2
             switch name {
-            case "factor", "as.factor":
+            case "factor" where Self.isNameThenClose(tokens, index), "as.factor" where Self.isNameThenClose(tokens, index):
                 let column = try parseName("a column name inside \(name)()")
                 try expect(")", "to close \(name)(")
                 return variable(.factor(column))
@@ -253,17 +278,22 @@ struct FormulaParser {
             case "Surv":
                 throw fail("Surv() belongs on the left of ~", at: token)
             default:
-                guard FormulaExpression.functions.contains(name) else {
+                guard FormulaExpression.functions.contains(name), name != "c" else {
                     throw fail("unknown function \(name)(); supported: factor, strata, cluster, offset, "
-                        + FormulaExpression.functions.sorted().joined(separator: ", "), at: token)
+                        + FormulaExpression.functions.subtracting(["c"]).sorted().joined(separator: ", "), at: token)
                 }
-                let e = try parseExpression()
-                try expect(")", "to close \(name)(")
-                return variable(.expression(.call(name, e)))
+                index -= 2
+                return variable(.expression(try parsePrimary()))
             }
         default:
             throw fail("expected a term (a column name, factor(x), strata(x), ...)")
         }
+    }
+
+    /// Whether the tokens from `k` are a name and a closing parenthesis (`factor(x)`).
+    private static func isNameThenClose(_ tokens: [FormulaToken], _ k: Int) -> Bool {
+        guard k + 1 < tokens.count, case .name = tokens[k].kind else { return false }
+        return tokens[k + 1].kind == .symbol(")")
     }
 
     private mutating func parseName(_ what: String) throws -> String {
@@ -277,6 +307,9 @@ struct FormulaParser {
     mutating func parseExpression(minimum: Int = 1) throws -> FormulaExpression {
         var left = try parseUnary()
         while case .symbol(let op) = current.kind {
+            if op == "&&" || op == "||" {
+                throw fail("use the vectorised \(op.prefix(1)) instead of \(op)")
+            }
             let p = FormulaExpression.precedence(op)
             guard p >= minimum, p > 0 else { break }
             index += 1
@@ -290,11 +323,15 @@ struct FormulaParser {
     private mutating func parseUnary() throws -> FormulaExpression {
         if isSymbol("-") {
             index += 1
-            return .negate(try parseExpression(minimum: 4))
+            return .negate(try parseExpression(minimum: FormulaExpression.negateOperand))
         }
         if isSymbol("+") {
             index += 1
-            return try parseExpression(minimum: 4)
+            return try parseExpression(minimum: FormulaExpression.negateOperand)
+        }
+        if isSymbol("!") {
+            index += 1
+            return .not(try parseExpression(minimum: FormulaExpression.notOperand))
         }
         return try parsePrimary()
     }
@@ -305,24 +342,47 @@ struct FormulaParser {
         case .number(let x):
             index += 1
             return .number(x)
+        case .string(let s):
+            index += 1
+            return .string(s)
         case .symbol("("):
             index += 1
             let e = try parseExpression()
             try expect(")", "to close the parenthesis")
-            return e
+            return .parenthesized(e)
         case .name(let name):
             index += 1
-            guard isSymbol("(") else { return .variable(name) }
+            guard isSymbol("(") else {
+                switch name {
+                case "TRUE": return .logical(true)
+                case "FALSE": return .logical(false)
+                case "NA": return .logical(nil)
+                case "Inf": return .number(.infinity)
+                default: return .variable(name)
+                }
+            }
             guard FormulaExpression.functions.contains(name) else {
                 throw fail("unknown function \(name)() in an expression; supported: "
                     + FormulaExpression.functions.sorted().joined(separator: ", "), at: token)
             }
             index += 1
-            let e = try parseExpression()
+            var arguments: [FormulaArgument] = []
+            if !isSymbol(")") {
+                repeat {
+                    if isSymbol(",") { index += 1 }
+                    var argumentName: String? = nil
+                    if case .name(let n) = current.kind, tokens[index + 1].kind == .symbol("=") {
+                        argumentName = n
+                        index += 2
+                    }
+                    arguments.append(FormulaArgument(name: argumentName, value: try parseExpression()))
+                } while isSymbol(",")
+            }
             try expect(")", "to close \(name)(")
-            return .call(name, e)
+            if arguments.count == 1, arguments[0].name == nil { return .call(name, arguments[0].value) }
+            return .function(name, arguments)
         default:
-            throw fail("expected a number, a column name or (")
+            throw fail("expected a number, a string, a column name or (")
         }
     }
 }

@@ -43,6 +43,10 @@ extension ModelFrameBuilder {
         }
         var codings: [Formula.Variable: FactorCoding] = [:]
         for v in formula.variableOrder {
+            if case .expression(let e) = v, let labels = training.factorLevels[v.label] {
+                codings[v] = try derivedCoding(e, rows: used, labels: labels)
+                continue
+            }
             guard let labels = training.factorLevels[v.label], let name = v.columns.first,
                 let column = cohort.column(named: name)
             else { continue }
@@ -84,6 +88,31 @@ extension ModelFrameBuilder {
         return NewDataDesign(
             design: design.matrix, offset: offset, strata: strata, rowIndex: used,
             rows: RowAccounting(read: cohort.rowCount, used: used.count, dropped: dropped))
+    }
+
+    /// A categorical computed variable (`cut()`, `I(x > 1)`) on new rows,
+    /// coded against the training levels; a value the model has not seen
+    /// (or NA) is an error at its row.
+    private func derivedCoding(_ e: FormulaExpression, rows: [Int], labels: [String]) throws -> FactorCoding {
+        let value = try evaluator(rows: rows).evaluate(e).recycled(to: rows.count)
+        var index: [String: Int] = [:]
+        for (k, label) in labels.enumerated() { index[label] = k }
+        let texts: [String?]
+        switch value {
+        case .factor(let c, let l), .strings(let c, let l): texts = c.map { $0 < 0 ? nil : l[Int($0)] }
+        case .logicals(let b): texts = b.map { $0.map { $0 ? "TRUE" : "FALSE" } }
+        case .numbers(let v), .dates(let v): texts = v.map { $0.isNaN ? nil : NumberFormatting.label($0) }
+        }
+        let codes = try texts.enumerated().map { k, text in
+            guard let text, let code = index[text] else {
+                throw cohort.error(
+                    .unknownLevel, row: rows[k], column: e.variables.first,
+                    "\(e.text) is \(text.map { "\"\($0)\"" } ?? "NA"), not a level of the fitted model"
+                        + " (levels: \(labels.joined(separator: ", ")))")
+            }
+            return code
+        }
+        return FactorCoding(codes: codes, labels: labels)
     }
 
     /// The label a strata column gives a row (`1`, `male`), as in `Grouping` labels.

@@ -21,8 +21,8 @@ extension ModelFrameBuilder {
         }
     }
 
-    /// An expression evaluated on the used rows; a non-finite result (an
-    /// `Inf` in the data, `log(0)`) is an error at its row.
+    /// An expression evaluated on the used rows (`ExpressionEvaluator`); a
+    /// non-finite result (an `Inf` in the data, `log(0)`) is an error at its row.
     func numeric(_ e: FormulaExpression, rows: [Int], as what: String = "a number") throws -> [Double] {
         if case .variable(let name) = e {
             let v = try numericColumn(name, as: what)
@@ -35,16 +35,12 @@ extension ModelFrameBuilder {
                 return x
             }
         }
-        var columns: [String: [Double]] = [:]
-        for name in e.variables { columns[name] = try numericColumn(name, as: "a number in \(e.text)") }
-        var out = [Double](repeating: 0, count: rows.count)
-        for (k, row) in rows.enumerated() {
-            let x = e.evaluate { columns[$0]?[row] ?? .nan }
-            if !x.isFinite {
-                throw cohort.error(.invalidValue, row: row, column: e.variables.first,
-                                   "\(e.text) is \(NumberFormatting.label(x)) (not a finite number)")
-            }
-            out[k] = x
+        let evaluator = evaluator(rows: rows)
+        var out = try evaluator.numbers(e)
+        if out.count == 1 && rows.count != 1 { out = Array(repeating: out[0], count: rows.count) }
+        for (k, row) in rows.enumerated() where !out[k].isFinite {
+            throw cohort.error(.invalidValue, row: row, column: e.variables.first,
+                               "\(e.text) is \(NumberFormatting.label(out[k])) (not a finite number)")
         }
         return out
     }
@@ -71,7 +67,9 @@ extension ModelFrameBuilder {
     }
 
     /// The factor codings of the categorical model variables, on the used
-    /// rows: text columns and `factor(x)`; numeric columns stay numeric.
+    /// rows: text columns, `factor(x)`, and computed variables that are
+    /// factors, text or logical (`cut()`, `relevel()`, `I(age > 60)`);
+    /// numeric columns and expressions stay numeric.
     func factorCodings(rows: [Int]) throws -> [Formula.Variable: FactorCoding] {
         var out: [Formula.Variable: FactorCoding] = [:]
         for v in formula.variableOrder {
@@ -88,8 +86,11 @@ extension ModelFrameBuilder {
                     throw textColumnUsedAsNumber(name, codes: codes, levels: levels, as: "a covariate")
                 }
                 coding = FactorCoding(column: column, rows: rows)
-            case .expression:
-                continue
+            case .expression(let e):
+                let evaluator = evaluator(rows: rows)
+                let value = try evaluator.evaluate(e)
+                guard value.isCategorical else { continue }
+                coding = try FactorCoding(derived: value, evaluator: evaluator, expression: e)
             }
             if let reference = options.references[v.baseName], !coding.relevel(reference) {
                 throw unknownReference(v.baseName, reference, coding)

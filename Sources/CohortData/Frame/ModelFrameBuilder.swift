@@ -6,19 +6,23 @@
 /// Steps:
 /// 1. Every column the formula names must exist (else the error lists the
 ///    available columns).
-/// 2. Complete cases: a row with a missing value in any column the formula
+/// 2. `options.subset` keeps the rows where it is TRUE (R's `subset()`);
+///    the others count in `rows.excludedBySubset`.
+/// 3. Complete cases: a row with a missing value in any column the formula
 ///    uses is dropped. Each dropped row is counted once, under the *first*
 ///    missing column in formula order (the order the columns first appear in
 ///    the formula text, left-hand side first) as `"missing: <column>"`.
-/// 3. The response is checked on the used rows: times numeric, finite and
+///    Then a row where a computed variable is NA or NaN is dropped as
+///    `"invalid: <expression>"` (see `droppingInvalidDerivedValues`).
+/// 4. The response is checked on the used rows: times numeric, finite and
 ///    ≥ 0; `start < stop`; status coded 0/1, FALSE/TRUE or 1/2 (see
 ///    `StatusCoding`). Errors name the line and column.
-/// 4. Categorical variables are treatment-coded against their first level
+/// 5. Categorical variables are treatment-coded against their first level
 ///    (see `FactorCoding`); interactions multiply their parts with the first
 ///    variable varying fastest, as `model.matrix`. A factor in a term gets
 ///    contrasts (k−1 columns) when the term without it is also in the model
 ///    (the intercept counts), else one column per level — R's rule.
-/// 5. Groups (all right-hand-side model variables; grouping frames only, in
+/// 6. Groups (all right-hand-side model variables; grouping frames only, in
 ///    place of the design) and strata (`strata(...)`) are the observed level
 ///    combinations, ordered as R's `strata()`.
 public struct ModelFrameBuilder {
@@ -100,25 +104,34 @@ public struct ModelFrameBuilder {
             throw cohort.unknownColumnError(name)
         }
         try checkReferences()
-        let cases = completeCases()
-        let used = cases.used
+        let subset = try subsetRows()
+        let cases = completeCases(among: subset.rows)
+        let (used, invalid, invalidOrder) = try droppingInvalidDerivedValues(rows: cases.used)
+        let dropped = cases.dropped.merging(invalid) { $0 + $1 }
+        let missingReasons = cases.order.map { "missing: \($0)" }
+        let reasons = missingReasons + invalidOrder.filter { !missingReasons.contains($0) }
+        let droppedTotal = dropped.values.reduce(0, +)
+        let what = invalid.isEmpty ? "missing values" : cases.dropped.isEmpty ? "invalid values" : "missing or invalid values"
         guard !used.isEmpty else {
-            if let empty = columnsUsed.first(where: { cases.missingByColumn[$0] == cohort.rowCount }) {
+            if !subset.rows.isEmpty,
+                let empty = columnsUsed.first(where: { cases.missingByColumn[$0] == subset.rows.count })
+            {
                 throw cohort.error(
                     .noRowsLeft, row: nil, column: empty,
-                    "every one of the \(cohort.rowCount) rows is missing \"\(empty)\", so no rows are left:"
+                    "every one of the \(subset.rows.count) rows is missing \"\(empty)\", so no rows are left:"
                         + " leave it out of the formula, or check how the file was read with survkit describe")
             }
+            let excluded = subset.excluded > 0 ? "excluding \(subset.excluded) rows by the subset and " : ""
+            let counts = Self.describe(cases.missingByColumn, order: columnsUsed)
             throw CohortError(
                 .noRowsLeft, file: cohort.fileName,
-                message: "no rows left after dropping \(cohort.rowCount) rows with missing values"
-                    + " (\(Self.describe(cases.missingByColumn, order: columnsUsed)) missing)")
+                message: "no rows left after \(excluded)dropping \(subset.rows.count) rows with \(what)"
+                    + (counts.isEmpty ? "" : " (\(counts) missing)"))
         }
         var warnings: [String] = []
-        let droppedTotal = cases.dropped.values.reduce(0, +)
         if droppedTotal > 0 {
-            let parts = cases.order.map { "missing: \($0) \(cases.dropped["missing: \($0)"] ?? 0)" }.joined(separator: ", ")
-            var warning = "\(droppedTotal) row\(droppedTotal == 1 ? "" : "s") dropped for missing values (\(parts))"
+            let parts = reasons.map { "\($0) \(dropped[$0] ?? 0)" }.joined(separator: ", ")
+            var warning = "\(droppedTotal) row\(droppedTotal == 1 ? "" : "s") dropped for \(what) (\(parts))"
             let exact = cases.missingByColumn.filter { $0.value > 0 }
             if exact.contains(where: { cases.dropped["missing: \($0.key)"] != $0.value }) {
                 // A row missing in several columns is counted once above, under the first.
@@ -126,14 +139,18 @@ public struct ModelFrameBuilder {
             }
             warnings.append(warning)
         }
-        var accounting = RowAccounting(read: cohort.rowCount, used: used.count, dropped: cases.dropped)
+        var accounting = RowAccounting(
+            read: cohort.rowCount, used: used.count, dropped: dropped, excludedBySubset: subset.excluded)
         accounting.missingByColumn = cases.missingByColumn.filter { $0.value > 0 }
         if options.strict && droppedTotal > 0 {
             let line = cases.firstDroppedLine.map { " (the first on line \($0))" } ?? ""
+            let counts = Self.describe(cases.missingByColumn, order: columnsUsed)
+            let invalidParts = invalidOrder.map { "\($0) \(invalid[$0] ?? 0)" }.joined(separator: ", ")
             throw CohortError(
                 .droppedRows, file: cohort.fileName,
-                message: "--strict: \(droppedTotal) row\(droppedTotal == 1 ? "" : "s") would be dropped for missing values\(line):"
-                    + " \(Self.describe(cases.missingByColumn, order: columnsUsed)) missing."
+                message: "--strict: \(droppedTotal) row\(droppedTotal == 1 ? "" : "s") would be dropped for \(what)\(line):"
+                    + [counts.isEmpty ? nil : " \(counts) missing", invalidParts.isEmpty ? nil : " \(invalidParts)"]
+                        .compactMap { $0 }.joined(separator: ";") + "."
                     + " Fill them in, exclude them on purpose with --subset \"!is.na(x)\", or leave out --strict")
         }
         return (used, accounting, warnings)
@@ -265,21 +282,25 @@ public struct ModelFrameBuilder {
             message: "in formula \"\(formula.text)\": expected a response Surv(time, status) or Surv(start, stop, status) left of ~")
     }
 
-    /// The complete cases: the used rows; each dropped row counted once,
-    /// under its first missing column in formula order (`dropped`, keyed
-    /// `"missing: <column>"`, which sums to the rows dropped); and, exactly,
-    /// how many rows miss each column (`missingByColumn`).
-    private func completeCases() -> (
+    /// The complete cases among `candidates` (the rows the subset keeps):
+    /// the used rows; each dropped row counted once, under its first missing
+    /// column in formula order (`dropped`, keyed `"missing: <column>"`, which
+    /// sums to the rows dropped); and, exactly, how many rows miss each column
+    /// (`missingByColumn`). Columns read only where NA can give a value
+    /// (`is.na`, `%in%`, `&`, `|`, `ifelse`) are judged by the result instead,
+    /// as R's model.frame (`ModelFrameBuilder+Derived.swift`).
+    private func completeCases(among candidates: [Int]) -> (
         used: [Int], dropped: [String: Int], order: [String], missingByColumn: [String: Int], firstDroppedLine: Int?
     ) {
-        let names = columnsUsed
+        let absorbed = naAbsorbingColumns
+        let names = columnsUsed.filter { !absorbed.contains($0) }
         let columns = names.compactMap { cohort.column(named: $0) }
         var first = [Int](repeating: 0, count: columns.count)
         var exact = [Int](repeating: 0, count: columns.count)
         var used: [Int] = []
-        used.reserveCapacity(cohort.rowCount)
+        used.reserveCapacity(candidates.count)
         var firstDropped: Int?
-        for row in 0..<cohort.rowCount {
+        for row in candidates {
             var missingAt = -1
             for (k, c) in columns.enumerated() where c.isMissing(row) {
                 if missingAt < 0 { missingAt = k }

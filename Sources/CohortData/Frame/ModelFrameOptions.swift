@@ -13,12 +13,16 @@ public struct ModelFrameOptions: Sendable, Equatable {
     /// Refuse to drop rows: any row with a missing value in a column the
     /// analysis uses is an error (`--strict`) instead of a counted drop.
     public var strict: Bool
+    /// Rows to analyse, as R's `subset(d, EXPR)`: rows where the expression
+    /// is FALSE or NA are left out before the missing-value rule.
+    public var subset: RowSubset?
 
     public init(
         references: [String: String] = [:], allowCompetingRisks: Bool = false, weights: String? = nil,
-        strict: Bool = false
+        subset: RowSubset? = nil, strict: Bool = false
     ) {
         self.weights = weights
+        self.subset = subset
         self.strict = strict
         self.references = references
         self.allowCompetingRisks = allowCompetingRisks

@@ -13,7 +13,8 @@ extension Report {
     ///    cumulative incidence with death competing, the mean cumulative
     ///    function of `recurrences`, and event rates.
     ///
-    /// Each model drops its own incomplete rows, as R would for that formula.
+    /// Each model drops its own incomplete rows, as R would for that formula,
+    /// after the specification's `subset` (every section).
     ///
     /// - Parameters:
     ///   - data: the file name as the user gave it (shown in the report).
@@ -23,7 +24,7 @@ extension Report {
     public static func run(
         _ spec: ReportSpecification, cohort: Cohort, data: String, recurrences: Cohort? = nil
     ) throws -> Report {
-        let frameOptions = ModelFrameOptions(references: spec.reference)
+        let frameOptions = ModelFrameOptions(references: spec.reference, subset: try spec.rowSubset())
         let formulas = try ReportFormulas(spec)
         let kmFrame = try formulas.kaplanMeierFormula.groupingFrame(on: cohort, options: frameOptions)
         var km = try KaplanMeier.fit(kmFrame, options: KaplanMeierOptions(times: spec.times))
@@ -61,6 +62,11 @@ extension Report {
             spec, formula: formulas.meanCumulativeFunctionFormula, recurrences: recurrences)
         mcf?.input = recurrences?.input
         warnings += mcf?.warnings.map { "Mean cumulative function: \($0)" } ?? []
+        if let subset = try spec.rowSubset(), let recurrences, mcf != nil,
+            !subset.columns.allSatisfy({ recurrences.index(of: $0) != nil })
+        {
+            warnings.append("Mean cumulative function: the subset was not applied (the recurrences file lacks its columns)")
+        }
         var rates = try computeRates(spec, formula: formulas.ratesFormula, cohort: cohort)
         rates?.input = cohort.input
         warnings += rates?.warnings.map { "Rates: \($0)" } ?? []

@@ -12,8 +12,12 @@ import CohortData
 ///   "event_time": "lr_first_years", "event_status": "lr_status",
 ///   "recurrences": "datasets/sarcoma_recurrences.csv", "recurrence_id": "id",
 ///   "rate_events": "lr_count", "rate_person_time": "os_years", "rate_per": 100,
-///   "recurrence_group": "margin" }
+///   "recurrence_group": "margin", "subset": "age >= 18" }
 /// ```
+///
+/// `subset` (R's `subset(d, EXPR)`, see `RowSubset`) restricts every section
+/// to the rows where it is TRUE; the mean cumulative function section too
+/// when the recurrences file has the columns it reads.
 ///
 /// The recurrence keys are optional and each adds a section: `event_time` and
 /// `event_status` the cumulative incidence of that event with death (`status`)
@@ -71,6 +75,8 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
     public var ratePer: Double
     /// Grouping of the recurrence sections; `group` when `nil`.
     public var recurrenceGroup: String?
+    /// The rows analysed, an R expression (`RowSubset`); `nil` for all rows.
+    public var subset: String?
 
     /// Creates a specification; only the time and status columns are required.
     public init(
@@ -79,8 +85,10 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         reference: [String: String] = [:], eventTime: String? = nil, eventStatus: String? = nil,
         recurrences: String? = nil, recurrenceId: String? = nil, recurrenceStart: String = "start",
         recurrenceStop: String = "stop", recurrenceEvent: String = "event", rateEvents: String? = nil,
-        ratePersonTime: String? = nil, ratePer: Double = 100, recurrenceGroup: String? = nil
+        ratePersonTime: String? = nil, ratePer: Double = 100, recurrenceGroup: String? = nil,
+        subset: String? = nil
     ) {
+        self.subset = subset
         self.time = time
         self.status = status
         self.group = group
@@ -117,6 +125,7 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         case ratePersonTime = "rate_person_time"
         case ratePer = "rate_per"
         case recurrenceGroup = "recurrence_group"
+        case subset
     }
 
     /// Decodes an analysis file: `time` and `status` are required, the rest optional.
@@ -142,5 +151,13 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         ratePersonTime = try c.decodeIfPresent(String.self, forKey: .ratePersonTime)
         ratePer = try c.decodeIfPresent(Double.self, forKey: .ratePer) ?? 100
         recurrenceGroup = try c.decodeIfPresent(String.self, forKey: .recurrenceGroup)
+        subset = try c.decodeIfPresent(String.self, forKey: .subset)
+    }
+
+    /// `subset` parsed; `nil` without one.
+    ///
+    /// - Throws: `CohortError` (`.formulaSyntax`) when it does not parse.
+    public func rowSubset() throws -> RowSubset? {
+        try subset.map { try RowSubset($0) }
     }
 }

@@ -120,3 +120,8 @@ extension ColumnDescription: JSONShaped {
     /// `label` and `note` only where they exist.
     static var keysOmittedWhenAbsent: Set<String> { ["min", "max", "levels", "label", "note"] }
 }
+
+extension ReportSpecification: JSONShaped {
+    /// `subset` is written only when the report has one.
+    static var keysOmittedWhenAbsent: Set<String> { ["subset"] }
+}

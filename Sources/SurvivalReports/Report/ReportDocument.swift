@@ -61,6 +61,10 @@ public enum ReportBlock: Sendable {
 extension ReportDocument {
     static func overview(_ r: Report) -> [ReportBlock] {
         var lines = ["Data: \(r.data) (\(r.rows.read) rows read, \(r.rows.used) used)."]
+        if let subset = r.specification.subset {
+            lines[0] = "Data: \(r.data) (\(r.rows.read) rows read, \(r.rows.excludedBySubset) excluded by the subset"
+                + " \(subset), \(r.rows.used) used)."
+        }
         if r.rows.droppedTotal > 0 {
             let reasons = r.rows.dropped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
             lines.append("Dropped: \(reasons.joined(separator: ", ")).")

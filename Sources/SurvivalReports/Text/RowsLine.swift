@@ -6,6 +6,7 @@ import CohortData
 enum RowsLine {
     static func render(_ rows: RowAccounting, format: ReportFormat) -> String {
         var parts = ["\(rows.read) read"]
+        if rows.excludedBySubset > 0 { parts.append("\(rows.excludedBySubset) excluded by the subset") }
         if rows.droppedTotal > 0 {
             let reasons = rows.dropped.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             parts.append("\(rows.droppedTotal) dropped (\(reasons.joined(separator: ", ")))")
