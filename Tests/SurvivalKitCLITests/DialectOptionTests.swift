@@ -120,6 +120,11 @@ import Testing
                 #expect(strata.map { $0["n"] as? Int } == [1, 2])
                 let text = try CommandRunner.run(Array(args.dropLast(2)) + ["--encoding", encoding])
                 #expect(text.contains("city=Zärich") && text.contains("city=Zürich"))
+                // The decoded level is the one --reference names.
+                let relevelled = try CommandRunner.runJSON(
+                    args + ["--encoding", encoding, "--reference", "city=Zürich"]) as? [String: Any]
+                let labels = (relevelled?["strata"] as? [[String: Any]])?.map { $0["label"] as? String }
+                #expect(labels == ["city=Zürich", "city=Zärich"])
             }
         }
     }

@@ -193,4 +193,26 @@ import SurvivalTestSupport
         #expect(r.stderr == "\(file.path): column \"biomarker\" (4): every one of the 4 rows is missing \"biomarker\", so no"
             + " rows are left: leave it out of the formula, or check how the file was read with survkit describe\n")
     }
+
+    @Test func aSemicolonFileWithDecimalCommasNamesTheDecimalOption() throws {
+        // lung.csv with ; between fields and every wt.loss written "x,5": without
+        // --decimal , the column would be a 53-level factor; it is an error instead.
+        let text = try String(contentsOfFile: Repository.dataset("lung.csv"), encoding: .utf8)
+        var lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        for k in 1..<lines.count where lines[k][9] != "NA" { lines[k][9] += ",5" }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("silent-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("lung-eu.csv")
+        try (lines.map { $0.joined(separator: ";") }.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let r = try CommandRunner.spawn(["cox", file.path, "--formula", "Surv(time, status) ~ age + wt.loss"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "reading \(file.path): delimiter \";\" detected\n"
+            + "\(file.path): line 3, column \"wt.loss\" (10): \"wt.loss\" is used as a covariate, but 214 of its 214 values"
+            + " are not numbers: line 3 \"15,5\", line 4 \"15,5\", line 5 \"11,5\" and 211 more. They look like numbers"
+            + " with a decimal comma: read the file with --decimal ,; to use \"wt.loss\" as a categorical variable on"
+            + " purpose, write factor(wt.loss).\n")
+        let fixed = try CommandRunner.spawn(["cox", file.path, "--formula", "Surv(time, status) ~ age + wt.loss", "--decimal", ","])
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+    }
 }

@@ -36,25 +36,16 @@ extension Cohort {
         return d
     }
 
-    /// "227 of 228 values are numbers; not a number: line 17 "unknown"" for a
-    /// text column of mostly numbers; `nil` otherwise.
+    /// "227 of 228 values are numbers; not numbers: line 17 "unknown"" for a
+    /// text column of mostly numbers (decimal commas included); `nil` otherwise.
     private func numberLikeNote(codes: [Int32], levels: [String]) -> String? {
-        let parser = NumberParser()
-        let isNumber = levels.map { parser.parse($0) != nil }
-        var present = 0
-        var numbers = 0
-        var first: [(Int, String)] = []
-        for (row, c) in codes.enumerated() where c >= 0 {
-            present += 1
-            if isNumber[Int(c)] {
-                numbers += 1
-            } else if first.count < 3 {
-                first.append((row, levels[Int(c)]))
-            }
-        }
-        guard present > 0, 2 * numbers > present else { return nil }
-        let listed = first.map { "line \(line(ofRow: $0.0)) \"\($0.1)\"" }.joined(separator: ", ")
-        return "\(numbers) of \(present) values are numbers; not numbers: \(listed)"
-            + (present - numbers > first.count ? ", ..." : "")
+        let found = NonNumericValues(codes: codes, levels: levels)
+        guard found.mostlyNumbers else { return nil }
+        let listed = found.offending.map { "line \(line(ofRow: $0.row)) \"\($0.token)\"" }.joined(separator: ", ")
+        let hidden = found.offendingCount - found.offending.count
+        var note = "\(found.numbers) of \(found.nonMissing) values are numbers; not numbers: \(listed)"
+            + (hidden > 0 ? " and \(hidden) more" : "")
+        if found.looksLikeDecimalComma { note += " (decimal commas: read the file with --decimal ,)" }
+        return note
     }
 }

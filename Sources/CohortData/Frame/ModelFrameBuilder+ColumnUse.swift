@@ -13,41 +13,8 @@
 /// `model.matrix` would enter it as days since 1970-01-01, which is never
 /// what a time or covariate means.
 extension ModelFrameBuilder {
-    /// The values of a text column that are not numbers, for messages: the
-    /// first few offending rows and tokens, and whether the column is mostly
-    /// numbers (more than half of its non-missing values).
-    struct NonNumericValues {
-        var nonMissing = 0
-        var numbers = 0
-        /// Values that are numbers once a decimal comma is read as a point.
-        var decimalCommaNumbers = 0
-        var offending: [(row: Int, token: String)] = []
-        var offendingCount = 0
-
-        var mostlyNumbers: Bool { nonMissing > 0 && 2 * numbers > nonMissing }
-        var looksLikeDecimalComma: Bool { decimalCommaNumbers > 0 && 2 * decimalCommaNumbers >= offendingCount }
-    }
-
     func nonNumericValues(codes: [Int32], levels: [String]) -> NonNumericValues {
-        let parser = NumberParser()
-        let isNumber = levels.map { parser.parse($0) != nil }
-        let isDecimalComma = levels.map { level in
-            level.contains(",") && !level.contains(".")
-                && parser.parse(String(level.map { $0 == "," ? "." : $0 })) != nil
-        }
-        var out = NonNumericValues()
-        for (row, code) in codes.enumerated() where code >= 0 {
-            out.nonMissing += 1
-            let k = Int(code)
-            if isNumber[k] {
-                out.numbers += 1
-                continue
-            }
-            out.offendingCount += 1
-            if isDecimalComma[k] { out.decimalCommaNumbers += 1 }
-            if out.offending.count < 3 { out.offending.append((row, levels[k])) }
-        }
-        return out
+        NonNumericValues(codes: codes, levels: levels)
     }
 
     /// The error for a text column used where numbers are expected (`what`:
@@ -57,7 +24,8 @@ extension ModelFrameBuilder {
         let found = nonNumericValues(codes: codes, levels: levels)
         let listed = found.offending.map { "line \(cohort.line(ofRow: $0.row)) \"\($0.token)\"" }
             .joined(separator: ", ")
-        let more = found.offendingCount > found.offending.count ? ", ..." : ""
+        let hidden = found.offendingCount - found.offending.count
+        let more = hidden > 0 ? " and \(hidden) more" : ""
         var message = "\"\(name)\" is used as \(what), but \(found.offendingCount) of its \(found.nonMissing)"
             + " values \(found.offendingCount == 1 ? "is not a number" : "are not numbers"): \(listed)\(more)."
         if found.looksLikeDecimalComma {
