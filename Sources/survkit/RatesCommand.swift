@@ -42,6 +42,9 @@ struct RatesCommand: ParsableCommand {
     @Option(help: "Analyse only the rows where this R expression is TRUE, as R's subset(d, EXPR).")
     var subset: String?
 
+    @Flag(help: "Fail (exit 1) instead of dropping rows with missing values.")
+    var strict = false
+
     @OptionGroup var output: OutputOptions
 
     mutating func validate() throws {
@@ -58,6 +61,7 @@ struct RatesCommand: ParsableCommand {
         var frameOptions = ModelFrameOptions()
         frameOptions.references = try FrameLoader.references(references)
         frameOptions.subset = try CohortOptions.rowSubset(subset)
+        frameOptions.strict = strict
         let frame: CountGroupingFrame
         do {
             let formula = try Formula(

@@ -8,7 +8,8 @@ extension ReportCommand {
         let referenceOptions = spec.reference.sorted { $0.key < $1.key }.flatMap { ["--reference", "\($0.key)=\($0.value)"] }
         let timesText = spec.times.map(NumberFormatting.label).joined(separator: ",")
         // The subset applies to the cohort's sections (the recurrences file may lack its columns).
-        let subsetOptions = spec.subset.map { ["--subset", $0] } ?? []
+        let strictOptions = spec.strict == true ? ["--strict"] : []
+        let subsetOptions = (spec.subset.map { ["--subset", $0] } ?? []) + strictOptions
 
         var report = ["survkit", "report", data, "--time", spec.time, "--status", spec.status]
         if let g = spec.group { report += ["--group", g] }
@@ -40,7 +41,7 @@ extension ReportCommand {
                     + dataOptions)
         }
         if let f = formulas.meanCumulativeFunctionFormula?.text, let file = spec.recurrences {
-            steps["mcf"] = Self.shell(["survkit", "mcf", file, "--formula", f] + referenceOptions + dataOptions)
+            steps["mcf"] = Self.shell(["survkit", "mcf", file, "--formula", f] + strictOptions + referenceOptions + dataOptions)
         }
         if let events = spec.rateEvents, let personTime = spec.ratePersonTime {
             var rates = ["survkit", "rates", data, "--events", events, "--person-time", personTime]

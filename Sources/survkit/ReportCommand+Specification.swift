@@ -33,6 +33,7 @@ extension ReportCommand {
         if let ratePer { spec.ratePer = ratePer }
         if let recurrenceGroup { spec.recurrenceGroup = recurrenceGroup }
         if let subset { spec.subset = subset }
+        if strict { spec.strict = true }
         _ = try CohortOptions.rowSubset(spec.subset)  // a subset that does not parse is a usage error
         try Self.checkRecurrenceOptions(spec)
         return spec

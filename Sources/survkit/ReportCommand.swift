@@ -120,6 +120,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Analyse only the rows where this R expression is TRUE (R's subset(d, EXPR)); every section.")
     var subset: String?
 
+    @Flag(help: "Fail (exit 1) instead of dropping rows with missing values, in every section.")
+    var strict = false
+
     @OptionGroup var input: InputOptions
 
     @OptionGroup var output: OutputOptions

@@ -215,4 +215,21 @@ import SurvivalTestSupport
         let fixed = try CommandRunner.spawn(["cox", file.path, "--formula", "Surv(time, status) ~ age + wt.loss", "--decimal", ","])
         #expect(fixed.status == 0, "\(fixed.stderr)")
     }
+
+    @Test func strictAppliesToTheReportAndIsReproduced() throws {
+        let lung = Repository.dataset("lung.csv")
+        let args = ["report", lung, "--time", "time", "--status", "status", "--group", "sex", "--covariates", "age,ph.ecog"]
+        let strict = try CommandRunner.spawn(args + ["--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr == "\(lung): --strict: 1 row would be dropped for missing values (the first on line 15):"
+            + " ph.ecog 1 missing. Fill them in, exclude them on purpose with --subset \"!is.na(x)\", or leave out --strict\n")
+        // With the row excluded on purpose, nothing is dropped and the report runs.
+        let subset = try CommandRunner.spawn(args + ["--strict", "--subset", "!is.na(ph.ecog)", "--format", "json"])
+        #expect(subset.status == 0, "\(subset.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(subset.stdout.utf8)) as? [String: Any])
+        #expect((json["specification"] as? [String: Any])?["strict"] as? Bool == true)
+        let rows = try #require(json["rows"] as? [String: Any])
+        #expect(rows["excluded_by_subset"] as? Int == 1)
+        #expect(rows["used"] as? Int == 227)
+    }
 }

@@ -17,7 +17,7 @@ extension Report {
     {
         guard let formula, let eventStatus = spec.eventStatus else { return nil }
         let recoded = try cohort.replacingWithCompetingCode(status: eventStatus, competingStatus: spec.status)
-        let options = ModelFrameOptions(references: spec.reference, allowCompetingRisks: true, subset: try spec.rowSubset())
+        let options = try spec.frameOptions(allowCompetingRisks: true)
         let frame = try formula.groupingFrame(on: recoded, options: options)
         do { return try CumulativeIncidence.fit(frame) } catch {
             throw ModelError("Cumulative incidence: \(error.message)")
@@ -39,7 +39,7 @@ extension Report {
             var subset = try spec.rowSubset()
             if let s = subset, !s.columns.allSatisfy({ recurrences.index(of: $0) != nil }) { subset = nil }
             frame = try formula.groupingFrame(
-                on: recurrences, options: ModelFrameOptions(references: spec.reference, subset: subset))
+                on: recurrences, options: ModelFrameOptions(references: spec.reference, subset: subset, strict: spec.strict ?? false))
         } catch let error as CohortError {
             var error = error
             // Name the recurrences file, not the cohort, in the message.
@@ -55,7 +55,7 @@ extension Report {
     /// (Garwood) limits and rate ratios against the first group (R `poisson.test`).
     static func computeRates(_ spec: ReportSpecification, formula: Formula?, cohort: Cohort) throws -> EventRatesResult? {
         guard let formula else { return nil }
-        let options = ModelFrameOptions(references: spec.reference, subset: try spec.rowSubset())
+        let options = try spec.frameOptions()
         let frame = try formula.countGroupingFrame(on: cohort, options: options)
         do {
             return try EventRates.compute(

@@ -24,7 +24,7 @@ extension Report {
     public static func run(
         _ spec: ReportSpecification, cohort: Cohort, data: String, recurrences: Cohort? = nil
     ) throws -> Report {
-        let frameOptions = ModelFrameOptions(references: spec.reference, subset: try spec.rowSubset())
+        let frameOptions = try spec.frameOptions()
         let formulas = try ReportFormulas(spec)
         let kmFrame = try formulas.kaplanMeierFormula.groupingFrame(on: cohort, options: frameOptions)
         var km = try KaplanMeier.fit(kmFrame, options: KaplanMeierOptions(times: spec.times))

@@ -77,6 +77,8 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
     public var recurrenceGroup: String?
     /// The rows analysed, an R expression (`RowSubset`); `nil` for all rows.
     public var subset: String?
+    /// `true`: fail rather than drop rows with missing values (`--strict`) in every section.
+    public var strict: Bool?
 
     /// Creates a specification; only the time and status columns are required.
     public init(
@@ -125,7 +127,7 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         case ratePersonTime = "rate_person_time"
         case ratePer = "rate_per"
         case recurrenceGroup = "recurrence_group"
-        case subset
+        case subset, strict
     }
 
     /// Decodes an analysis file: `time` and `status` are required, the rest optional.
@@ -152,6 +154,14 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         ratePer = try c.decodeIfPresent(Double.self, forKey: .ratePer) ?? 100
         recurrenceGroup = try c.decodeIfPresent(String.self, forKey: .recurrenceGroup)
         subset = try c.decodeIfPresent(String.self, forKey: .subset)
+        strict = try c.decodeIfPresent(Bool.self, forKey: .strict)
+    }
+
+    /// The frame options every section uses: references, the subset, `strict`.
+    public func frameOptions(allowCompetingRisks: Bool = false) throws -> ModelFrameOptions {
+        ModelFrameOptions(
+            references: reference, allowCompetingRisks: allowCompetingRisks, subset: try rowSubset(),
+            strict: strict ?? false)
     }
 
     /// `subset` parsed; `nil` without one.

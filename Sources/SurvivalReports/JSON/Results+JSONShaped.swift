@@ -122,6 +122,6 @@ extension ColumnDescription: JSONShaped {
 }
 
 extension ReportSpecification: JSONShaped {
-    /// `subset` is written only when the report has one.
-    static var keysOmittedWhenAbsent: Set<String> { ["subset"] }
+    /// `subset` and `strict` are written only when the report has them.
+    static var keysOmittedWhenAbsent: Set<String> { ["subset", "strict"] }
 }
