@@ -111,6 +111,20 @@ import SurvivalTestSupport
         #expect(r.stdout.isEmpty)
     }
 
+    @Test(arguments: ["km", "logrank", "cox"])
+    func aLiteralNaNIsInvalidDataUnlessDeclaredMissing(command: String) throws {
+        let file = try lung(setting: "time", row: 12, to: "NaN", name: "lung.csv")
+        defer { remove(file) }
+        let r = try CommandRunner.spawn([command, file.path, "--formula", "Surv(time, status) ~ sex", "--format", "json"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "\(file.path): line 13, column \"time\" (2): expected a number, found NaN (not a number);"
+            + " if it means a missing value, add --na NaN\n")
+        let declared = try CommandRunner.spawn(
+            [command, file.path, "--formula", "Surv(time, status) ~ sex", "--format", "json", "--na", "NaN"])
+        #expect(declared.status == 0, "\(declared.stderr)")
+        #expect(declared.stdout.contains("\"missing: time\" : 1"))
+    }
+
     @Test func anInfiniteWeightIsInvalidData() throws {
         let file = try lung(setting: "ph.karno", row: 9, to: "Inf", name: "lung.csv")
         defer { remove(file) }

@@ -26,6 +26,7 @@ extension CSVParse {
         var row = 0
         var column = 0
         var irregularLines = false
+        var literalNaN: [(column: Int, row: Int)] = []
         do {
             while !tok.atEnd {
                 if tok.skipBlankLine() {
@@ -45,6 +46,8 @@ extension CSVParse {
                             values[column][row] = .nan
                         } else if let v = parser.parse(base, s, e) {
                             values[column][row] = v
+                            // A literal NaN is stored as NaN (= missing) but remembered: it is invalid data.
+                            if v.isNaN { literalNaN.append((column, row)) }
                         } else {
                             numeric[column] = false
                         }
@@ -91,7 +94,9 @@ extension CSVParse {
             for (k, column) in zip(textColumns, text) { columns[k] = column }
         }
         let rowLines = irregularLines ? Array(UnsafeBufferPointer(start: lines, count: rowCount)) : nil
-        return Cohort(fileName: fileName, names: names, columns: columns, rowCount: rowCount, rowLines: rowLines)
+        var cohort = Cohort(fileName: fileName, names: names, columns: columns, rowCount: rowCount, rowLines: rowLines)
+        for (k, row) in literalNaN where numeric[k] { cohort.literalNaNRows[names[k], default: []].append(row) }
+        return cohort
     }
 
     /// A ragged-row error; when another delimiter gives every record the same

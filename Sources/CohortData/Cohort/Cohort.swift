@@ -19,6 +19,11 @@ public struct Cohort: Sendable {
     /// Variable labels by column name, from statistical files (Stata, SPSS,
     /// SAS) that carry them; empty for CSV.
     public var variableLabels: [String: String] = [:]
+    /// Rows (ascending) of numeric columns whose field was a literal `NaN`:
+    /// stored as NaN like a missing value, but invalid data when the column is
+    /// used (R's read.csv would read NaN, and `na.omit` would drop the row
+    /// silently). Empty for most files.
+    var literalNaNRows: [String: [Int]] = [:]
     /// Whether rows are located by number (`row 12`) rather than by line:
     /// files without lines (Stata, SPSS, SAS).
     var locatesRowsByNumber = false

@@ -105,6 +105,7 @@ public struct ModelFrameBuilder {
         }
         try checkReferences()
         let subset = try subsetRows()
+        try checkLiteralNaN(among: subset.rows)
         let cases = completeCases(among: subset.rows)
         let (used, invalid, invalidOrder) = try droppingInvalidDerivedValues(rows: cases.used)
         let dropped = cases.dropped.merging(invalid) { $0 + $1 }
@@ -154,6 +155,19 @@ public struct ModelFrameBuilder {
                     + " Fill them in, exclude them on purpose with --subset \"!is.na(x)\", or leave out --strict")
         }
         return (used, accounting, warnings)
+    }
+
+    /// A literal `NaN` in a column the analysis uses is invalid data, not a
+    /// missing value: an error at its line (`--na NaN` makes it missing on purpose).
+    private func checkLiteralNaN(among rows: [Int]) throws {
+        guard !cohort.literalNaNRows.isEmpty else { return }
+        let kept = Set(rows)
+        for name in columnsUsed {
+            guard let row = cohort.literalNaNRows[name]?.first(where: { kept.contains($0) }) else { continue }
+            throw cohort.error(
+                .invalidValue, row: row, column: name,
+                "expected a number, found NaN (not a number); if it means a missing value, add --na NaN")
+        }
     }
 
     /// The many-levels warnings of the categorical design variables, in formula order.
