@@ -17,13 +17,19 @@ import SurvivalTestSupport
         var fields = lines[row].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         fields[k] = value.contains(",") ? "\"\(value)\"" : value
         lines[row] = fields.joined(separator: ",")
+        return try write(lines.joined(separator: "\n"), name: name)
+    }
+
+    /// `text` written to a file called `name` in a new temporary folder.
+    func write(_ text: String, name: String) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("silent-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(name)
-        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        try text.write(to: url, atomically: true, encoding: .utf8)
         return url
     }
 
+    /// Removes the temporary folder of a file made by `write` or `lung`.
     func remove(_ url: URL) { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
 
     @Test(arguments: [
@@ -86,11 +92,8 @@ import SurvivalTestSupport
     }
 
     @Test func aDateColumnIsNotANumberOfDays() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("silent-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("dates.csv")
-        try "time,status,dx\n5,1,2010-01-04\n8,0,2011-03-02\n9,1,2012-07-30\n".write(to: file, atomically: true, encoding: .utf8)
+        let file = try write("time,status,dx\n5,1,2010-01-04\n8,0,2011-03-02\n9,1,2012-07-30\n", name: "dates.csv")
+        defer { remove(file) }
         let hint = "a date is not a number of days. For follow-up time derive it from two dates with --duration"
             + " NAME=FROM:TO[:days|months|years]; for days since 1970-01-01 as R counts them, write as.numeric(dx).\n"
         let cox = try CommandRunner.spawn(["cox", file.path, "--formula", "Surv(time, status) ~ dx"])
@@ -152,22 +155,16 @@ import SurvivalTestSupport
     }
 
     @Test func aFractionalEventCountInRatesNamesTheLineAndColumn() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("silent-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("rates.csv")
-        try "x,t\n1,10\n\n1.5,10\n".write(to: file, atomically: true, encoding: .utf8)
+        let file = try write("x,t\n1,10\n\n1.5,10\n", name: "rates.csv")
+        defer { remove(file) }
         let r = try CommandRunner.spawn(["rates", file.path, "--events", "x", "--person-time", "t"])
         #expect(r.status == 1)
         #expect(r.stderr == "\(file.path): line 4, column \"x\" (1): expected an event count (counts are whole numbers ≥ 0), found 1.5\n")
     }
 
     @Test func aCollapsedIntervalAfterMergingNearTiesIsLocated() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("silent-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("intervals.csv")
-        try "a,b,s\n0,5,1\n5,5.00000000001,1\n0,7,0\n".write(to: file, atomically: true, encoding: .utf8)
+        let file = try write("a,b,s\n0,5,1\n5,5.00000000001,1\n0,7,0\n", name: "intervals.csv")
+        defer { remove(file) }
         let r = try CommandRunner.spawn(["cox", file.path, "--formula", "Surv(a, b, s) ~ 1"])
         #expect(r.status == 1)
         #expect(r.stderr.hasPrefix("\(file.path): line 3, column \"b\" (2): the interval (start, stop] (start a = 5, stop b ="), "\(r.stderr)")
@@ -196,11 +193,8 @@ import SurvivalTestSupport
     }
 
     @Test func anAllMissingCovariateInTheReportNamesTheColumn() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("silent-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("d.csv")
-        try "time,status,sex,biomarker\n5,1,1,NA\n8,0,2,\n9,1,1,NA\n4,1,2,.\n".write(to: file, atomically: true, encoding: .utf8)
+        let file = try write("time,status,sex,biomarker\n5,1,1,NA\n8,0,2,\n9,1,1,NA\n4,1,2,.\n", name: "d.csv")
+        defer { remove(file) }
         let r = try CommandRunner.spawn(
             ["report", file.path, "--time", "time", "--status", "status", "--group", "sex", "--covariates", "biomarker"])
         #expect(r.status == 1)
@@ -214,11 +208,8 @@ import SurvivalTestSupport
         let text = try String(contentsOfFile: Repository.dataset("lung.csv"), encoding: .utf8)
         var lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         for k in 1..<lines.count where lines[k][9] != "NA" { lines[k][9] += ",5" }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("silent-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("lung-eu.csv")
-        try (lines.map { $0.joined(separator: ";") }.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let file = try write((lines.map { $0.joined(separator: ";") }.joined(separator: "\n") + "\n"), name: "lung-eu.csv")
+        defer { remove(file) }
         let r = try CommandRunner.spawn(["cox", file.path, "--formula", "Surv(time, status) ~ age + wt.loss"])
         #expect(r.status == 1)
         #expect(r.stderr == "reading \(file.path): delimiter \";\" detected\n"
