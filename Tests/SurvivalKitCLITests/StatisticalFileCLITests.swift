@@ -12,6 +12,11 @@ import Testing
         ["cox", "--formula", "Surv(time, status) ~ age + sex + ph_ecog"],
         ["km", "--formula", "Surv(time, status) ~ sex"],
         ["logrank", "--formula", "Surv(time, status) ~ ph_ecog"],
+        ["survreg", "--formula", "Surv(time, status) ~ age + sex + ph_ecog"],
+        ["poisson", "--formula", "status ~ age + sex + offset(log(time))"],
+        // Dates, derived terms and a subset read the same from every format.
+        ["cox", "--formula", "Surv(time, status) ~ cut(age, breaks = c(38, 55, 65, 83)) + I(wt_loss > 5)",
+         "--subset", "entry >= \"1970-01-01\" & sex == \"Male\""],
     ]
 
     static func path(_ file: String) -> String { Repository.url("Tests/Fixtures/statfiles/\(file)").path }
