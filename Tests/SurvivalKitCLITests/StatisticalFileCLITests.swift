@@ -58,6 +58,22 @@ import Testing
         #expect(cox["n"] as? Int == 227)
     }
 
+    @Test func variableLabelsNameTheRowsOfTable1() throws {
+        let args = ["report", Self.path("lung.dta"), "--time", "time", "--status", "status", "--group", "sex",
+                    "--covariates", "age,ph_ecog"]
+        let json = try #require(try CommandRunner.runJSON(args + ["--format", "json"]) as? [String: Any])
+        let variables = try #require((json["description"] as? [String: Any])?["variables"] as? [[String: Any]])
+        // Labels as written by Tests/Reference/statfiles.R (haven's var_label); age has none.
+        #expect(variables.map { $0["label"] as? String } == [nil, "ECOG performance score"])
+        let text = try CommandRunner.run(args)
+        #expect(text.contains("ECOG performance score (ph_ecog), n (%)"))
+        // The CSV twin has no labels: the key is absent, not null.
+        let csv = try #require(try CommandRunner.runJSON(
+            ["report", Self.path("lung.csv")] + args.dropFirst(2) + ["--format", "json"]) as? [String: Any])
+        let plain = try #require((csv["description"] as? [String: Any])?["variables"] as? [[String: Any]])
+        #expect(plain.allSatisfy { $0["label"] == nil })
+    }
+
     @Test func truncatedFileExitsOneNamingTheFile() throws {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.path("lung.dta")))
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("truncated-\(UUID().uuidString).dta")

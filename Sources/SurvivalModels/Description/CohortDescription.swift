@@ -74,6 +74,8 @@ public struct VariableDescription: Sendable, Codable, Equatable {
     public var levels: [String]
     /// One summary per `CohortDescription.columns` entry, in the same order.
     public var summaries: [VariableSummary]
+    /// The variable label of a Stata, SPSS or SAS file, when it has one.
+    public var label: String? = nil
 
     /// Creates a covariate description from its parts.
     public init(name: String, kind: VariableKind, levels: [String], summaries: [VariableSummary]) {

@@ -32,8 +32,12 @@ extension Report {
         var warnings = km.warnings.map { "Kaplan–Meier: \($0)" }
 
         let requests = describedVariables(spec, cox: formulas.coxFormula)
-        let (description, descriptionWarnings) = try CohortDescription.describe(
+        var (description, descriptionWarnings) = try CohortDescription.describe(
             cohort: cohort, frame: kmFrame, groupVariable: spec.group, requests: requests)
+        // Variable labels of statistical files name the rows of Table 1.
+        for k in description.variables.indices {
+            description.variables[k].label = cohort.variableLabels[description.variables[k].name]
+        }
         warnings += descriptionWarnings
 
         var logrank: LogRankResult? = nil

@@ -93,6 +93,11 @@ extension SurvregResult: JSONShaped {
     static var keysOmittedWhenAbsent: Set<String> { ["input"] }
 }
 
+extension VariableDescription: JSONShaped {
+    /// `label` only for files that have variable labels.
+    static var keysOmittedWhenAbsent: Set<String> { ["label"] }
+}
+
 extension VariableSummary: JSONShaped {
     /// Numeric summaries for numbers, level counts for categories.
     static var keysOmittedWhenAbsent: Set<String> {

@@ -13,11 +13,12 @@ extension ReportDocument {
         let fu = "Median follow-up" + (unit.map { ", \($0)" } ?? "")
         t.append([fu] + d.columns.map { median($0.followUpMedian, $0.followUpLower, $0.followUpUpper) })
         for v in d.variables {
+            let name = v.label.map { "\($0) (\(v.name))" } ?? v.name
             switch v.kind {
             case .numeric:
-                t.append(["\(v.name), median [IQR]"] + v.summaries.map { "\(num($0.median)) [\(num($0.q1)), \(num($0.q3))]" })
+                t.append(["\(name), median [IQR]"] + v.summaries.map { "\(num($0.median)) [\(num($0.q1)), \(num($0.q3))]" })
             case .categorical:
-                t.append(["\(v.name), n (%)"] + d.columns.map { _ in "" })
+                t.append(["\(name), n (%)"] + d.columns.map { _ in "" })
                 for (k, level) in v.levels.enumerated() {
                     t.append(["  \(level)"] + v.summaries.map { s in
                         let count = s.counts?[k] ?? 0
