@@ -47,7 +47,12 @@ struct CohortOptions: ParsableArguments {
         }
     }
 
+    /// A formula or `--subset` that does not parse is a usage error (exit 2):
+    /// its syntax does not depend on the data.
     func validate() throws {
+        do { _ = try Formula(formula) } catch let error as CohortError {
+            throw ValidationError("--formula: \(error.message)")
+        }
         _ = try rowSubset()
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SurvivalTestSupport
 
 /// Bad input exits with status 1 and a message naming the line and column;
 /// usage errors exit with 2; nothing crashes. Runs the real executable.
@@ -95,5 +96,14 @@ import Testing
         #expect(km.status == 0, "\(km.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(km.stdout.utf8)) as? [String: Any]
         #expect((json?["strata"] as? [Any])?.count == 60)
+    }
+
+    @Test(arguments: ["km", "logrank", "cox", "survreg", "cif", "mcf", "recur"])
+    func aFormulaThatDoesNotParseIsAUsageError(command: String) throws {
+        let r = try CommandRunner.spawn([command, Repository.dataset("lung.csv"), "--formula", "Surv(time, status ~ sex"])
+        #expect(r.status == 2, "\(command): \(r.stderr)")
+        #expect(r.stderr.hasPrefix("Error: --formula: in formula \"Surv(time, status ~ sex\": expected \")\" to close"
+            + " Surv( at position 19, found \"~\"\n"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
     }
 }
