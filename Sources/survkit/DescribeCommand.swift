@@ -26,7 +26,7 @@ struct DescribeCommand: ParsableCommand {
     func run() throws {
         let destination = try ReportWriter.destination(output, inputs: [InputFile(data)])
         let cohort = try FrameLoader.readCohort(data, input: input)
-        let text = try DataDescriptionReport.render(DataDescription(cohort, data: data), format: output.format)
+        let text = try DataDescriptionReport.render(DataDescription(cohort, data: cohort.fileName), format: output.format)
         try ReportWriter.emit(text, warnings: [], to: destination)
     }
 }
