@@ -136,11 +136,12 @@ struct OutputOptions: ParsableArguments {
 }
 
 extension Array where Element == Double {
-    /// Parses `1,2.5,365` into numbers; `nil` on any bad entry.
+    /// Parses `1,2.5,365` into times; `nil` on any entry that is not a
+    /// finite number ≥ 0 (`nan`, `inf`, `1e400`, `-1`).
     init?(commaSeparated text: String) {
         var values: [Double] = []
-        for part in text.split(separator: ",") {
-            guard let v = Double(part.trimmingCharacters(in: .whitespaces)) else { return nil }
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let v = Double(part.trimmingCharacters(in: .whitespaces)), v.isFinite, v >= 0 else { return nil }
             values.append(v)
         }
         self = values

@@ -33,7 +33,10 @@ struct KMCommand: ParsableCommand {
 
     mutating func validate() throws {
         if let times, [Double](commaSeparated: times) == nil {
-            throw ValidationError("--times must be comma-separated numbers, e.g. 180,365,730.")
+            throw ValidationError("--times must be comma-separated finite numbers ≥ 0, e.g. 180,365,730.")
+        }
+        if let tau, !(tau.isFinite && tau > 0) {
+            throw ValidationError("--tau must be a finite number > 0 (the upper limit of the restricted mean).")
         }
     }
 

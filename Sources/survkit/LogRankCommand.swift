@@ -21,6 +21,12 @@ struct LogRankCommand: ParsableCommand {
     @Option(help: "The rho of the G-rho family: 0 = log-rank, 1 = Peto & Peto.")
     var rho: Double = 0
 
+    mutating func validate() throws {
+        // R's survdiff takes any rho; weights S(t)^rho need it finite, and a
+        // negative rho weighs late differences without bound.
+        guard rho.isFinite && rho >= 0 else { throw ValidationError("--rho must be a finite number ≥ 0.") }
+    }
+
     func run() throws {
         let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
         let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)

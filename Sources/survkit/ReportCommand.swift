@@ -140,7 +140,10 @@ struct ReportCommand: ParsableCommand {
 
     mutating func validate() throws {
         if let times, [Double](commaSeparated: times) == nil {
-            throw ValidationError("--times must be comma-separated numbers, e.g. 1,2,5.")
+            throw ValidationError("--times must be comma-separated finite numbers ≥ 0, e.g. 1,2,5.")
+        }
+        if let ratePer, !(ratePer.isFinite && ratePer > 0) {
+            throw ValidationError("--rate-per must be a finite number > 0.")
         }
     }
 

@@ -26,6 +26,16 @@ struct FormulaParser {
     private var hasIntercept = true
     private var order: [Formula.Variable] = []
     private var columns: [String] = []
+    /// How deeply the parse is nested now (parentheses, calls, unary
+    /// operators, operator chains), against `maximumDepth`.
+    private var depth = 0
+
+    /// The deepest nesting a formula or subset may have. Deeper expressions
+    /// (5,000 nested parentheses, 100,000 unary minus signs, a chain of
+    /// 10,000 additions inside `I()`) are a usage error rather than a stack
+    /// overflow here or in the recursive evaluation; R itself stops nested
+    /// parentheses at 50 ("contextstack overflow").
+    static let maximumDepth = 200
 
     /// A piece of the right-hand side: model terms (each a list of variables),
     /// or an intercept marker, or a special (strata/cluster/offset) already recorded.
@@ -53,12 +63,22 @@ struct FormulaParser {
     private func fail(_ message: String, at token: FormulaToken? = nil) -> CohortError {
         let t = token ?? current
         let shown = t.kind == .end ? "the end of the \(context)" : t.shown
+        // A hostile 100,000-character formula is not echoed whole.
+        let quoted = text.count > 120 ? String(text.prefix(120)) + "…" : text
         return CohortError(
             .formulaSyntax,
-            message: "in \(context) \"\(text)\": \(message) at position \(t.position), found \(shown)")
+            message: "in \(context) \"\(quoted)\": \(message) at position \(t.position), found \(shown)")
     }
 
     private func isSymbol(_ s: String) -> Bool { current.kind == .symbol(s) }
+
+    /// Enters one level of nesting; an error past `maximumDepth`.
+    private mutating func descend(_ extra: Int = 0) throws {
+        depth += 1
+        if depth + extra > Self.maximumDepth {
+            throw fail("the \(context) is nested more than \(Self.maximumDepth) levels deep; write it more simply")
+        }
+    }
 
     private mutating func expect(_ s: String, _ what: String) throws {
         guard isSymbol(s) else { throw fail("expected \"\(s)\" \(what)") }
@@ -142,6 +162,8 @@ struct FormulaParser {
     }
 
     private mutating func parseSum() throws -> Piece {
+        try descend()
+        defer { depth -= 1 }
         var list: [[Formula.Variable]] = []
         var sawTerms = false
         var negateFirst = false
@@ -305,13 +327,21 @@ struct FormulaParser {
     // MARK: Arithmetic expressions
 
     mutating func parseExpression(minimum: Int = 1) throws -> FormulaExpression {
+        try descend()
+        defer { depth -= 1 }
         var left = try parseUnary()
+        // Each link of a chain (a + b + c ...) nests the tree one level deeper.
+        var links = 0
         while case .symbol(let op) = current.kind {
             if op == "&&" || op == "||" {
                 throw fail("use the vectorised \(op.prefix(1)) instead of \(op)")
             }
             let p = FormulaExpression.precedence(op)
             guard p >= minimum, p > 0 else { break }
+            links += 1
+            if depth + links > Self.maximumDepth {
+                throw fail("the \(context) is nested more than \(Self.maximumDepth) levels deep; write it more simply")
+            }
             index += 1
             // ^ is right-associative; the others left-associative.
             let right = try op == "^" ? parseExpression(minimum: p) : parseExpression(minimum: p + 1)

@@ -15,7 +15,8 @@ public enum NumberFormat {
     /// no exponent for moderate magnitudes, trailing zeros dropped.
     public static func significant(_ x: Double?, _ digits: Int = 4) -> String {
         guard let x else { return "NA" }
-        guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "Inf" : "-Inf") }
+        // No NaN or Inf in any output: a value with no finite answer prints as R's NA.
+        guard x.isFinite else { return "NA" }
         if x == 0 { return "0" }
         let magnitude = Int(Foundation.floor(Foundation.log10(Swift.abs(x))))
         if magnitude < -4 || magnitude >= 15 {
