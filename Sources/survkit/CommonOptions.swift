@@ -27,6 +27,9 @@ struct CohortOptions: ParsableArguments {
     @Flag(help: "Fail (exit 1) instead of dropping rows with missing values in the columns the analysis uses.")
     var strict = false
 
+    @Option(help: "Grouping analyses (km, logrank, cif, mcf): the most groups, and strata, allowed.")
+    var maxGroups: Int = 1000
+
     @Option(
         help: ArgumentHelp(
             "Analyse only the rows where this R expression is TRUE, as R's subset(d, EXPR).",
@@ -50,6 +53,7 @@ struct CohortOptions: ParsableArguments {
     /// A formula or `--subset` that does not parse is a usage error (exit 2):
     /// its syntax does not depend on the data.
     func validate() throws {
+        guard maxGroups >= 1 else { throw ValidationError("--max-groups must be ≥ 1.") }
         do { _ = try Formula(formula) } catch let error as CohortError {
             throw ValidationError("--formula: \(error.message)")
         }

@@ -78,9 +78,15 @@ struct CoxCommand: ParsableCommand {
         options.confLevel = confLevel
         options.maxIterations = maxIterations
         let fit: CoxFit
+        // A long fit (hundreds of coefficients, millions of rows) says so on a terminal.
+        let long = frame.design.columns >= 200 || frame.count >= 1_000_000
+        let done = long
+            ? Progress.begin("Fitting a Cox model: \(frame.design.columns) coefficients, \(frame.count) rows") : { _ in }
         do { fit = try CoxModel.fit(frame, options: options) } catch {
+            done("failed")
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
+        done("done")
         var result = try fit.makeResult(zph: zph ? zphResult(fit) : nil, residuals: residualResult(fit))
         if let predict {
             result.predictions = try predictions(fit, file: predict)

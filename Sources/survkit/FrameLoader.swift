@@ -26,6 +26,7 @@ enum FrameLoader {
         frameOptions.references = try references(options.references)
         frameOptions.weights = options.weights
         frameOptions.strict = options.strict
+        frameOptions.maxGroups = options.maxGroups
         frameOptions.subset = try options.rowSubset()
         do {
             let formula = try rewrite(Formula(options.formula))

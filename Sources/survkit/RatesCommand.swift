@@ -62,6 +62,7 @@ struct RatesCommand: ParsableCommand {
         frameOptions.references = try FrameLoader.references(references)
         frameOptions.subset = try CohortOptions.rowSubset(subset)
         frameOptions.strict = strict
+        frameOptions.maxGroups = ReportSpecification.maxGroups
         let frame: CountGroupingFrame
         do {
             let formula = try Formula(

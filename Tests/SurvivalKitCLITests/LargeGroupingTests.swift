@@ -20,8 +20,15 @@ import Glibc
         let data = dir.appendingPathComponent("cohort.csv")
         let out = dir.appendingPathComponent("km.json")
         try csv.write(to: data, atomically: true, encoding: .utf8)
+        // Past the default --max-groups (1,000) it is a located error, not a 50,000-curve report.
+        let refused = try CommandRunner.spawn(["km", data.path, "--formula", "Surv(time, status) ~ centre"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "\(data.path): centre forms 50000 groups, more than --max-groups 1000: a continuous"
+            + " covariate belongs in a regression (survkit cox), or group it first with cut(); raise --max-groups to go"
+            + " on anyway\n")
         let run = try CommandRunner.spawn([
             "km", data.path, "--formula", "Surv(time, status) ~ centre", "--format", "json", "--output", out.path,
+            "--max-groups", "50000",
         ])
         #expect(run.status == 0, "\(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any])

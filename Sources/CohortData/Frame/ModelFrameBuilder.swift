@@ -42,8 +42,11 @@ public struct ModelFrameBuilder {
         let used = try usedRows()
         let response = try survivalResponse(rows: used.rows)
         let codings = try factorCodings(rows: used.rows)
+        let sizeWarning = try checkDesignSize(rows: used.rows.count, codings: codings)
         let design = try designMatrix(rows: used.rows, codings: codings)
-        let warnings = used.warnings + levelWarnings(codings, rows: used.rows.count)
+        // One warning about a too-wide design: the many-levels one names the term already.
+        let levelNotes = levelWarnings(codings, rows: used.rows.count)
+        let warnings = used.warnings + levelNotes + (levelNotes.isEmpty ? sizeWarning.map { [$0] } ?? [] : [])
         let extras = try extraColumns(rows: used.rows)
         var frame = ModelFrame(
             response: response, design: design.matrix, termNames: design.names, termOfColumn: design.terms,
@@ -69,8 +72,11 @@ public struct ModelFrameBuilder {
         let used = try usedRows()
         let outcome = try countOutcome(rows: used.rows)
         let codings = try factorCodings(rows: used.rows)
+        let sizeWarning = try checkDesignSize(rows: used.rows.count, codings: codings)
         let design = try designMatrix(rows: used.rows, codings: codings)
-        let warnings = used.warnings + levelWarnings(codings, rows: used.rows.count)
+        // One warning about a too-wide design: the many-levels one names the term already.
+        let levelNotes = levelWarnings(codings, rows: used.rows.count)
+        let warnings = used.warnings + levelNotes + (levelNotes.isEmpty ? sizeWarning.map { [$0] } ?? [] : [])
         let extras = try extraColumns(rows: used.rows)
         var frame = CountModelFrame(
             outcome: outcome, design: design.matrix, termNames: design.names, termOfColumn: design.terms,
@@ -280,8 +286,10 @@ public struct ModelFrameBuilder {
                 }
             }
             groups = Grouping(factors: factors, count: used.rows.count)
+            try checkGroupCount(groups, variables: groupVariables.map(\.label), what: "groups")
         }
         let extras = try extraColumns(rows: used.rows)
+        try checkGroupCount(extras.strata, variables: formula.strata.map { "strata(\($0))" }, what: "strata")
         var frame = GroupingFrame(
             response: response, groups: groups, strata: extras.strata, cluster: extras.cluster,
             offset: extras.offset, weights: extras.weights, rowIndex: used.rows, rows: used.accounting,

@@ -16,11 +16,16 @@ public struct ModelFrameOptions: Sendable, Equatable {
     /// Rows to analyse, as R's `subset(d, EXPR)`: rows where the expression
     /// is FALSE or NA are left out before the missing-value rule.
     public var subset: RowSubset?
+    /// Grouping analyses (Kaplan–Meier, log-rank, CIF, MCF, rates): the most
+    /// groups, and the most strata, a frame may form (`--max-groups`); `nil`:
+    /// no limit. Regression frames ignore it.
+    public var maxGroups: Int?
 
     public init(
         references: [String: String] = [:], allowCompetingRisks: Bool = false, weights: String? = nil,
-        subset: RowSubset? = nil, strict: Bool = false
+        subset: RowSubset? = nil, strict: Bool = false, maxGroups: Int? = nil
     ) {
+        self.maxGroups = maxGroups
         self.weights = weights
         self.subset = subset
         self.strict = strict

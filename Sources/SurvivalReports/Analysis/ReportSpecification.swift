@@ -157,11 +157,14 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         strict = try c.decodeIfPresent(Bool.self, forKey: .strict)
     }
 
+    /// The most groups (and strata) a grouping section may form, as the CLI's default `--max-groups`.
+    public static let maxGroups = 1000
+
     /// The frame options every section uses: references, the subset, `strict`.
     public func frameOptions(allowCompetingRisks: Bool = false) throws -> ModelFrameOptions {
         ModelFrameOptions(
             references: reference, allowCompetingRisks: allowCompetingRisks, subset: try rowSubset(),
-            strict: strict ?? false)
+            strict: strict ?? false, maxGroups: Self.maxGroups)
     }
 
     /// `subset` parsed; `nil` without one.
