@@ -114,7 +114,18 @@ struct ModelFrameBehaviourTests {
         let error = cohortError { try frame("Surv(time, status) ~ agee") }
         #expect(error?.kind == .unknownColumn)
         #expect(error?.description
-            == "d.csv: column \"agee\": unknown column; available columns: \"id\", \"time\", \"status\", \"age\", \"sex\", \"grade\", \"site\"")
+            == "d.csv: column \"agee\": unknown column (did you mean \"age\"?); available columns: \"id\", \"time\","
+            + " \"status\", \"age\", \"sex\", \"grade\", \"site\"")
+    }
+
+    @Test func unknownColumnInAWideFileListsTwentyColumnsAndTheNearMatch() throws {
+        let names = ["time", "status"] + (1...500).map { "biomarker_\($0)" }
+        let text = names.joined(separator: ",") + "\n" + names.map { _ in "1" }.joined(separator: ",") + "\n"
+        let cohort = try CSVReader().read(string: text, fileName: "wide.csv")
+        let error = cohortError { _ = try Formula("Surv(time, status) ~ Biomarker.17").modelFrame(on: cohort) }
+        let listed = names.prefix(20).map { "\"\($0)\"" }.joined(separator: ", ")
+        #expect(error?.description == "wide.csv: column \"Biomarker.17\": unknown column (did you mean \"biomarker_17\"?);"
+            + " available columns: \(listed) and 482 more (survkit describe lists them all)")
     }
 
     @Test func startMustPrecedeStop() throws {

@@ -88,11 +88,4 @@ extension Cohort {
         v.isFinite && v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)"
     }
 
-    /// "unknown column" with the list of available columns.
-    func unknownColumnError(_ name: String) -> CohortError {
-        let available = names.map { "\"\($0)\"" }.joined(separator: ", ")
-        return CohortError(
-            .unknownColumn, file: fileName, column: name,
-            message: "unknown column; available columns: \(available)")
-    }
 }
