@@ -11,9 +11,17 @@ import Testing
 @Suite struct CoxProperties {
     static let ties: [CoxTies] = [.efron, .breslow]
 
+    /// The tolerance of comparisons between fits whose Newton–Raphson
+    /// iterations take different paths (another centring or scaling of a
+    /// column, or a log-likelihood shifted by a constant, which changes when
+    /// R's criterion `|1 − ℓ_old/ℓ_new| ≤ 1e-9` stops): each estimate is then
+    /// only as close to the maximum as that criterion makes it, ~1e-8. (Row
+    /// order, time rescaling and replicated rows keep the path, and 1e-9.)
+    static let pathTolerance = 1e-6
+
     /// Coefficients, standard errors and both log-likelihoods do not depend on row order.
     @Test func estimatesDoNotDependOnRowOrder() {
-        checkProperty("cox-row-order", seed: 0xC0C5_0001, count: 100, input: CohortGen.cohorts()) { c, check in
+        checkProperty("cox-row-order", seed: 0xC0C5_0001, count: 200, input: CohortGen.cohorts()) { c, check in
             for ties in Self.ties {
                 for weighted in [false, true] {
                     let base = try CoxSummary(c.modelFrame(weighted: weighted), ties: ties)
@@ -28,13 +36,13 @@ import Testing
 
     /// x → x + a leaves the coefficients, standard errors and log-likelihood unchanged.
     @Test func addingAConstantToACovariateChangesNothing() {
-        checkProperty("cox-shift", seed: 0xC0C5_0002, count: 100, input: CohortGen.cohorts()) { c, check in
+        checkProperty("cox-shift", seed: 0xC0C5_0002, count: 200, input: CohortGen.cohorts()) { c, check in
             for ties in Self.ties {
                 let base = try CoxSummary(c.modelFrame(weighted: false), ties: ties)
                 for j in 0..<c.covariateCount {
                     for a in [-3.0, 0.5, 100.0] {
                         let shifted = try CoxSummary(c.mapCovariate(j) { $0 + a }.modelFrame(weighted: false), ties: ties)
-                        check.sameCox(base, shifted, tol: 1e-7, "x\(j + 1) + \(a), \(ties)")
+                        check.sameCox(base, shifted, tol: Self.pathTolerance, "x\(j + 1) + \(a), \(ties)")
                     }
                 }
             }
@@ -44,7 +52,7 @@ import Testing
     /// x → k·x divides that coefficient and its standard error by k and
     /// leaves the others and the log-likelihood unchanged.
     @Test func scalingACovariateScalesItsCoefficient() {
-        checkProperty("cox-scale", seed: 0xC0C5_0003, count: 100, input: CohortGen.cohorts()) { c, check in
+        checkProperty("cox-scale", seed: 0xC0C5_0003, count: 200, input: CohortGen.cohorts()) { c, check in
             for ties in Self.ties {
                 let base = try CoxSummary(c.modelFrame(weighted: false), ties: ties)
                 for j in 0..<c.covariateCount {
@@ -53,7 +61,7 @@ import Testing
                         // Back on the original scale.
                         scaled.coef[j] *= k
                         scaled.se[j] *= abs(k)
-                        check.sameCox(base, scaled, tol: 1e-7, "x\(j + 1) × \(k), \(ties)")
+                        check.sameCox(base, scaled, tol: Self.pathTolerance, "x\(j + 1) × \(k), \(ties)")
                     }
                 }
             }
@@ -62,7 +70,7 @@ import Testing
 
     /// The partial likelihood uses the order of the times only: t → c·t changes nothing.
     @Test func rescalingTimeChangesNothing() {
-        checkProperty("cox-time-scale", seed: 0xC0C5_0004, count: 100, input: CohortGen.cohorts()) { c, check in
+        checkProperty("cox-time-scale", seed: 0xC0C5_0004, count: 200, input: CohortGen.cohorts()) { c, check in
             for ties in Self.ties {
                 let base = try CoxSummary(c.modelFrame(weighted: true), ties: ties)
                 for factor in [0.01, 7.0, 1e4] {
@@ -76,7 +84,7 @@ import Testing
     /// Breslow: integer case weights equal replicated rows (coef, se, loglik),
     /// and in particular weight 2 on every row equals every row twice.
     @Test func breslowIntegerWeightsEqualReplicatedRows() {
-        checkProperty("cox-breslow-weights", seed: 0xC0C5_0005, count: 100, input: CohortGen.cohorts()) { c, check in
+        checkProperty("cox-breslow-weights", seed: 0xC0C5_0005, count: 200, input: CohortGen.cohorts()) { c, check in
             let weighted = try CoxSummary(c.modelFrame(weighted: true), ties: .breslow)
             let replicated = try CoxSummary(c.replicatedByWeight().modelFrame(weighted: false), ties: .breslow)
             check.sameCox(weighted, replicated, tol: 1e-9, "weights vs replicated rows")
@@ -97,7 +105,7 @@ import Testing
     ///   loglik 2·ℓ − 2·log 2 · (number of deaths);
     /// - without tied event times Efron is Breslow, weighted or not.
     @Test func efronWithWeightsFollowsRsRule() {
-        checkProperty("cox-efron-weights", seed: 0xC0C5_0006, count: 100, input: CohortGen.cohorts()) { c, check in
+        checkProperty("cox-efron-weights", seed: 0xC0C5_0006, count: 200, input: CohortGen.cohorts()) { c, check in
             let fit = try CoxSummary(c.modelFrame(weighted: true), ties: .efron)
             let formula = efronLoglik(c, beta: fit.coef)
             check.close(fit.loglik, formula, tol: 1e-9, "loglik vs R's weighted Efron formula at β̂")
@@ -116,10 +124,11 @@ import Testing
 
             let unweighted = try CoxSummary(c.modelFrame(weighted: false), ties: .efron)
             let doubled = try CoxSummary(c.withWeights(2).modelFrame(weighted: true), ties: .efron)
-            check.close(doubled.coef, unweighted.coef, tol: 1e-9, "weight 2 vs weight 1 coef")
-            check.close(doubled.se.map { $0 * 2.0.squareRoot() }, unweighted.se, tol: 1e-9, "weight 2 vs weight 1 se·√2")
+            check.close(doubled.coef, unweighted.coef, tol: Self.pathTolerance, "weight 2 vs weight 1 coef")
+            check.close(
+                doubled.se.map { $0 * 2.0.squareRoot() }, unweighted.se, tol: Self.pathTolerance, "weight 2 vs weight 1 se·√2")
             let deaths = Double(c.events)
-            check.close(doubled.loglik, 2 * unweighted.loglik - 2 * log(2) * deaths, tol: 1e-9,
+            check.close(doubled.loglik, 2 * unweighted.loglik - 2 * log(2) * deaths, tol: Self.pathTolerance,
                 "weight 2 loglik vs 2ℓ − 2·log 2·deaths")
 
             if Set(c.subjects.filter { $0.status != 0 }.map(\.time)).count == c.events {

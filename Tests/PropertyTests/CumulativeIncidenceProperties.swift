@@ -10,7 +10,7 @@ import Testing
     /// Σₖ CIFₖ(t) + S(t) = 1 at every time, where S is the Kaplan–Meier curve
     /// of "any event" on the same rows; each CIF is non-decreasing, in [0, 1].
     @Test func incidencesAndOverallSurvivalSumToOne() {
-        checkProperty("cif-sum", seed: 0xC1F0_0001, count: 150, input: Self.competing) { c, check in
+        checkProperty("cif-sum", seed: 0xC1F0_0001, count: 300, input: Self.competing) { c, check in
             for grouped in [false, true] {
                 let frame = c.groupingFrame(grouped: grouped, weighted: false)
                 let cif = try CumulativeIncidence.fit(frame)
@@ -39,7 +39,7 @@ import Testing
 
     /// The curves, their standard errors and Gray's test do not depend on row order.
     @Test func estimatesDoNotDependOnRowOrder() {
-        checkProperty("cif-row-order", seed: 0xC1F0_0002, count: 150, input: Self.competing) { c, check in
+        checkProperty("cif-row-order", seed: 0xC1F0_0002, count: 300, input: Self.competing) { c, check in
             let base = try CumulativeIncidence.fit(c.groupingFrame(grouped: true, weighted: false))
             for (name, order) in alternativeOrders(c) {
                 let other = try CumulativeIncidence.fit(c.reordered(order).groupingFrame(grouped: true, weighted: false))

@@ -8,7 +8,7 @@ import Testing
     /// limits exist, for every confidence transformation, with and without
     /// groups and weights. The Nelson–Aalen hazard never decreases.
     @Test func survivalIsMonotoneBoundedAndInsideItsLimits() {
-        checkProperty("km-bounds", seed: 0x4B4D_0001, count: 150, input: CohortGen.cohorts()) { c, check in
+        checkProperty("km-bounds", seed: 0x4B4D_0001, count: 300, input: CohortGen.cohorts()) { c, check in
             for grouped in [false, true] {
                 for weighted in [false, true] {
                     for type in ConfidenceType.allCases {
@@ -49,7 +49,7 @@ import Testing
     /// Every output of the fit (times, survival, counts, std.err, limits,
     /// hazard, median, restricted mean) is the same whatever the row order.
     @Test func estimatesDoNotDependOnRowOrder() {
-        checkProperty("km-row-order", seed: 0x4B4D_0002, count: 150, input: CohortGen.cohorts()) { c, check in
+        checkProperty("km-row-order", seed: 0x4B4D_0002, count: 300, input: CohortGen.cohorts()) { c, check in
             for weighted in [false, true] {
                 let base = try KaplanMeier.fit(c.groupingFrame(grouped: true, weighted: weighted))
                 for (name, order) in alternativeOrders(c) {
@@ -62,7 +62,7 @@ import Testing
 
     /// t → c·t moves the times and leaves the curve's values unchanged.
     @Test func rescalingTimeRescalesOnlyTheTimeAxis() {
-        checkProperty("km-time-scale", seed: 0x4B4D_0003, count: 100, input: CohortGen.cohorts()) { c, check in
+        checkProperty("km-time-scale", seed: 0x4B4D_0003, count: 200, input: CohortGen.cohorts()) { c, check in
             let base = try KaplanMeier.fit(c.groupingFrame(grouped: true, weighted: true))
             for factor in [0.25, 3.0, 1000.0] {
                 let scaled = try KaplanMeier.fit(c.mapTimes { $0 * factor }.groupingFrame(grouped: true, weighted: true))
@@ -80,7 +80,7 @@ import Testing
     /// (survival, n.risk, n.event, std.err); so are weights 1–4 and each row
     /// replicated that many times.
     @Test func integerWeightsEqualReplicatedRows() {
-        checkProperty("km-weights", seed: 0x4B4D_0004, count: 150, input: CohortGen.cohorts()) { c, check in
+        checkProperty("km-weights", seed: 0x4B4D_0004, count: 300, input: CohortGen.cohorts()) { c, check in
             let duplicated = try KaplanMeier.fit(c.duplicated().groupingFrame(grouped: true, weighted: false))
             let doubled = try KaplanMeier.fit(c.withWeights(2).groupingFrame(grouped: true, weighted: true))
             check.sameCurves(duplicated, doubled, tol: 1e-12, "duplicated vs weight 2")

@@ -6,7 +6,7 @@ import Testing
 @Suite struct LogRankProperties {
     /// The statistic, observed and expected events do not depend on row order.
     @Test func statisticDoesNotDependOnRowOrder() {
-        checkProperty("logrank-row-order", seed: 0x4C52_0001, count: 150, input: CohortGen.cohorts()) { c, check in
+        checkProperty("logrank-row-order", seed: 0x4C52_0001, count: 300, input: CohortGen.cohorts()) { c, check in
             for weighted in [false, true] {
                 for rho in [0.0, 1.0] {
                     let base = try logRank(c.groupingFrame(grouped: true, weighted: weighted), rho: rho)
@@ -22,7 +22,7 @@ import Testing
 
     /// The test uses the order of the times only: t → c·t changes nothing.
     @Test func rescalingTimeLeavesTheStatisticUnchanged() {
-        checkProperty("logrank-time-scale", seed: 0x4C52_0002, count: 150, input: CohortGen.cohorts()) { c, check in
+        checkProperty("logrank-time-scale", seed: 0x4C52_0002, count: 300, input: CohortGen.cohorts()) { c, check in
             for rho in [0.0, 1.0] {
                 let base = try logRank(c.groupingFrame(grouped: true, weighted: false), rho: rho)
                 for factor in [0.01, 7.0, 1e4] {
@@ -36,7 +36,7 @@ import Testing
 
     /// Integer case weights give the statistic (and O, E) of the replicated rows.
     @Test func integerWeightsEqualReplicatedRows() {
-        checkProperty("logrank-weights", seed: 0x4C52_0003, count: 150, input: CohortGen.cohorts()) { c, check in
+        checkProperty("logrank-weights", seed: 0x4C52_0003, count: 300, input: CohortGen.cohorts()) { c, check in
             for rho in [0.0, 1.0] {
                 let weighted = try logRank(c.groupingFrame(grouped: true, weighted: true), rho: rho)
                 let replicated = try logRank(

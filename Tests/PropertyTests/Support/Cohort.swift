@@ -27,6 +27,11 @@ struct Cohort: Sendable, Equatable, CustomStringConvertible {
     var events: Int { subjects.reduce(0) { $0 + ($1.status != 0 ? 1 : 0) } }
 
     var description: String {
+        "\n" + csv + "(n = \(count), events = \(events), groups = \(groupCount))"
+    }
+
+    /// The cohort as a CSV file (header and one line per subject).
+    var csv: String {
         let xs = (0..<covariateCount).map { "x\($0 + 1)" }
         var lines = [(["time", "status", "group"] + xs + ["w"]).joined(separator: ",")]
         for s in subjects {
@@ -34,7 +39,7 @@ struct Cohort: Sendable, Equatable, CustomStringConvertible {
                 + [String(s.weight)]
             lines.append(fields.joined(separator: ","))
         }
-        return "\n" + lines.joined(separator: "\n") + "\n(n = \(count), events = \(events), groups = \(groupCount))"
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// Shortest round-tripping text of a value (integers without ".0").

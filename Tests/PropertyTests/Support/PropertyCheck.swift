@@ -88,13 +88,16 @@ enum Outcome {
 /// Environment overrides, for exploring beyond the committed seeds:
 /// `SURVKIT_PROPERTY_SEED` (a UInt64, replaces every property's seed),
 /// `SURVKIT_PROPERTY_COUNT` (cases per property), `SURVKIT_PROPERTY_CASE`
-/// (run only that case index, to reproduce a reported failure).
+/// (run only that case index, to reproduce a reported failure),
+/// `SURVKIT_PROPERTY_DUMP_SKIPS` (a directory: each skipped cohort is written
+/// there as `<property>-<case>.csv`, to check the skip against R).
 func checkProperty(
     _ name: String,
     seed: UInt64,
     count: Int,
     input: CohortSource,
     maxSkippedFraction: Double = 0.2,
+    function: String = #function,
     sourceLocation: SourceLocation = #_sourceLocation,
     _ body: (Cohort, inout Checker) throws -> Void
 ) {
@@ -114,6 +117,11 @@ func checkProperty(
             checked += 1
         case .skip(let reason):
             skipped[reason, default: 0] += 1
+            if let dir = env["SURVKIT_PROPERTY_DUMP_SKIPS"] {
+                let file = URL(fileURLWithPath: dir).appendingPathComponent("\(name)-\(i).csv")
+                try? cohort.csv.write(to: file, atomically: true, encoding: .utf8)
+                print("skipped \(file.path): \(reason)")
+            }
         case .fail(let failures):
             let (shrunk, steps, shrunkFailures) = shrink(cohort, failures: failures, body)
             Issue.record(
@@ -122,7 +130,7 @@ func checkProperty(
                 \(shrunkFailures.joined(separator: "\n"))
                 Failing cohort (shrunk in \(steps) steps from n = \(cohort.count)):\(shrunk)
                 Original case: \(failures.first ?? "")
-                Rerun this case: SURVKIT_PROPERTY_SEED=\(seed) SURVKIT_PROPERTY_CASE=\(i) swift test --filter PropertyTests
+                Rerun this case: SURVKIT_PROPERTY_SEED=\(seed) SURVKIT_PROPERTY_CASE=\(i) swift test --filter \(function.prefix { $0 != "(" })
                 """,
                 sourceLocation: sourceLocation)
             return
