@@ -3,10 +3,7 @@ import PropertyBased
 import SurvivalModels
 import SurvivalNumerics
 
-/// The orders a row-order property compares with the generated one:
-/// reversed, a fixed shuffle, and sorted by time with events last among ties
-/// (R sorts events before censorings; sorting the other way round exercises
-/// the tie handling).
+/// Reversed and a fixed shuffle (the same for every run) of `0..<n`.
 func alternativeOrders(_ n: Int) -> [(name: String, order: [Int])] {
     var rng = Xoshiro(seed: (0x5EED, 0xC0FFEE, 42, 7))
     return [
@@ -15,6 +12,10 @@ func alternativeOrders(_ n: Int) -> [(name: String, order: [Int])] {
     ]
 }
 
+/// The orders a row-order property compares with the generated one:
+/// reversed, a fixed shuffle, and descending time with censorings before
+/// events among tied times (R's sorted order puts events first; the opposite
+/// order exercises the tie handling).
 func alternativeOrders(_ c: Cohort) -> [(name: String, order: [Int])] {
     let byTime = c.subjects.indices.sorted {
         let a = c.subjects[$0], b = c.subjects[$1]
