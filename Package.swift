@@ -25,6 +25,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Test-only: property-based tests (Tests/PropertyTests).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: - Implementation details
@@ -85,6 +87,14 @@ let package = Package(
             dependencies: ["SurvivalReports", "SurvivalModels", "CohortData", "SurvivalTestSupport"]
         ),
         .testTarget(name: "SarcomaSimulationTests", dependencies: ["SarcomaSimulation"]),
+        /// Property-based tests of the estimators (bounded iterations, fixed seeds).
+        .testTarget(
+            name: "PropertyTests",
+            dependencies: [
+                "SurvivalModels", "CohortData", "SurvivalNumerics",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "SurvivalKitCLITests",
             dependencies: ["SurvivalKit", "survkit", "SurvivalTestSupport"]
