@@ -78,6 +78,12 @@ enum FrameLoader {
             else {
                 throw ValidationError("--duration must look like NAME=FROM:TO[:days|months|years] (got '\(spec)').")
             }
+            // A derived column never silently replaces a column of the data (or an earlier --duration).
+            if let k = cohort.index(of: parts[0]) {
+                throw AnalysisFailure(
+                    message: "\(file): column \"\(parts[0])\" (\(k + 1)): --duration \(spec) would replace this column"
+                        + " of the data; give the derived column a new name, e.g. --duration \(parts[0])_derived=\(parts[1])")
+            }
             do {
                 cohort = try cohort.addingDuration(name: parts[0], from: fields[0], to: fields[1], unit: unit)
             } catch let error as CohortError {

@@ -45,12 +45,21 @@ extension ReportCommand {
     }
 
     /// The --analysis file decoded as a `ReportSpecification` (its defaults for
-    /// absent keys, unknown keys ignored). The specification requires `time` and
+    /// absent keys; an unknown key is a usage error). The specification requires `time` and
     /// `status`, but the file may leave them (absent or null) to the command line.
     func analysisFile(_ path: String) throws -> ReportSpecification {
         let bytes: Data
         do { bytes = try Data(contentsOf: URL(fileURLWithPath: resolve(path))) } catch {
             throw AnalysisFailure(message: "\(path): cannot read the analysis file (\(error.localizedDescription)).")
+        }
+        // An unknown key ("grup") would silently drop a section: a usage error with a suggestion.
+        if let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] {
+            let known = ReportSpecification.keys
+            for key in object.keys.sorted() where !known.contains(key) {
+                throw ValidationError(
+                    "\(path): unknown key \"\(key)\" in the analysis file\(NearMatch.suggestion(key, among: known));"
+                        + " the keys are " + known.map { "\"\($0)\"" }.joined(separator: ", ") + ".")
+            }
         }
         let decoder = JSONDecoder()
         do {

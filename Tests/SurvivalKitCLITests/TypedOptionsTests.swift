@@ -98,7 +98,7 @@ import SurvivalKit
 
     @Test func commandLineWinsAndReferencesMerge() throws {
         let spec = try withFile(
-            #"{"time": "t", "status": "s", "covariates": ["age"], "reference": {"sex": "1", "grade": "I"}, "unknown": 1}"#
+            #"{"time": "t", "status": "s", "covariates": ["age"], "reference": {"sex": "1", "grade": "I"}}"#
         ) { path in
             try ReportCommand.parse([
                 "datasets/lung.csv", "--analysis", path, "--time", "time", "--covariates", "age,factor(ph.ecog)",
@@ -109,6 +109,16 @@ import SurvivalKit
         #expect(spec.covariates == ["age", "factor(ph.ecog)"])
         #expect(spec.reference == ["sex": "2", "grade": "I"])
         #expect(spec.recurrenceStart == "entry" && spec.recurrenceStop == "stop" && spec.ratePer == 100)
+    }
+
+    @Test func anUnknownKeyIsAUsageErrorWithASuggestion() throws {
+        try withFile(#"{"time": "time", "status": "status", "grup": "sex"}"#) { path in
+            let r = try CommandRunner.spawn(["report", "datasets/lung.csv", "--analysis", path])
+            #expect(r.status == 2, "\(r.stderr)")
+            #expect(r.stderr.hasPrefix("Error: \(path): unknown key \"grup\" in the analysis file (did you mean \"group\"?);"
+                + " the keys are \"time\", \"status\", \"group\","), "\(r.stderr)")
+            #expect(r.stdout.isEmpty)
+        }
     }
 
     @Test func missingTimeIsAUsageErrorAndABadKeyADataError() throws {

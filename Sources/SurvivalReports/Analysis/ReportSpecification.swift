@@ -130,6 +130,13 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         case subset, strict
     }
 
+    /// Every key an analysis file may have.
+    public static var keys: [String] {
+        [CodingKeys.time, .status, .group, .covariates, .strata, .times, .title, .reference, .timeUnit, .eventTime,
+         .eventStatus, .recurrences, .recurrenceId, .recurrenceStart, .recurrenceStop, .recurrenceEvent, .rateEvents,
+         .ratePersonTime, .ratePer, .recurrenceGroup, .subset, .strict].map(\.stringValue)
+    }
+
     /// Decodes an analysis file: `time` and `status` are required, the rest optional.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
