@@ -24,7 +24,10 @@ struct MCFCommand: ParsableCommand {
 
     func run() throws {
         let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
-        let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
+        // Overlapping intervals of one subject would be counted twice: a data error.
+        var frameOptions = ModelFrameOptions()
+        frameOptions.overlappingIntervals = .refuse
+        let frame = try FrameLoader.load(cohort, frameOptions: frameOptions, build: Formula.groupingFrame)
         var result: MeanCumulativeFunctionResult
         do { result = try MeanCumulativeFunction.fit(frame, confLevel: confLevel) } catch {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)

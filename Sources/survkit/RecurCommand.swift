@@ -34,7 +34,10 @@ struct RecurCommand: ParsableCommand {
     func run() throws {
         let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
         let model = self.model
-        let frame = try FrameLoader.load(cohort, build: Formula.modelFrame, rewrite: { formula in
+        // R's coxph fits overlapping intervals as given: a warning with the counts.
+        var frameOptions = ModelFrameOptions()
+        frameOptions.overlappingIntervals = .warn
+        let frame = try FrameLoader.load(cohort, frameOptions: frameOptions, build: Formula.modelFrame, rewrite: { formula in
             do { return try model.rewrite(formula) } catch {
                 throw AnalysisFailure(message: "\(cohort.data): \(error)")
             }

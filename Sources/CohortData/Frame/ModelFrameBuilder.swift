@@ -46,8 +46,9 @@ public struct ModelFrameBuilder {
         let design = try designMatrix(rows: used.rows, codings: codings)
         // One warning about a too-wide design: the many-levels one names the term already.
         let levelNotes = levelWarnings(codings, rows: used.rows.count)
-        let warnings = used.warnings + levelNotes + (levelNotes.isEmpty ? sizeWarning.map { [$0] } ?? [] : [])
         let extras = try extraColumns(rows: used.rows)
+        let warnings = used.warnings + levelNotes + (levelNotes.isEmpty ? sizeWarning.map { [$0] } ?? [] : [])
+            + (try intervalWarnings(response, cluster: extras.cluster, rows: used.rows))
         var frame = ModelFrame(
             response: response, design: design.matrix, termNames: design.names, termOfColumn: design.terms,
             strata: extras.strata, cluster: extras.cluster, offset: extras.offset, weights: extras.weights,
@@ -90,8 +91,12 @@ public struct ModelFrameBuilder {
     /// The grouping frame of `survfit`-style analyses: the survival response
     /// and the right-hand-side level combinations as integer codes (no design matrix).
     public func buildGrouping() throws -> SurvivalGroupingFrame {
-        let used = try usedRows()
+        var used = try usedRows()
         let response = try survivalResponse(rows: used.rows)
+        if options.overlappingIntervals != nil, let id = formula.cluster {
+            used.warnings += try intervalWarnings(
+                response, cluster: groupingCoding(id, rows: used.rows).codes, rows: used.rows)
+        }
         return try groupingFrame(response, used)
     }
 

@@ -20,6 +20,17 @@ public struct ModelFrameOptions: Sendable, Equatable {
     /// groups, and the most strata, a frame may form (`--max-groups`); `nil`:
     /// no limit. Regression frames ignore it.
     public var maxGroups: Int?
+    /// Counting-process data with `cluster(id)`: what overlapping intervals of
+    /// one subject mean (`CountingProcessCheck`); `nil`: not checked.
+    public var overlappingIntervals: OverlapRule?
+
+    /// What overlapping `(start, stop]` intervals of one subject mean.
+    public enum OverlapRule: Sendable, Equatable {
+        /// A data error at the lines of the first overlap (`mcf`).
+        case refuse
+        /// Fitted as R's coxph does, with a warning giving the counts (`recur`).
+        case warn
+    }
 
     public init(
         references: [String: String] = [:], allowCompetingRisks: Bool = false, weights: String? = nil,

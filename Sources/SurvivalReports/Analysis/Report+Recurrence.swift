@@ -38,8 +38,11 @@ extension Report {
             // The subset applies when the recurrences file has its columns (else Report.run warns).
             var subset = try spec.rowSubset()
             if let s = subset, !s.columns.allSatisfy({ recurrences.index(of: $0) != nil }) { subset = nil }
-            frame = try formula.groupingFrame(
-                on: recurrences, options: ModelFrameOptions(references: spec.reference, subset: subset, strict: spec.strict ?? false))
+            var options = ModelFrameOptions(
+                references: spec.reference, subset: subset, strict: spec.strict ?? false,
+                maxGroups: ReportSpecification.maxGroups)
+            options.overlappingIntervals = .refuse  // as survkit mcf
+            frame = try formula.groupingFrame(on: recurrences, options: options)
         } catch let error as CohortError {
             var error = error
             // Name the recurrences file, not the cohort, in the message.
