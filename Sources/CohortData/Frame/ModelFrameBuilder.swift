@@ -125,6 +125,9 @@ public struct ModelFrameBuilder {
         let droppedTotal = dropped.values.reduce(0, +)
         let what = invalid.isEmpty ? "missing values" : cases.dropped.isEmpty ? "invalid values" : "missing or invalid values"
         guard !used.isEmpty else {
+            if cohort.rowCount == 0 {
+                throw CohortError(.noRowsLeft, file: cohort.fileName, message: "the file has a header but no data rows")
+            }
             if !subset.rows.isEmpty,
                 let empty = columnsUsed.first(where: { cases.missingByColumn[$0] == subset.rows.count })
             {
