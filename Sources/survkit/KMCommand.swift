@@ -25,8 +25,15 @@ struct KMCommand: ParsableCommand {
     @OptionGroup var confidence: ConfidenceOptions
     var confLevel: Double { confidence.confLevel }
 
-    @Option(help: "Comma-separated times at which to report the curves (adds summary_at).")
+    @Option(
+        help: ArgumentHelp(
+            "Comma-separated times at which to report the curves (adds summary_at).",
+            discussion: "As R's summary(fit, times =): a time after a curve's last observed time is left out for"
+                + " that curve (an error when a curve keeps none); --extend reports it."))
     var times: String?
+
+    @Flag(help: "With --times, also report times after a curve's last observed time, as R's extend = TRUE.")
+    var extend = false
 
     @Option(help: "Upper limit of the restricted mean (default: the largest observed time).")
     var tau: Double?
@@ -38,6 +45,9 @@ struct KMCommand: ParsableCommand {
         if let tau, !(tau.isFinite && tau > 0) {
             throw ValidationError("--tau must be a finite number > 0 (the upper limit of the restricted mean).")
         }
+        if extend && times == nil {
+            throw ValidationError("--extend applies to --times; give the times too, e.g. --times 180,365 --extend.")
+        }
     }
 
     func run() throws {
@@ -45,7 +55,7 @@ struct KMCommand: ParsableCommand {
         let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
         let options = KaplanMeierOptions(
             confType: confType, confLevel: confLevel,
-            times: times.flatMap { [Double](commaSeparated: $0) } ?? [], tau: tau)
+            times: times.flatMap { [Double](commaSeparated: $0) } ?? [], tau: tau, extend: extend)
         var result: KaplanMeierResult
         do { result = try KaplanMeier.fit(frame, options: options) } catch {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)

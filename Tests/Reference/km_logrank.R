@@ -89,7 +89,7 @@ row_accounting <- function(d, form) {
 # ---- Kaplan–Meier ----------------------------------------------------------
 
 km_case <- function(case, data, formula, conf_type = NULL, conf_level = NULL,
-                    times = NULL, tau = NULL, weights = NULL) {
+                    times = NULL, tau = NULL, weights = NULL, extend = FALSE) {
   d <- read_dataset(data)
   form <- as.formula(formula)
   ct <- if (is.null(conf_type)) "log" else conf_type
@@ -130,7 +130,9 @@ km_case <- function(case, data, formula, conf_type = NULL, conf_level = NULL,
 
   sa <- NULL
   if (!is.null(times)) {
-    sa <- summary(fit, times = times, extend = TRUE)
+    # R's default extend = FALSE drops the times after a stratum's last time;
+    # extend = TRUE (survkit --extend) keeps them.
+    sa <- summary(fit, times = times, extend = extend)
     sa_stratum <- if (is.null(sa$strata)) rep(1L, length(sa$time)) else as.integer(sa$strata)
   }
 
@@ -179,6 +181,7 @@ km_case <- function(case, data, formula, conf_type = NULL, conf_level = NULL,
   if (!is.null(conf_type)) args <- c(args, "--conf-type", conf_type)
   if (!is.null(conf_level)) args <- c(args, "--conf-level", format(conf_level))
   if (!is.null(times)) args <- c(args, "--times", paste(format(times, scientific = FALSE, trim = TRUE), collapse = ","))
+  if (extend) args <- c(args, "--extend")
   if (!is.null(tau)) args <- c(args, "--tau", format(tau))
   if (!is.null(weights)) args <- c(args, "--weights", weights)
   args <- c(args, "--format", "json")
@@ -215,7 +218,7 @@ km_case("lung_sex_ph_ecog", "datasets/lung.csv", "Surv(time, status) ~ sex + ph.
 km_case("aml_x", "datasets/aml.csv", "Surv(time, status) ~ x")
 km_case("aml_x_plain", "datasets/aml.csv", "Surv(time, status) ~ x", conf_type = "plain")
 km_case("aml_x_loglog_times", "datasets/aml.csv", "Surv(time, status) ~ x",
-        conf_type = "log-log", times = c(10, 45, 50, 200))
+        conf_type = "log-log", times = c(10, 45, 50, 200), extend = TRUE)
 km_case("ovarian_rx_times", "datasets/ovarian.csv", "Surv(futime, fustat) ~ rx",
         times = c(100, 365, 730))
 km_case("veteran_celltype", "datasets/veteran.csv", "Surv(time, status) ~ celltype")

@@ -29,6 +29,9 @@ final class FixtureCommand {
     private var options: [(name: String, value: String)] = []
     private var used: Set<String> = []
 
+    /// Options that take no value.
+    private static let flags: Set<String> = ["--extend"]
+
     /// Options that only shape the output text, never a number.
     private static let outputOnly: Set<String> = ["--format"]
 
@@ -44,8 +47,11 @@ final class FixtureCommand {
         var i = 1
         while i < args.count {
             let arg = args[i]
-            if arg.hasPrefix("--") {
-                // Every option of these commands takes a value (none is a flag).
+            if Self.flags.contains(arg) {
+                options.append((arg, ""))
+                i += 1
+            } else if arg.hasPrefix("--") {
+                // Every other option of these commands takes a value.
                 try #require(i + 1 < args.count, "\(kind)/\(caseName): option \(arg) has no value")
                 options.append((arg, args[i + 1]))
                 i += 2
@@ -76,6 +82,9 @@ final class FixtureCommand {
     func required(_ name: String) throws -> String {
         try #require(value(name), "\(kind)/\(caseName): \(name) is required")
     }
+
+    /// Whether a flag (`--extend`) is given.
+    func flag(_ name: String) -> Bool { !values(name).isEmpty }
 
     func double(_ name: String, default fallback: Double) throws -> Double {
         guard let text = value(name) else { return fallback }

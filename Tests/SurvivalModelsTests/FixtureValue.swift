@@ -31,7 +31,7 @@ indirect enum FixtureValue {
     static let relative = 1e-6
     static let absolute = 1e-9
     /// Fixture bookkeeping at the top level, never compared.
-    static let bookkeepingKeys: Set<String> = ["case", "args", "formula", "data", "rmst_tau_rule"]
+    static let bookkeepingKeys: Set<String> = ["case", "args", "formula", "data", "rmst_tau_rule", "r_note"]
 
     /// A struct mapped key by key.
     static func record(_ entries: [String: any FixtureValueConvertible]) -> FixtureValue {

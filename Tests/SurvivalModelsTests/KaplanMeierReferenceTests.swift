@@ -17,7 +17,8 @@ import Testing
             confType: try command.choice("--conf-type", default: ConfidenceType.log),
             confLevel: try command.double("--conf-level", default: 0.95),
             times: try command.doubles("--times"),
-            tau: try command.optionalDouble("--tau"))
+            tau: try command.optionalDouble("--tau"),
+            extend: command.flag("--extend"))
         command.expectEveryOptionMapped()
         let result = try KaplanMeier.fit(frame, options: options)
         expectMatchesFixture(result.fixtureValue, command)

@@ -102,7 +102,7 @@ enum HandMadeKM {
         survival: [Double], lower: [Double?], upper: [Double?]
     ) -> KaplanMeierCurve {
         KaplanMeierCurve(
-            label: label, n: n, events: Int(nEvent.reduce(0, +)), time: time, nRisk: nRisk, nEvent: nEvent,
+            label: label, n: n, events: nEvent.reduce(0, +), time: time, nRisk: nRisk, nEvent: nEvent,
             nCensor: nCensor, survival: survival, stdErr: lower.map { $0 == nil ? nil : 0.1 }, lower: lower,
             upper: upper, cumhaz: time.map { _ in 0 }, median: nil, medianLower: nil, medianUpper: nil,
             rmst: nil, summaryAt: nil)

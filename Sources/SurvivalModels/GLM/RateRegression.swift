@@ -41,6 +41,7 @@ public enum RateRegression {
         let fit = IRLS.fit(x: data.x, y: data.y, weights: data.weights, offset: data.offset, family: .poisson,
                            control: options.control)
         if !fit.converged { warnings.append("glm.fit: algorithm did not converge") }
+        try checkFinite(fit, family: "Poisson")
         let nullDeviance: Double
         if options.intercept && frame.offset != nil {
             nullDeviance = IRLS.fit(
@@ -81,6 +82,7 @@ public enum RateRegression {
                            control: control)
         var mu = fit.mu
         var ml = ThetaML(y: data.y, mu: mu, weights: data.weights, limit: control.maxIterations)
+        try checkTheta(ml, n: data.nUsed)
         var family = CountFamily.negativeBinomial(theta: ml.theta)
         var fitFamily = CountFamily.poisson
         let d1 = (2 * Double(max(1, data.nUsed - fit.rank))).squareRoot()
@@ -97,6 +99,7 @@ public enum RateRegression {
             fitFamily = family
             let t0 = ml.theta
             ml = ThetaML(y: data.y, mu: mu, weights: data.weights, limit: control.maxIterations)
+            try checkTheta(ml, n: data.nUsed)
             family = .negativeBinomial(theta: ml.theta)
             mu = fit.mu
             del = t0 - ml.theta
@@ -104,6 +107,7 @@ public enum RateRegression {
             lm = data.negbinLoglik(theta: ml.theta, mu: mu)
         }
         if !fit.converged { warnings.append("glm.fit: algorithm did not converge") }
+        try checkFinite(fit, family: "negative-binomial")
         if let w = ml.warning { warnings.append(w) }
         if iter > control.maxIterations { warnings.append("alternation limit reached") }
         let nullDeviance: Double
@@ -118,5 +122,30 @@ public enum RateRegression {
         return data.result(
             family: .negativeBinomial, fit: fit, nullDeviance: nullDeviance, loglik: lm,
             aic: -2 * lm + 2 * Double(fit.rank) + 2, theta: (ml.theta, ml.se), warnings: warnings, options: options)
+    }
+
+    /// θ must be a number: with no spread of the counts about the fitted
+    /// means (a single row, or a fit that reproduces every count) its moment
+    /// start `Σw / Σw(y/μ − 1)²` is infinite and MASS's `theta.ml` fails
+    /// ("missing value where TRUE/FALSE needed"); survkit says why instead.
+    static func checkTheta(_ ml: ThetaML, n: Int) throws(ModelError) {
+        guard !(ml.theta.isFinite && ml.se.isFinite) else { return }
+        throw ModelError(
+            "The negative-binomial model cannot be fitted: theta (the dispersion) cannot be estimated,"
+                + " because the fitted means reproduce the counts exactly (\(n) row\(n == 1 ? "" : "s") used)"
+                + " and leave no overdispersion to estimate; R's MASS::glm.nb fails on these data too."
+                + " Fit a Poisson model (survkit poisson) instead.")
+    }
+
+    /// A fit whose deviance or estimates are not finite numbers is reported
+    /// as a failure, never printed as NaN.
+    static func checkFinite(_ fit: IRLSFit, family: String) throws(ModelError) {
+        let finite = fit.deviance.isFinite && fit.coefficients.allSatisfy { $0?.isFinite ?? true }
+            && (0..<fit.covariance.rows).allSatisfy { fit.covariance[$0, $0].isFinite }
+        guard !finite else { return }
+        throw ModelError(
+            "The \(family) model cannot be fitted: the iterations did not converge to finite estimates"
+                + " (the deviance or a coefficient is not a number), as with counts too large for the log link"
+                + " (e.g. 1e21). R's glm warns that the algorithm did not converge on such data.")
     }
 }

@@ -1,7 +1,8 @@
 import CohortData
 
 /// The Kaplan–Meier product-limit estimator of the survival function, with
-/// Greenwood variance, pointwise limits, median, restricted mean and the
+/// Greenwood variance (the infinitesimal jackknife with non-integer case
+/// weights, as R), pointwise limits, median, restricted mean and the
 /// Nelson–Aalen cumulative hazard; one curve per group, as R `survfit`.
 ///
 /// Right-censored data and counting-process data `(start, stop]` (delayed
@@ -15,7 +16,7 @@ public enum KaplanMeier {
     /// Fits one Kaplan–Meier curve per group of `frame`.
     ///
     /// - Throws: `ModelError` when the frame has no rows or status codes other
-    ///   than 0/1.
+    ///   than 0/1, or when `times` (without `extend`) leaves a stratum no time.
     public static func fit(_ frame: SurvivalGroupingFrame, options: KaplanMeierOptions = .init()) throws(ModelError)
         -> KaplanMeierResult
     {
@@ -34,11 +35,15 @@ public enum KaplanMeier {
         // of the whole fit, as R's `print(fit, rmean = "common")`, so the means
         // are comparable across strata.
         let tau = options.tau ?? frame.response.stop.max()
+        // R's survfit uses the infinitesimal-jackknife variance (robust = TRUE)
+        // exactly when some case weight is not an integer (survfitKM's
+        // `any(weights != floor(weights))`, over the whole fit).
+        let robust = frame.weights?.contains { $0 != $0.rounded(.down) } ?? false
         for (g, rows) in members.enumerated() where !rows.isEmpty {
             curves.append(
-                curve(
+                try curve(
                     label: grouping.labels[g], rows: rows, response: frame.response, event: event,
-                    weights: frame.weights, options: options, tau: tau))
+                    weights: frame.weights, robust: robust, options: options, tau: tau))
         }
         return KaplanMeierResult(
             n: frame.count, events: curves.reduce(0) { $0 + $1.events },

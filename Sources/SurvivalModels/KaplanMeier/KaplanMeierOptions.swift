@@ -9,11 +9,16 @@ public struct KaplanMeierOptions: Sendable, Equatable {
     /// Upper limit of the restricted mean; `nil` uses the largest observed time
     /// of the whole fit for every stratum, as R's `print(fit, rmean = "common")`.
     public var tau: Double?
+    /// Whether `times` after a stratum's last observed time are reported, as
+    /// R's `summary(fit, times =, extend = TRUE)`. R's default (`false`) drops
+    /// them for that stratum, and fails when a stratum keeps none.
+    public var extend: Bool
 
     public init(
         confType: ConfidenceType = .log, confLevel: Double = 0.95,
-        times: [Double] = [], tau: Double? = nil
+        times: [Double] = [], tau: Double? = nil, extend: Bool = false
     ) {
+        self.extend = extend
         self.confType = confType
         self.confLevel = confLevel
         self.times = times

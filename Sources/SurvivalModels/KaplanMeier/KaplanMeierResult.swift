@@ -26,7 +26,9 @@ public struct RestrictedMean: Sendable, Codable, Equatable {
     }
 }
 
-/// The curve evaluated at requested times, as R `summary(survfit, times = )`.
+/// The curve evaluated at requested times, as R `summary(survfit, times = )`:
+/// with `extend = false` (R's default) only the times up to the stratum's
+/// last observed time.
 public struct SurvivalSummaryAt: Sendable, Codable, Equatable {
     /// The times, ascending.
     public var time: [Double]
@@ -66,8 +68,9 @@ public struct KaplanMeierCurve: Sendable, Codable, Equatable {
     public var label: String
     /// Observations (rows) used.
     public var n: Int
-    /// Number of events.
-    public var events: Int
+    /// Number of events: with case weights their weighted sum (R's
+    /// `sum(n.event)`, e.g. 374.75), not rounded.
+    public var events: Double
     /// The times, ascending.
     public var time: [Double]
     /// Number at risk at each time (weighted with case weights).
@@ -78,7 +81,9 @@ public struct KaplanMeierCurve: Sendable, Codable, Equatable {
     public var nCensor: [Double]
     /// Kaplan–Meier survival probability.
     public var survival: [Double]
-    /// Greenwood standard error of S(t) itself (R's `std.err` is of log S; this is `S · std.err`).
+    /// Standard error of S(t) itself: Greenwood's (R's `std.err` is then that
+    /// of log S; this is `S · std.err`), or with non-integer case weights the
+    /// infinitesimal jackknife, as R (`std.err` is then already that of S).
     public var stdErr: [Double?]
     /// Lower pointwise confidence limit (`nil` where undefined).
     public var lower: [Double?]
@@ -98,7 +103,7 @@ public struct KaplanMeierCurve: Sendable, Codable, Equatable {
     public var summaryAt: SurvivalSummaryAt?
 
     public init(
-        label: String, n: Int, events: Int, time: [Double], nRisk: [Double], nEvent: [Double],
+        label: String, n: Int, events: Double, time: [Double], nRisk: [Double], nEvent: [Double],
         nCensor: [Double], survival: [Double], stdErr: [Double?], lower: [Double?], upper: [Double?],
         cumhaz: [Double], median: Double?, medianLower: Double?, medianUpper: Double?,
         rmst: RestrictedMean?, summaryAt: SurvivalSummaryAt?
@@ -127,8 +132,8 @@ public struct KaplanMeierCurve: Sendable, Codable, Equatable {
 public struct KaplanMeierResult: Sendable, Codable, Equatable {
     /// Observations (rows) used.
     public var n: Int
-    /// Number of events.
-    public var events: Int
+    /// Number of events (their weighted sum with case weights).
+    public var events: Double
     /// Rows dropped for missing values.
     public var nDroppedMissing: Int
     /// Transformation of the pointwise limits.
@@ -145,7 +150,7 @@ public struct KaplanMeierResult: Sendable, Codable, Equatable {
     public var warnings: [String]
 
     public init(
-        n: Int, events: Int, nDroppedMissing: Int, confType: ConfidenceType, confLevel: Double,
+        n: Int, events: Double, nDroppedMissing: Int, confType: ConfidenceType, confLevel: Double,
         strata: [KaplanMeierCurve], rows: RowAccounting, warnings: [String]
     ) {
         self.n = n

@@ -52,8 +52,11 @@ public enum LogRank {
             }
             statistic = zip(x, diff).reduce(0) { $0 + $1.0 * $1.1 }
         }
-        let df = max(kept.count - 1, 0)
-        let p = df > 0 ? ChiSquared.upperTail(statistic, df: Double(df)) : 1
+        // As survdiff: df counts the groups with expected > 0, less one, so
+        // with no events at all it is −1 (R: chisq 0 on −1 df, p NA); there is
+        // no p-value without a degree of freedom.
+        let df = kept.count - 1
+        let p: Double? = df > 0 ? ChiSquared.upperTail(statistic, df: Double(df)) : nil
         let groupResults = (0..<k).map {
             LogRankGroup(label: groups.labels[$0], n: n[$0], observed: observed[$0], expected: expected[$0])
         }

@@ -33,10 +33,11 @@ public struct LogRankResult: Sendable, Codable, Equatable {
     public var groups: [LogRankGroup]
     /// The chi-square statistic.
     public var statistic: Double
-    /// Degrees of freedom: groups with expected > 0, minus 1.
+    /// Degrees of freedom: groups with expected > 0, minus 1 (−1 when there
+    /// are no events, as R's survdiff).
     public var df: Int
-    /// Upper-tail chi-square p-value.
-    public var p: Double
+    /// Upper-tail chi-square p-value; `nil` when `df` < 1 (R: NA).
+    public var p: Double?
     /// The variance matrix of observed − expected (k × k), as `survdiff$var`.
     public var variance: [[Double]]
     /// Rows read, used and dropped.
@@ -47,7 +48,7 @@ public struct LogRankResult: Sendable, Codable, Equatable {
     public var warnings: [String]
 
     public init(
-        rho: Double, n: Int, nDroppedMissing: Int, nStrata: Int, groups: [LogRankGroup], statistic: Double, df: Int, p: Double,
+        rho: Double, n: Int, nDroppedMissing: Int, nStrata: Int, groups: [LogRankGroup], statistic: Double, df: Int, p: Double?,
         variance: [[Double]], rows: RowAccounting, warnings: [String]
     ) {
         self.rho = rho

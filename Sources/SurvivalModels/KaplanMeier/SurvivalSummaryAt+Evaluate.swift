@@ -1,15 +1,19 @@
 extension SurvivalSummaryAt {
-    /// The curve at the requested times, as R `summary(fit, times = , extend = TRUE)`.
+    /// The curve at the requested times, as R `summary(fit, times = , extend = )`.
     ///
     /// Survival, its standard error and limits are those of the last observed
     /// time ≤ t (1, 0 and 1 before the first). The number at risk is that at the
     /// first observed time ≥ t (0 past the last). The number of events counts
-    /// those in the interval since the previous requested time.
+    /// those in the interval since the previous requested time. Times that are
+    /// not finite are left out (as R); so, without `extend`, are those after
+    /// the last observed time of the curve (R's default `extend = FALSE`),
+    /// which can leave none.
     static func evaluate(
         at times: [Double], table: (time: [Double], nRisk: [Double], nEvent: [Double]), survival: [Double],
-        stdErr: [Double?], lower: [Double?], upper: [Double?]
+        stdErr: [Double?], lower: [Double?], upper: [Double?], extend: Bool = true
     ) -> SurvivalSummaryAt {
-        let requested = times.sorted()
+        var requested = times.filter(\.isFinite).sorted()
+        if !extend, let last = table.time.last { requested = requested.filter { $0 <= last } }
         var out = SurvivalSummaryAt(
             time: requested, nRisk: [], nEvent: [], survival: [], stdErr: [], lower: [], upper: [])
         var previous = -Double.infinity
@@ -39,12 +43,13 @@ extension SurvivalSummaryAt {
 }
 
 extension KaplanMeierCurve {
-    /// The curve at `times`, as R `summary(fit, times = , extend = TRUE)`
-    /// (see `SurvivalSummaryAt.evaluate`): what `KaplanMeierOptions.times` gives, and what
+    /// The curve at `times`, as R `summary(fit, times = , extend = )` (see
+    /// `SurvivalSummaryAt.evaluate`): what `KaplanMeierOptions.times` gives, and what
     /// every renderer reads off the curve (the at-risk table under a plot
-    /// included), so no renderer evaluates the curve itself.
-    public func summary(at times: [Double]) -> SurvivalSummaryAt {
+    /// included, with `extend` true), so no renderer evaluates the curve itself.
+    public func summary(at times: [Double], extend: Bool = true) -> SurvivalSummaryAt {
         SurvivalSummaryAt.evaluate(
-            at: times, table: (time, nRisk, nEvent), survival: survival, stdErr: stdErr, lower: lower, upper: upper)
+            at: times, table: (time, nRisk, nEvent), survival: survival, stdErr: stdErr, lower: lower, upper: upper,
+            extend: extend)
     }
 }

@@ -5,7 +5,7 @@ extension SurvregFit {
     /// The summary of the fit, as R's `summary(survreg)`: Wald z and
     /// two-sided normal p for each coefficient and log-scale, and the
     /// likelihood-ratio test against the intercept-only model on
-    /// (number of non-aliased coefficients − 1) degrees of freedom.
+    /// (number of coefficients − 1) degrees of freedom, aliased ones counted as R does.
     public func makeResult() -> SurvregResult {
         func wald(_ estimate: Double, _ variance: Double) -> (se: Double, z: Double, p: Double) {
             let se = variance.squareRoot()
@@ -29,10 +29,12 @@ extension SurvregFit {
                 SurvregStratumScale(label: k < labels.count ? labels[k] : "\(k + 1)", scale: exp(row.estimate), logScale: row)
             }
         }
-        let df = coefs.compactMap { $0 }.count - 1
+        // As R's survreg: the degrees of freedom and the AIC count every
+        // coefficient, aliased (NA) ones included (`sum(fit$df) - fit$idf`).
+        let df = nvar - 1
         let statistic = 2 * (loglik - loglikNull)
         let test = CoxTest(statistic: statistic, df: df, p: df > 0 ? ChiSquared.upperTail(statistic, df: Double(df)) : 1)
-        let parameters = coefs.compactMap { $0 }.count + logScales.count
+        let parameters = nvar + logScales.count
         return SurvregResult(
             dist: options.distribution, n: frame.count, events: events,
             nDroppedMissing: frame.rows.droppedTotal, iterations: iterations, converged: converged,

@@ -94,6 +94,17 @@ public enum SurvregModel {
         var center = [Double](repeating: 0, count: nvar)
         var stdev = [Double](repeating: 1, count: nvar)
         let binary = (0..<nvar).map { j in (0..<n).allSatisfy { x[$0, j] == 0 || x[$0, j] == 1 } }
+        // A constant 0/1 column is a copy of the intercept (or zero) and comes
+        // out aliased (NA), as R. Any other constant column R's survreg.fit
+        // rescales by its standard deviation, 0, and then fails; so do we,
+        // with a message that says why.
+        for j in 1..<max(nvar, 1) where !binary[j] && n > 0 && (0..<n).allSatisfy({ x[$0, j] == x[0, j] }) {
+            throw ModelError(
+                "The survreg model cannot be fitted: \(frame.termNames[j - 1]) is constant"
+                    + " (\(NumberFormatting.label(x[0, j])) in every row used), so its effect cannot be estimated;"
+                    + " R's survreg fails on such a column too (it divides the column by its standard deviation, 0)."
+                    + " Leave the term out of the formula.")
+        }
         let rescaled = nvar > 1 && !binary.allSatisfy { $0 }
         if rescaled {
             for j in 1..<nvar where !binary[j] {
@@ -189,6 +200,22 @@ public enum SurvregModel {
         for r in 0..<p { for c in 0..<p { theta[r] += transform[r, c] * fit.theta[c] } }
         let v = transform * fit.variance * transform.transposed
 
+        // A scale that collapses towards 0 means the likelihood has no maximum
+        // (one observation, every event at one time, a covariate that
+        // separates the events perfectly): Newton–Raphson then ends with a
+        // log-scale whose variance is 0 (singular) or with values that are not
+        // finite. R returns NA coefficients with scale 0, or a fit that did not
+        // converge; survkit reports no numbers for it.
+        let degenerate = (nvar..<p).contains { v[$0, $0] == 0 }
+            || !theta.allSatisfy(\.isFinite) || !fit.loglik.isFinite || !nullFit.loglik.isFinite
+            || (0..<p).contains { !v[$0, $0].isFinite }
+        if degenerate {
+            throw ModelError(
+                "The survreg model cannot be fitted: the scale estimate collapses towards 0 and the likelihood has"
+                    + " no maximum (\(n) observation\(n == 1 ? "" : "s"), \(events) event\(events == 1 ? "" : "s")"
+                    + "\(Set(zip(y, event).filter(\.1).map(\.0)).count == 1 ? ", every event at the same time" : ""))."
+                    + " R's survreg gives NA coefficients with scale 0, or does not converge, on such data.")
+        }
         return SurvregFit(
             frame: frame, options: options, theta: theta, variance: v, nvar: nvar,
             termNames: ["(Intercept)"] + frame.termNames,

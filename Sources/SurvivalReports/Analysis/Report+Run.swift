@@ -27,7 +27,7 @@ extension Report {
         let frameOptions = try spec.frameOptions()
         let formulas = try ReportFormulas(spec)
         let kmFrame = try formulas.kaplanMeierFormula.groupingFrame(on: cohort, options: frameOptions)
-        var km = try KaplanMeier.fit(kmFrame, options: KaplanMeierOptions(times: spec.times))
+        var km = try KaplanMeier.fit(kmFrame, options: KaplanMeierOptions(times: spec.times, extend: true))
         km.input = cohort.input
         var warnings = km.warnings.map { "Kaplan–Meier: \($0)" }
 

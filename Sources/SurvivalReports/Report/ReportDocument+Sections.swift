@@ -47,7 +47,7 @@ extension ReportDocument {
         var t = TextTable(header: ["", "n", "events", "median", "95% CI", "RMST", "tau"])
         for c in km.strata {
             t.append([
-                c.label, "\(c.n)", "\(c.events)", c.median.map(num) ?? "not reached",
+                c.label, "\(c.n)", KaplanMeierReport.count(c.events), c.median.map(num) ?? "not reached",
                 c.median == nil && c.medianLower == nil ? "" : "\(num(c.medianLower))–\(num(c.medianUpper))",
                 c.rmst.map { "\(num($0.estimate)) (se \(num($0.stdErr)))" } ?? "NA",
                 num(c.rmst?.tau),
@@ -56,7 +56,7 @@ extension ReportDocument {
         var blocks: [ReportBlock] = [
             .paragraph(
                 "Kaplan–Meier estimates (R survfit) for \(r.formulas.kaplanMeier); "
-                    + "\(km.n) observations, \(km.events) events. Medians with log-scale 95% limits; "
+                    + "\(km.n) observations, \(KaplanMeierReport.count(km.events)) events. Medians with log-scale 95% limits; "
                     + "RMST is the restricted mean survival time up to tau."),
             .table(t, caption: nil),
         ]

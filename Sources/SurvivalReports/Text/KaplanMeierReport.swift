@@ -11,13 +11,13 @@ public enum KaplanMeierReport {
         let level = NumberFormat.significant(r.confLevel * 100, 3)
         out += md ? "## Kaplan–Meier survival\n\n" : "Kaplan–Meier survival\n\n"
         if let title { out += md ? "\(title)\n\n" : "\(title)\n" }
-        out += "n = \(r.n), events = \(r.events)"
+        out += "n = \(r.n), events = \(count(r.events))"
         if r.nDroppedMissing > 0 { out += ", \(r.nDroppedMissing) observations deleted due to missingness" }
         out += "; \(level)% limits, conf.type = \(r.confType.rawValue)\n\n"
         var t = TextTable(header: ["", "n", "events", "median", "\(level)% LCL", "\(level)% UCL", "rmean", "se(rmean)", "tau"])
         for c in r.strata {
             t.append([
-                c.label, "\(c.n)", "\(c.events)", NumberFormat.significant(c.median),
+                c.label, "\(c.n)", count(c.events), NumberFormat.significant(c.median),
                 NumberFormat.significant(c.medianLower), NumberFormat.significant(c.medianUpper),
                 NumberFormat.significant(c.rmst?.estimate), NumberFormat.significant(c.rmst?.stdErr),
                 NumberFormat.significant(c.rmst?.tau),
@@ -51,5 +51,10 @@ public enum KaplanMeierReport {
         out += RowsLine.render(r.rows, format: format)
         out += WarningsSection.render(r.warnings, format: format)
         return out
+    }
+
+    /// An event count: a whole number as an integer, a weighted sum (374.75) as it is.
+    static func count(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : NumberFormat.significant(x, 10)
     }
 }

@@ -10,7 +10,7 @@ enum CommandRunner {
             .appendingPathComponent("survkit-\(UUID().uuidString).out")
         defer { try? FileManager.default.removeItem(at: out) }
         let resolved = arguments.map { arg -> String in
-            arg.hasPrefix("datasets/") ? Repository.url(arg).path : arg
+            arg.hasPrefix("datasets/") || arg.hasPrefix("Tests/Fixtures/") ? Repository.url(arg).path : arg
         }
         var command = try Survkit.parseAsRoot(resolved + ["--output", out.path])
         try command.run()
