@@ -25,6 +25,7 @@ public enum CoxModel {
         let n = frame.count
         let p = frame.design.columns
         guard n > 0 else { throw .noRows }
+        guard n > 1 else { throw .singleRow }
         try validate(frame)
         let exact = options.ties == .exact
         if exact { try validateExact(frame, options: options) }
