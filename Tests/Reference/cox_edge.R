@@ -87,10 +87,13 @@ cli_case <- function(name, csv, formula, ties = "efron", iter_max = 20, extra = 
     res <- list(case = name, args = args, r_error = unclass(fit))
   } else {
     se <- sqrt(diag(fit$var))
+    # R names a factor dummy `celltypesquamous`; the contract says `celltype=squamous`.
+    terms <- names(coef(fit))
+    for (v in names(fit$xlevels)) for (l in fit$xlevels[[v]]) terms[terms == paste0(v, l)] <- paste0(v, "=", l)
     res <- list(case = name, args = args, iterations = fit$iter,
                 converged = !any(grepl("Ran out of iterations", cap$warnings)) && iter_max > 0,
                 coefficients = lapply(seq_along(coef(fit)), function(j)
-                  list(term = names(coef(fit))[j], coef = unname(coef(fit)[j]), se = unname(se[j]))),
+                  list(term = terms[j], coef = unname(coef(fit)[j]), se = unname(se[j]))),
                 loglik_null = fit$loglik[1], loglik = fit$loglik[2],
                 warnings = I(cap$warnings))
     c0 <- fit$concordance["concordance"]
