@@ -11,6 +11,7 @@ extension ModelFrameBuilder {
     func designMatrix(
         rows: [Int], codings: [Formula.Variable: FactorCoding]
     ) throws -> (matrix: Matrix, names: [String], terms: [String]) {
+        try checkFactorsHaveTwoLevels(codings)
         let n = rows.count
         var names: [String] = []
         var terms: [String] = []

@@ -5,6 +5,9 @@ public enum CoxError: Error, Sendable, Equatable, CustomStringConvertible {
     case noRows
     /// No events at all: the partial likelihood is empty.
     case noEvents
+    /// A single row: R's `coxph` fails ("'x' must be an array of at least two
+    /// dimensions", after "Ran out of iterations"); there is no risk set to compare.
+    case singleRow
     /// A weight is zero, negative or not finite (R: "Invalid weights, must be >0").
     case invalidWeights(row: Int)
     /// A time, start or status value cannot be used (stop ≤ start, non-finite time,
@@ -41,6 +44,8 @@ public enum CoxError: Error, Sendable, Equatable, CustomStringConvertible {
             return "The Cox model has no rows to fit (every row was dropped or the data are empty)."
         case .noEvents:
             return "The Cox model cannot be fitted: there are no events (every observation is censored)."
+        case .singleRow:
+            return "The Cox model cannot be fitted to a single row: a partial likelihood needs at least two rows to compare (R's coxph fails here too)."
         case .invalidWeights(let row):
             return "Invalid weights, must be >0 (data row \(row + 1))."
         case .invalidResponse(let row, let reason):

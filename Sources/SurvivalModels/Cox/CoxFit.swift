@@ -75,24 +75,106 @@ public struct CoxFit: Sendable {
     public var loglik: (initial: Double, final: Double) { (state.loglikInitial, state.loglik) }
 
     /// Linear predictors `Xβ + offset − Σ β·means`, as `fit$linear.predictors`
-    /// (aliased coefficients count as 0).
+    /// (aliased coefficients count as 0), in R's arithmetic so that the values
+    /// R would tie are tied here: `Xβ` accumulated column by column for each row
+    /// (reference BLAS `dgemv` order, no fused multiply–add), the offset added,
+    /// then the constant `sum(coef * means)` (a long-double sum, as R's `sum`)
+    /// subtracted. The means are R's: for right-censored data `coxfit6`'s weighted
+    /// means (summed in time order), for `(start, stop]` data `agreg.fit`'s
+    /// unweighted `colMeans`; 0 for columns left uncentred (0/1 columns).
     public var linearPredictors: [Double] {
         let n = frame.count, p = state.beta.count
-        var lp = frame.offset ?? [Double](repeating: 0, count: n)
-        var shift = 0.0
+        var lp = [Double](repeating: 0, count: n)
+        var products: [Double] = []
+        let means = rMeans
         for j in 0..<p where !state.aliased[j] {
             let b = state.beta[j]
-            shift += b * state.means[j]
+            products.append(b * means[j])
             let base = j * n
             for i in 0..<n { lp[i] += b * frame.design.storage[base + i] }
         }
+        if let offset = frame.offset {
+            for i in 0..<n { lp[i] += offset[i] }
+        }
+        let shift = Self.longDoubleSum(products)
         for i in 0..<n { lp[i] -= shift }
         return lp
     }
 
-    /// R's warnings after the iteration (`coxph.fit`): non-convergence, or
-    /// "Loglik converged before variable …" when the last Newton step
-    /// `|U·V|` is still large relative to the coefficient (monotone likelihood).
+    /// The column means R subtracts from its linear predictor (see
+    /// ``linearPredictors``).
+    var rMeans: [Double] {
+        let n = frame.count, p = state.beta.count
+        var means = [Double](repeating: 0, count: p)
+        let x = frame.design.storage
+        let uncentred = (0..<p).map { j in (0..<n).allSatisfy { options.noScaleValues.contains(x[j * n + $0]) } }
+        if frame.response.start != nil && options.ties != .exact {
+            // agreg.fit: colMeans(x) (a long-double sum divided by n), 0 for 0/1 columns.
+            for j in 0..<p where !uncentred[j] {
+                #if arch(x86_64) && !os(Windows)
+                var s: Float80 = 0
+                for i in 0..<n { s += Float80(x[j * n + i]) }
+                means[j] = Double(s / Float80(n))
+                #else
+                var s = 0.0
+                for i in 0..<n { s += x[j * n + i] }
+                means[j] = s / Double(n)
+                #endif
+            }
+            return means
+        }
+        // coxfit6: Σ w·x / Σ w in the order it walks the data (by stratum, then time).
+        let stop = frame.response.stop
+        let strata = frame.strata?.codes
+        let order = (0..<n).sorted { a, b in
+            let sa = strata?[a] ?? 0, sb = strata?[b] ?? 0
+            if sa != sb { return sa < sb }
+            if stop[a] != stop[b] { return stop[a] < stop[b] }
+            return a < b
+        }
+        let w = frame.weights
+        var total = 0.0
+        for i in order { total += w?[i] ?? 1 }
+        for j in 0..<p where !uncentred[j] {
+            var s = 0.0
+            for i in order { s += (w?[i] ?? 1) * x[j * n + i] }
+            means[j] = s / total
+        }
+        return means
+    }
+
+    /// `sum()` as R computes it for doubles: accumulated in long double.
+    static func longDoubleSum(_ v: [Double]) -> Double {
+        #if arch(x86_64) && !os(Windows)
+        var s: Float80 = 0
+        for x in v { s += Float80(x) }
+        return Double(s)
+        #else
+        var s = 0.0
+        for x in v { s += x }
+        return s
+        #endif
+    }
+
+    /// Which of survival's fitters `coxph` would call for these data and ties.
+    var rule: NewtonRaphsonRule {
+        options.ties == .exact ? .coxexact : (frame.response.start == nil ? .coxfit6 : .agfit4)
+    }
+
+    /// R's warnings after the iteration, word for word (`coxph.fit`, `agreg.fit`,
+    /// `coxexact.fit`), all only when `iter.max > 1`:
+    ///
+    /// * out of iterations: "Ran out of iterations and did not converge", and for
+    ///   right-censored data also "one or more coefficients may be infinite" when
+    ///   the largest linear predictor exceeds 500 or the last step `|U·V|` is not
+    ///   finite;
+    /// * converged with the last Newton step `|U·V|_j` still large — monotone
+    ///   likelihood, the coefficient heading for ±∞: "Loglik converged before
+    ///   variable  j ; coefficient may be infinite. " (`coxph.fit`: step > ε and
+    ///   > `toler.inf·|β_j|`), or "… ; beta may be infinite. " (`agreg.fit`: step >
+    ///   `toler.inf·(1 + |β_j|)`; `coxexact.fit`: the `coxph.fit` rule). `j` lists
+    ///   the 1-based column numbers joined by commas, as R; the spaces (two after
+    ///   "variable", one before ";" and a trailing one) are R's `paste`.
     func convergenceWarnings() -> [String] {
         var out: [String] = []
         let p = state.beta.count
@@ -102,23 +184,35 @@ public struct CoxFit: Sendable {
             out.append("\(aliasedNames.count) coefficient\(aliasedNames.count == 1 ? "" : "s") not defined because of singularities: \(aliasedNames.joined(separator: ", "))")
         }
         guard options.maxIterations > 1 else { return out }
+        var steps = [Double](repeating: 0, count: p)
+        for j in 0..<p {
+            var step = 0.0
+            for i in 0..<p { step += state.finalScore[i] * state.naiveVariance[i, j] }
+            steps[j] = abs(step)
+        }
         if !state.converged {
             out.append("Ran out of iterations and did not converge")
+            if rule == .coxfit6, (linearPredictors.max() ?? 0) > 500 || steps.contains(where: { !$0.isFinite }) {
+                out.append("one or more coefficients may be infinite")
+            }
             return out
         }
         var infinite: [Int] = []
         for j in 0..<p {
-            var step = 0.0
-            for i in 0..<p { step += state.finalScore[i] * state.naiveVariance[i, j] }
-            step = abs(step)
-            if !state.finalScore[j].isFinite
-                || (step > options.epsilon && step > options.tolerInfinite * abs(state.beta[j])) {
-                infinite.append(j + 1)
+            let b = abs(state.beta[j]), u = state.finalScore[j], step = steps[j]
+            let flagged: Bool
+            switch rule {
+            case .coxfit6, .coxexact:
+                flagged = !u.isFinite || (step > options.epsilon && step > options.tolerInfinite * b)
+            case .agfit4:
+                flagged = !u.isFinite || step > options.tolerInfinite * (1 + b)
             }
+            if flagged { infinite.append(j + 1) }
         }
         if !infinite.isEmpty {
             let list = infinite.map(String.init).joined(separator: ",")
-            out.append("Loglik converged before variable  \(list) ; coefficient may be infinite.")
+            let what = rule == .coxfit6 ? "coefficient" : "beta"
+            out.append("Loglik converged before variable  \(list) ; \(what) may be infinite. ")
         }
         return out
     }

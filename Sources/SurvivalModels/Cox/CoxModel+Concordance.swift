@@ -7,7 +7,7 @@
 /// data also entered before t). It is concordant when the member with the event
 /// has the larger linear predictor, discordant when smaller, tied on x when
 /// equal; pairs tied on time are not counted. Pairs carry the product of the
-/// case weights; linear predictors equal to 10 decimals are tied (see below).
+/// case weights; only exactly equal linear predictors are tied (see below).
 /// `c = (concordant + tied.x/2) / (concordant + discordant + tied.x)`.
 ///
 /// The standard error is R's infinitesimal-jackknife one: each row's
@@ -22,11 +22,12 @@ extension CoxFit {
     func concordance() -> CoxConcordance? {
         let n = frame.count
         guard n > 0 else { return nil }
-        // Linear predictors equal to 10 decimals count as tied. R compares them
-        // exactly, so two rows with the same covariates can be split by a 1-ulp
-        // difference from its BLAS matrix product (seen on `veteran`); this code
-        // treats them as the tie they are.
-        let lp = linearPredictors.map { ($0 * 1e10).rounded() / 1e10 }
+        // Only exactly equal linear predictors are tied, as R's concordancefit;
+        // they are formed in R's arithmetic (``linearPredictors``), so rows with
+        // the same covariates always tie, and patterns that are equal only at the
+        // exact maximum (two factor levels whose coefficients end 1e-12 apart at
+        // R's stopping point) are told apart as R tells them apart.
+        let lp = linearPredictors
         let w = frame.weights ?? [Double](repeating: 1, count: n)
         let strata = frame.strata?.codes ?? [Int](repeating: 0, count: n)
         let nStrata = (strata.max() ?? 0) + 1

@@ -42,7 +42,10 @@ import SurvivalNumerics
 /// kept for the residual code.
 ///
 /// X is the centred (and scaled) design that ``CoxModel`` prepares, as R does;
-/// η is clamped to [−200, 22] as survival's `coxsafe`.
+/// η is used as is: `coxfit6`/`agfit4` (what `coxph` calls for Efron and Breslow
+/// ties) do not cap it; survival's `coxsafe` cap to [−200, 22] is applied only in
+/// the penalised fitters `coxfit5`/`agfit5`. An overflow makes the log-likelihood
+/// non-finite, which the iteration treats as a failed step (step halving), as R.
 final class CoxLikelihood {
     let n: Int
     let p: Int
@@ -54,8 +57,9 @@ final class CoxLikelihood {
     let status: [Double]  // δ as 0/1
     let index: RiskSetIndex
     let efron: Bool
-    /// Clamp η to [−200, 22] as `coxsafe` (the fit); residuals use η as is.
-    var clamp = true
+    /// Clamp η to [−200, 22] as `coxsafe` (survival's penalised fitters only;
+    /// off for every `coxph` fit, as R).
+    var clamp = false
     /// Per row: event-time index where the row's contribution is added (−1: never at risk)
     /// and where it is subtracted (−1: no subtraction, it entered before the stratum's first time).
     let addAt: [Int32]
@@ -230,7 +234,7 @@ final class CoxLikelihood {
         return (loglik, u, imat)
     }
 
-    /// One pass over the design: η (offset + centred x·β, clamped as `coxsafe`),
+    /// One pass over the design: η (offset + centred x·β),
     /// the risks `w·r`, the per-bucket sums of `w·r` and `w·r·x` (whence S0, D0,
     /// S1, D1), then the tie weights, `g` and the log-likelihood.
     func scalarPass(_ beta: [Double]) -> Double {

@@ -104,7 +104,7 @@ extension CoxFit {
     /// Schoenfeld residuals (events × p, original scale) for the event rows in
     /// input order, and those rows' indices, as `residuals(fit, "schoenfeld")`.
     public func schoenfeldResiduals() -> (rows: [Int], residuals: Matrix) {
-        let lik = finalEngine(clamp: true)
+        let lik = finalEngine(clamp: false)
         return schoenfeldResiduals(lik)
     }
 

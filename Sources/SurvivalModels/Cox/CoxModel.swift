@@ -25,6 +25,7 @@ public enum CoxModel {
         let n = frame.count
         let p = frame.design.columns
         guard n > 0 else { throw .noRows }
+        guard n > 1 else { throw .singleRow }
         try validate(frame)
         let exact = options.ties == .exact
         if exact { try validateExact(frame, options: options) }
@@ -60,7 +61,9 @@ public enum CoxModel {
             state.loglikInitial = ll
             state.loglik = ll
         } else {
-            let nr = newtonRaphson(lik, initial: (0..<p).map { initial[$0] / scale[$0] }, options: options)
+            let rule: NewtonRaphsonRule = exact ? .coxexact : (frame.response.start == nil ? .coxfit6 : .agfit4)
+            let nr = newtonRaphson(
+                lik, initial: (0..<p).map { initial[$0] / scale[$0] }, options: options, rule: rule)
             var v = nr.variance
             for j in 0..<p {
                 for i in 0..<p { v[i, j] *= scale[i] * scale[j] }
@@ -74,7 +77,9 @@ public enum CoxModel {
             state.iterations = nr.iterations
             state.converged = nr.converged
             state.rank = nr.rank
-            state.aliased = (0..<p).map { nr.rank < p && v[$0, $0] == 0 }
+            // With maxiter = 0 R leaves every coefficient at its initial value ("leave it
+            // be if iter=0 is set"): nothing is reported as aliased.
+            state.aliased = (0..<p).map { options.maxIterations > 0 && nr.rank < p && v[$0, $0] == 0 }
         }
         return CoxFit(frame: frame, options: options, index: index, state: state, events: events)
     }

@@ -167,9 +167,14 @@ public struct CoxResult: Sendable, Codable, Equatable {
     public var events: Int
     /// Rows dropped for a missing value in a variable the formula uses.
     public var nDroppedMissing: Int
-    /// Newton–Raphson iterations (`fit$iter`).
+    /// Newton–Raphson iterations as R reports them (`fit$iter`): 0 with
+    /// `maxIterations = 0`; when the iteration runs out, `maxIterations + 1` for
+    /// right-censored data (R's `coxfit6` loop counter) and `maxIterations` for
+    /// `(start, stop]` data (`agfit4`).
     public var iterations: Int
-    /// Whether the Newton–Raphson iteration converged within `CoxOptions.maxIterations`.
+    /// Whether the Newton–Raphson iteration converged within `CoxOptions.maxIterations`
+    /// (R's fitter did not flag "out of iterations"); `false` with `maxIterations = 0`,
+    /// where the initial values are returned. R warns only when `maxIterations > 1`.
     public var converged: Bool
     /// The coefficient table, one row per term in design order.
     public var coefficients: [CoxCoefficient]
