@@ -71,7 +71,8 @@ def make_files():
     for r in range(2000):
         rows.append(f"{rnd.randint(1,500)},{rnd.randint(0,1)},{rnd.random():.6f},s{r % 1500}," + ",".join(str(rnd.randint(1,4)) for _ in range(10)))
     write("wide.csv", "\n".join(rows) + "\n")
-    write("deep.txt", "")  # placeholder so the folder lists every file the cases use
+    write("single-level.csv", "time,status,g\n5,1,a\n8,0,a\n9,1,a\n4,1,a\n")
+    write("one-row.csv", "y,x\n3,1\n")
 
 DEEP = "Surv(time, status) ~ " + "(" * 5000 + "age" + ")" * 5000
 MINUS = "Surv(time, status) ~ I(" + "-" * 100000 + "age)"
@@ -154,6 +155,13 @@ CASES = [
     ("decimal comma without --decimal", ["cox", "{files}/eu.csv", "--formula", "Surv(time, status) ~ age"]),
     ("truncated Stata file", ["km", "{files}/corrupt.dta", "--formula", "Surv(time, status) ~ sex"]),
     ("truncated gzip file", ["km", "{files}/corrupt.csv.gz"] + KM),
+    ("single-level factor in cox", ["cox", "{files}/single-level.csv", "--formula", "Surv(time, status) ~ g"]),
+    ("survreg with a constant covariate (one-sex subset)", ["survreg", "{files}/lung.csv", "--formula", "Surv(time, status) ~ age + sex", "--subset", "sex == 2", "--format", "json"]),
+    ("negbin on one row", ["negbin", "{files}/one-row.csv", "--formula", "y ~ 1"]),
+    ("Cox on one row", ["cox", "{files}/lung.csv"] + KM + ["--subset", "time == 306 & age == 74"]),
+    ("--extend without --times", ["km", "{files}/lung.csv"] + KM + ["--extend"]),
+    ("--times past every curve", ["km", "{files}/lung.csv"] + KM + ["--times", "5000"]),
+    ("--max-iterations 0 in cox", ["cox", "{files}/lung.csv"] + KM + ["--max-iterations", "0", "--format", "json"]),
 ]
 
 def run(binary, args):
