@@ -73,6 +73,10 @@ def make_files():
     write("wide.csv", "\n".join(rows) + "\n")
     write("single-level.csv", "time,status,g\n5,1,a\n8,0,a\n9,1,a\n4,1,a\n")
     write("one-row.csv", "y,x\n3,1\n")
+    rows = ["time,status," + ",".join(f"x{i}" for i in range(1, 301))]
+    for r in range(50):
+        rows.append(f"{rnd.randint(1,100)},{rnd.randint(0,1)}," + ",".join(f"{rnd.gauss(0,1):.3f}" for _ in range(300)))
+    write("more-columns-than-rows.csv", "\n".join(rows) + "\n")
 
 DEEP = "Surv(time, status) ~ " + "(" * 5000 + "age" + ")" * 5000
 MINUS = "Surv(time, status) ~ I(" + "-" * 100000 + "age)"
@@ -161,6 +165,8 @@ CASES = [
     ("Cox on one row", ["cox", "{files}/lung.csv"] + KM + ["--subset", "time == 306 & age == 74"]),
     ("--extend without --times", ["km", "{files}/lung.csv"] + KM + ["--extend"]),
     ("--times past every curve", ["km", "{files}/lung.csv"] + KM + ["--times", "5000"]),
+    ("300 covariates on 50 rows", ["cox", "{files}/more-columns-than-rows.csv", "--formula", "Surv(time, status) ~ " + " + ".join(f"x{i}" for i in range(1, 301))]),
+    ("factor(id) with a level per row", ["cox", "{files}/wide.csv", "--formula", "Surv(time, status) ~ factor(x)"]),
     ("--max-iterations 0 in cox", ["cox", "{files}/lung.csv"] + KM + ["--max-iterations", "0", "--format", "json"]),
 ]
 

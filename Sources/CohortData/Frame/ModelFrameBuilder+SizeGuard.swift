@@ -55,6 +55,24 @@ extension ModelFrameBuilder {
         let bytes = 8 * (Self.designCopies * Double(n) * p + Self.squareCopies * p * p)
         let available = Self.physicalMemory
         guard let widest = counts.max(by: { $0.columns < $1.columns }) else { return nil }
+        // More columns than rows: most coefficients cannot be estimated (R would
+        // alias them after a fit whose cost grows with n·p²); say so at once.
+        if p > Double(n) {
+            throw CohortError(
+                .invalidValue, file: cohort.fileName,
+                message: "the model \(Self.abbreviated(formula.text)) has \(Self.count(p)) design columns for \(Self.count(Double(n))) rows:"
+                    + " at most \(Self.count(Double(n))) coefficients can be estimated (R would mark the others aliased);"
+                    + " fit fewer terms, merge levels, or put an identifier in cluster()")
+        }
+        // One term with a column per two rows or more (an identifier entered as
+        // a factor): nothing to estimate, and a fit that would run for minutes.
+        if widest.columns >= 100, 2 * widest.columns >= n {
+            throw CohortError(
+                .invalidValue, file: cohort.fileName,
+                message: "the term \(Self.abbreviated(widest.term)) has \(Self.count(Double(widest.columns))) design columns for"
+                    + " \(Self.count(Double(n))) rows, a coefficient per \(n >= 4 * widest.columns ? "few rows" : "row or two"):"
+                    + " if it identifies subjects or centres, put it in cluster() (or strata()) instead of the terms")
+        }
         guard bytes > available else {
             guard p >= 100, p * 10 > Double(n) else { return nil }
             return "\(Self.count(p)) design columns for \(n) rows (the term \(widest.term) has"
@@ -63,8 +81,8 @@ extension ModelFrameBuilder {
         }
         throw CohortError(
             .invalidValue, file: cohort.fileName,
-            message: "the model \(formula.text) would need about \(Self.bytes(bytes)) of memory"
-                + " (\(n) rows × \(Self.count(p)) design columns; the term \(widest.term) alone has"
+            message: "the model \(Self.abbreviated(formula.text)) would need about \(Self.bytes(bytes)) of memory"
+                + " (\(Self.count(Double(n))) rows × \(Self.count(p)) design columns; the term \(widest.term) alone has"
                 + " \(Self.count(Double(widest.columns))) columns), more than this machine's \(Self.bytes(available)):"
                 + " merge levels, drop the interaction, or fit fewer terms")
     }
@@ -78,6 +96,11 @@ extension ModelFrameBuilder {
             message: "\(names) form\(variables.count == 1 ? "s" : "") \(grouping.labels.count) \(what), more than"
                 + " --max-groups \(limit): a continuous covariate belongs in a regression (survkit cox), or group it"
                 + " first with cut(); raise --max-groups to go on anyway")
+    }
+
+    /// A formula shortened for a message.
+    static func abbreviated(_ text: String) -> String {
+        text.count > 120 ? String(text.prefix(120)) + "…" : text
     }
 
     /// Physical memory of this machine, in bytes.
