@@ -65,7 +65,7 @@ def make_files():
     write("spec-unknown-key.json", '{"time": "time", "status": "status", "grup": "sex"}')
     write("spec-invalid.json", '{"time": "time", "status": ')
     write("corrupt.dta", open(os.path.join(ROOT, "Tests/Fixtures/statfiles/lung.dta"), "rb").read()[:3000])
-    write("corrupt.csv.gz", gzip.compress(open(os.path.join(ROOT, "datasets/lung.csv"), "rb").read())[:400])
+    write("corrupt.csv.gz", gzip.compress(open(os.path.join(ROOT, "datasets/lung.csv"), "rb").read(), mtime=0)[:400])
     rnd = random.Random(9)
     rows = ["time,status,x,s," + ",".join(f"f{i}" for i in range(10))]
     for r in range(2000):

@@ -45,10 +45,14 @@ struct RatesCommand: ParsableCommand {
     @Flag(help: "Fail (exit 1) instead of dropping rows with missing values.")
     var strict = false
 
+    @Option(help: "The most groups allowed.")
+    var maxGroups: Int = 1000
+
     @OptionGroup var output: OutputOptions
 
     mutating func validate() throws {
         guard per > 0 && per.isFinite else { throw ValidationError("--per must be a positive number.") }
+        guard maxGroups >= 1 else { throw ValidationError("--max-groups must be ≥ 1.") }
         _ = try CohortOptions.rowSubset(subset)
     }
 
@@ -62,7 +66,7 @@ struct RatesCommand: ParsableCommand {
         frameOptions.references = try FrameLoader.references(references)
         frameOptions.subset = try CohortOptions.rowSubset(subset)
         frameOptions.strict = strict
-        frameOptions.maxGroups = ReportSpecification.maxGroups
+        frameOptions.maxGroups = maxGroups
         let frame: CountGroupingFrame
         do {
             let formula = try Formula(

@@ -8,7 +8,7 @@ extension ReportCommand {
         let referenceOptions = spec.reference.sorted { $0.key < $1.key }.flatMap { ["--reference", "\($0.key)=\($0.value)"] }
         let timesText = spec.times.map(NumberFormatting.label).joined(separator: ",")
         // The subset applies to the cohort's sections (the recurrences file may lack its columns).
-        let strictOptions = spec.strict == true ? ["--strict"] : []
+        let strictOptions = (spec.strict == true ? ["--strict"] : []) + (spec.maxGroups.map { ["--max-groups", "\($0)"] } ?? [])
         let subsetOptions = (spec.subset.map { ["--subset", $0] } ?? []) + strictOptions
 
         var report = ["survkit", "report", data, "--time", spec.time, "--status", spec.status]

@@ -34,6 +34,7 @@ extension ReportCommand {
         if let recurrenceGroup { spec.recurrenceGroup = recurrenceGroup }
         if let subset { spec.subset = subset }
         if strict { spec.strict = true }
+        if let maxGroups { spec.maxGroups = maxGroups }
         _ = try CohortOptions.rowSubset(spec.subset)  // a subset that does not parse is a usage error
         try Self.checkRecurrenceOptions(spec)
         return spec

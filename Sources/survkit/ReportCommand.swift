@@ -123,6 +123,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Fail (exit 1) instead of dropping rows with missing values, in every section.")
     var strict = false
 
+    @Option(help: "The most groups, and strata, a grouping section may form (default 1000).")
+    var maxGroups: Int?
+
     @OptionGroup var input: InputOptions
 
     @OptionGroup var output: OutputOptions
@@ -142,6 +145,7 @@ struct ReportCommand: ParsableCommand {
         if let times, [Double](commaSeparated: times) == nil {
             throw ValidationError("--times must be comma-separated finite numbers ≥ 0, e.g. 1,2,5.")
         }
+        if let maxGroups, maxGroups < 1 { throw ValidationError("--max-groups must be ≥ 1.") }
         if let ratePer, !(ratePer.isFinite && ratePer > 0) {
             throw ValidationError("--rate-per must be a finite number > 0.")
         }

@@ -40,7 +40,7 @@ extension Report {
             if let s = subset, !s.columns.allSatisfy({ recurrences.index(of: $0) != nil }) { subset = nil }
             var options = ModelFrameOptions(
                 references: spec.reference, subset: subset, strict: spec.strict ?? false,
-                maxGroups: ReportSpecification.maxGroups)
+                maxGroups: spec.maxGroups ?? ReportSpecification.defaultMaxGroups)
             options.overlappingIntervals = .refuse  // as survkit mcf
             frame = try formula.groupingFrame(on: recurrences, options: options)
         } catch let error as CohortError {

@@ -79,6 +79,8 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
     public var subset: String?
     /// `true`: fail rather than drop rows with missing values (`--strict`) in every section.
     public var strict: Bool?
+    /// The most groups (and strata) a grouping section may form; `nil`: `defaultMaxGroups`.
+    public var maxGroups: Int?
 
     /// Creates a specification; only the time and status columns are required.
     public init(
@@ -128,13 +130,14 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         case ratePer = "rate_per"
         case recurrenceGroup = "recurrence_group"
         case subset, strict
+        case maxGroups = "max_groups"
     }
 
     /// Every key an analysis file may have.
     public static var keys: [String] {
         [CodingKeys.time, .status, .group, .covariates, .strata, .times, .title, .reference, .timeUnit, .eventTime,
          .eventStatus, .recurrences, .recurrenceId, .recurrenceStart, .recurrenceStop, .recurrenceEvent, .rateEvents,
-         .ratePersonTime, .ratePer, .recurrenceGroup, .subset, .strict].map(\.stringValue)
+         .ratePersonTime, .ratePer, .recurrenceGroup, .subset, .strict, .maxGroups].map(\.stringValue)
     }
 
     /// Decodes an analysis file: `time` and `status` are required, the rest optional.
@@ -162,16 +165,17 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         recurrenceGroup = try c.decodeIfPresent(String.self, forKey: .recurrenceGroup)
         subset = try c.decodeIfPresent(String.self, forKey: .subset)
         strict = try c.decodeIfPresent(Bool.self, forKey: .strict)
+        maxGroups = try c.decodeIfPresent(Int.self, forKey: .maxGroups)
     }
 
-    /// The most groups (and strata) a grouping section may form, as the CLI's default `--max-groups`.
-    public static let maxGroups = 1000
+    /// The most groups (and strata) a grouping section may form unless `maxGroups` says, as the CLI's `--max-groups`.
+    public static let defaultMaxGroups = 1000
 
     /// The frame options every section uses: references, the subset, `strict`.
     public func frameOptions(allowCompetingRisks: Bool = false) throws -> ModelFrameOptions {
         ModelFrameOptions(
             references: reference, allowCompetingRisks: allowCompetingRisks, subset: try rowSubset(),
-            strict: strict ?? false, maxGroups: Self.maxGroups)
+            strict: strict ?? false, maxGroups: maxGroups ?? Self.defaultMaxGroups)
     }
 
     /// `subset` parsed; `nil` without one.

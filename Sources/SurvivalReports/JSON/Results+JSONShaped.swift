@@ -128,5 +128,5 @@ extension ColumnDescription: JSONShaped {
 
 extension ReportSpecification: JSONShaped {
     /// `subset` and `strict` are written only when the report has them.
-    static var keysOmittedWhenAbsent: Set<String> { ["subset", "strict"] }
+    static var keysOmittedWhenAbsent: Set<String> { ["subset", "strict", "max_groups"] }
 }
