@@ -39,7 +39,8 @@ struct CIFCommand: ParsableCommand {
             if case .rightCensored(_, .variable(let name))? = formula.response { status = name }
         }
         let frame = try FrameLoader.load(
-            cohort, frameOptions: ModelFrameOptions(allowCompetingRisks: true), build: Formula.groupingFrame
+            cohort, frameOptions: ModelFrameOptions(allowCompetingRisks: true),
+            extraColumns: competingStatus.map { [$0] } ?? [], build: Formula.groupingFrame
         ) { data in
             guard let competing = competingStatus else { return data }
             guard let status else {

@@ -11,14 +11,19 @@ enum FrameLoader {
     /// - Throws: `AnalysisFailure` with the file/line/column message of a
     ///   `CohortError`; `ValidationError` for malformed options.
     /// `transform` derives columns after `--duration` (e.g. `cif --competing-status`);
-    /// `rewrite` reshapes the parsed formula (e.g. `recur --model pwp-gt`: gap time).
+    /// `rewrite` reshapes the parsed formula (e.g. `recur --model pwp-gt`: gap
+    /// time) and may only drop columns, never name new ones. A CSV file is read
+    /// projected on the columns the analysis uses (`columnsUsed(by:extra:)`),
+    /// `extraColumns` being those `transform` reads besides them.
     static func load<Frame>(
         _ options: CohortOptions, frameOptions: ModelFrameOptions = .init(),
+        extraColumns: [String] = [],
         build: (Formula) -> (Cohort, ModelFrameOptions) throws -> Frame,
         transform: (Cohort) throws -> Cohort = { $0 },
         rewrite: (Formula) throws -> Formula = { $0 }
     ) throws -> Frame {
-        var cohort = try derivingDurations(options.durations, on: readCohort(options), file: options.data)
+        let read = try readCohort(options.data, input: options.input, columns: columnsUsed(by: options, extra: extraColumns))
+        var cohort = try derivingDurations(options.durations, on: read, file: options.data)
         do { cohort = try transform(cohort) } catch let error as CohortError {
             throw AnalysisFailure(message: locate(error, file: options.data))
         }
@@ -43,13 +48,14 @@ enum FrameLoader {
 
     /// Reads the data file `data` as `input` says: a Stata, SPSS or SAS file
     /// by its extension (`.dta`, `.sav`, `.zsav`, `.sas7bdat`, `.xpt`), else
-    /// CSV (`-`: standard input).
-    static func readCohort(_ data: String, input: InputOptions) throws -> Cohort {
+    /// CSV (`-`: standard input). `columns` projects a CSV file on those
+    /// columns (`CSVOptions.columns`; `nil`: all).
+    static func readCohort(_ data: String, input: InputOptions, columns: Set<String>? = nil) throws -> Cohort {
         let size = Progress.fileSize(data)
         let done = size > 20_000_000
             ? Progress.begin("Reading \(data) (\(size / 1_000_000) MB)") : { _ in }
         do {
-            let cohort = try readFile(data, input: input)
+            let cohort = try readFile(data, input: input, columns: columns)
             done("\(cohort.rowCount) rows")
             input.noteDetectedDelimiter(cohort, data: data)
             return cohort
@@ -60,11 +66,14 @@ enum FrameLoader {
     }
 
     /// Reads `path` with the reader its extension calls for; throws `CohortError`.
-    static func readFile(_ path: String, input: InputOptions) throws -> Cohort {
+    /// `columns` projects a CSV file (statistical files are read whole).
+    static func readFile(_ path: String, input: InputOptions, columns: Set<String>? = nil) throws -> Cohort {
         if path != "-", let format = InputDescription.Format(path: path) {
             return try StatisticalFileReader(valueLabels: input.valueLabels).read(path: path, format: format)
         }
-        return try CSVReader(options: input.csvOptions).read(path: path)
+        var options = input.csvOptions
+        options.columns = columns
+        return try CSVReader(options: options).read(path: path)
     }
 
     /// Adds the `--duration NAME=FROM:TO[:unit]` columns.
@@ -79,9 +88,9 @@ enum FrameLoader {
                 throw ValidationError("--duration must look like NAME=FROM:TO[:days|months|years] (got '\(spec)').")
             }
             // A derived column never silently replaces a column of the data (or an earlier --duration).
-            if let k = cohort.index(of: parts[0]) {
+            if let k = cohort.position(of: parts[0]) {
                 throw AnalysisFailure(
-                    message: "\(file): column \"\(parts[0])\" (\(k + 1)): --duration \(spec) would replace this column"
+                    message: "\(file): column \"\(parts[0])\" (\(k)): --duration \(spec) would replace this column"
                         + " of the data; give the derived column a new name, e.g. --duration \(parts[0])_derived=\(parts[1])")
             }
             do {

@@ -61,16 +61,23 @@ public struct CSVOptions: Sendable, Equatable {
     public var encoding: TextEncoding?
     /// How dates are written; `nil`: ISO `YYYY-MM-DD` only.
     public var dateFormat: DateFormat?
+    /// The columns to read (column projection); `nil` reads every column.
+    /// The other columns are only delimited — every record is still checked
+    /// for its field count and quoting — and are absent from the cohort,
+    /// which remembers the full header for messages (`Cohort.headerNames`).
+    /// Names not in the header are ignored (the analysis reports them).
+    public var columns: Set<String>?
 
     public init(
         delimiter: Delimiter? = nil, decimal: DecimalMark = .point, extraMissingTokens: [String] = [],
-        encoding: TextEncoding? = nil, dateFormat: DateFormat? = nil
+        encoding: TextEncoding? = nil, dateFormat: DateFormat? = nil, columns: Set<String>? = nil
     ) {
         self.delimiter = delimiter
         self.decimal = decimal
         self.extraMissingTokens = extraMissingTokens
         self.encoding = encoding
         self.dateFormat = dateFormat
+        self.columns = columns
     }
 
     /// The tokens that always mean missing.

@@ -1,15 +1,21 @@
 extension CSVParse {
     /// Pass 1 and, when needed, pass 2; builds the cohort.
+    ///
+    /// With a projection (`CSVOptions.columns`) only the columns it names are
+    /// converted: the others start out as not numeric and are never set aside
+    /// for pass 2, so the tokenizer only delimits their fields.
     mutating func readColumns() throws -> Cohort {
         let columnCount = names.count
+        let wanted = names.map { options.columns?.contains($0) ?? true }
         // Upper bound on records: one per line break, plus a last unterminated line.
         var capacity = 1
         for i in dataStart..<count where base[i] == 0x0A || base[i] == 0x0D { capacity += 1 }
 
         let values = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: columnCount)
-        for k in 0..<columnCount { values[k] = .allocate(capacity: capacity) }
+        for k in 0..<columnCount { values[k] = .allocate(capacity: wanted[k] ? capacity : 1) }
+        // Whether column k is still parsed as numbers; projected-out columns never are.
         let numeric = UnsafeMutablePointer<Bool>.allocate(capacity: columnCount)
-        numeric.initialize(repeating: true, count: columnCount)
+        for k in 0..<columnCount { (numeric + k).initialize(to: wanted[k]) }
         let lines = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
         defer {
             for k in 0..<columnCount { values[k].deallocate() }
@@ -78,23 +84,30 @@ extension CSVParse {
         let rowCount = row
         if rowCount > 0 && Int(lines[0]) != 2 { irregularLines = true }
 
+        // The columns read (all, or the projected ones), in file order.
+        let read = (0..<columnCount).filter { wanted[$0] }
         var columns: [Column] = []
-        columns.reserveCapacity(columnCount)
+        columns.reserveCapacity(read.count)
         var textColumns: [Int] = []
-        for k in 0..<columnCount {
+        var textSlots: [Int] = []
+        for k in read {
             if numeric[k] {
                 columns.append(.numeric(Array(UnsafeBufferPointer(start: values[k], count: rowCount))))
             } else {
+                textSlots.append(columns.count)
                 columns.append(.numeric([]))
                 textColumns.append(k)
             }
         }
         if !textColumns.isEmpty {
             let text = try readTextColumns(textColumns, rowCount: rowCount)
-            for (k, column) in zip(textColumns, text) { columns[k] = column }
+            for (slot, column) in zip(textSlots, text) { columns[slot] = column }
         }
         let rowLines = irregularLines ? Array(UnsafeBufferPointer(start: lines, count: rowCount)) : nil
-        var cohort = Cohort(fileName: fileName, names: names, columns: columns, rowCount: rowCount, rowLines: rowLines)
+        let projected = read.count < columnCount
+        var cohort = Cohort(
+            fileName: fileName, names: read.map { names[$0] }, columns: columns, rowCount: rowCount,
+            rowLines: rowLines, header: projected ? names : nil, filePositions: projected ? read : nil)
         for (k, row) in literalNaN where numeric[k] { cohort.literalNaNRows[names[k], default: []].append(row) }
         return cohort
     }

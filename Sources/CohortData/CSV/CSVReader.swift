@@ -20,6 +20,12 @@ import Darwin
 /// byte order (as R in the C locale). `TRUE`/`FALSE` columns stay
 /// categorical; status coding accepts them later.
 ///
+/// With `CSVOptions.columns` (column projection) only the named columns are
+/// converted; the tokenizer still walks every field of every record, so field
+/// counts and quoting are checked as without it, and errors name file columns
+/// and positions. The cohort holds the projected columns in file order and
+/// keeps the whole header for messages (`Cohort.headerNames`, `Cohort.position(of:)`).
+///
 /// Header names are unquoted and trimmed; an empty header name becomes `X`
 /// (as R's `read.csv` names a row-name column), or `X<position>` when taken.
 /// Empty lines are skipped. Numbers are parsed by `NumberParser` (Clinger

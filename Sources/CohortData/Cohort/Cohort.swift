@@ -6,7 +6,8 @@
 public struct Cohort: Sendable {
     /// The file as the user named it (`<stdin>` for standard input).
     public var fileName: String
-    /// Column names in file order.
+    /// Column names in file order (only the columns read, when the reader
+    /// projected columns: `CSVOptions.columns`).
     public private(set) var names: [String]
     /// Columns in file order.
     public private(set) var columns: [Column]
@@ -27,6 +28,12 @@ public struct Cohort: Sendable {
     /// Whether rows are located by number (`row 12`) rather than by line:
     /// files without lines (Stata, SPSS, SAS).
     var locatesRowsByNumber = false
+    /// The whole header in file order when the reader projected columns
+    /// (`CSVOptions.columns`), else `nil` (the header is `names`).
+    private var projectedHeader: [String]?
+    /// With `projectedHeader`: the 0-based file position of each column read
+    /// (`names[k]` is column `filePositions[k] + 1` of the file).
+    private var filePositions: [Int]?
 
     /// Builds a cohort from columns of equal length. Rows are taken to sit on
     /// lines 2, 3, ... unless `rowLines` says otherwise.
@@ -56,12 +63,19 @@ public struct Cohort: Sendable {
     }
 
     /// Internal initialiser for the reader (already validated).
-    init(fileName: String, names: [String], columns: [Column], rowCount: Int, rowLines: [Int32]?) {
+    /// With `header` and `filePositions` (both or neither): a projected read,
+    /// `names[k]` being `header[filePositions[k]]`.
+    init(
+        fileName: String, names: [String], columns: [Column], rowCount: Int, rowLines: [Int32]?,
+        header: [String]? = nil, filePositions: [Int]? = nil
+    ) {
         self.fileName = fileName
         self.names = names
         self.columns = columns
         self.rowCount = rowCount
         self.rowLines = rowLines
+        self.projectedHeader = header
+        self.filePositions = header == nil ? nil : filePositions
     }
 
     /// The physical line (1-based, header = 1) where data row `row` (0-based) starts.
@@ -77,6 +91,24 @@ public struct Cohort: Sendable {
     /// The 0-based position of the column called `name`.
     public func index(of name: String) -> Int? {
         names.firstIndex(of: name)
+    }
+
+    /// The 1-based position of the column called `name` as messages give it:
+    /// its column in the file (also after a projected read), or for a column
+    /// added later (`setColumn`) its place after the file's columns.
+    public func position(of name: String) -> Int? {
+        guard let k = index(of: name) else { return nil }
+        guard let header = projectedHeader, let positions = filePositions else { return k + 1 }
+        return k < positions.count ? positions[k] + 1 : header.count + (k - positions.count) + 1
+    }
+
+    /// Every column name the file has, in file order, then the columns added
+    /// later (`setColumn`): `names`, unless the reader projected columns, when
+    /// it also holds the header names that were not read. Messages about an
+    /// unknown column offer these names.
+    public var headerNames: [String] {
+        guard let header = projectedHeader, let positions = filePositions else { return names }
+        return header + names[positions.count...]
     }
 
     /// The column called `name`.
@@ -101,7 +133,7 @@ public struct Cohort: Sendable {
 
     /// An error located at a data row and column.
     func error(_ kind: CohortError.Kind, row: Int?, column name: String?, _ message: String) -> CohortError {
-        let position = name.flatMap { index(of: $0) }.map { $0 + 1 }
+        let position = name.flatMap { self.position(of: $0) }
         if locatesRowsByNumber {
             return CohortError(
                 kind, file: fileName, column: name, columnPosition: position, message: message, row: row.map { $0 + 1 })

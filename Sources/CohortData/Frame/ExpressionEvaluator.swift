@@ -84,7 +84,7 @@ struct ExpressionEvaluator {
         let column = e.variables.first
         return CohortError(
             kind, file: cohort.fileName, column: column,
-            columnPosition: column.flatMap { cohort.index(of: $0) }.map { $0 + 1 },
+            columnPosition: column.flatMap { cohort.position(of: $0) },
             message: "in \(e.text): \(message)")
     }
 

@@ -11,7 +11,7 @@ extension ModelFrameBuilder {
             let only = coding.labels.first.map { " (\"\($0)\")" } ?? ""
             throw CohortError(
                 .invalidValue, file: cohort.fileName, column: v.baseName,
-                columnPosition: cohort.index(of: v.baseName).map { $0 + 1 },
+                columnPosition: cohort.position(of: v.baseName),
                 message: "factor \(v.baseName) has only one level\(only) among the rows used; a model term "
                     + "needs 2 or more levels (R: contrasts can be applied only to factors with 2 or more levels)")
         }

@@ -403,7 +403,7 @@ public struct ModelFrameBuilder {
     func unknownReference(_ name: String, _ reference: String, _ coding: FactorCoding) -> CohortError {
         CohortError(
             .unknownLevel, file: cohort.fileName, column: name,
-            columnPosition: cohort.index(of: name).map { $0 + 1 },
+            columnPosition: cohort.position(of: name),
             message: "reference level \"\(reference)\" not found; levels are "
                 + coding.labels.map { "\"\($0)\"" }.joined(separator: ", "))
     }

@@ -11,6 +11,8 @@ public struct RowOrigin: Sendable, Equatable {
     /// How the file was read.
     public var input = InputDescription(format: .csv)
     private var lines: [Int32]?
+    /// Column names whose index + 1 is the column's position in the file
+    /// (`Cohort.headerNames`, so that a projected read keeps file positions).
     private var columnNames: [String]
 
     /// An origin of rows on lines 2, 3, ... of an unnamed file.
@@ -54,7 +56,7 @@ public protocol RowSourced {
 extension Cohort {
     /// The origin of this cohort's rows.
     public var origin: RowOrigin {
-        var origin = RowOrigin(fileName: fileName, lines: rowLineTable, columnNames: names)
+        var origin = RowOrigin(fileName: fileName, lines: rowLineTable, columnNames: headerNames)
         origin.input = input
         return origin
     }

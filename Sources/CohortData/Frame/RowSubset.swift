@@ -40,7 +40,7 @@ public struct RowSubset: Sendable, Equatable, CustomStringConvertible {
             numericColumn: { name in
                 throw CohortError(
                     .notNumeric, file: cohort.fileName, column: name,
-                    columnPosition: cohort.index(of: name).map { $0 + 1 },
+                    columnPosition: cohort.position(of: name),
                     message: "in subset \"\(text)\": \(name) is a text column, used as numbers")
             })
         let value = try evaluator.evaluate(expression).recycled(to: cohort.rowCount)
