@@ -61,10 +61,15 @@ struct RatesCommand: ParsableCommand {
         // The rates are read through the same frame builder as every model:
         // events ~ by + offset(person-time), so missing values, level order
         // and --reference behave as everywhere else.
-        let cohort = try FrameLoader.readCohort(data, input: input)
+        // Only the columns the rates use are converted (column projection).
+        var columns: Set<String> = [events, personTime]
+        if let by { columns.insert(by) }
+        let rowSubset = try CohortOptions.rowSubset(subset)
+        if let rowSubset { columns.formUnion(rowSubset.columns) }
+        let cohort = try FrameLoader.readCohort(data, input: input, columns: columns)
         var frameOptions = ModelFrameOptions()
         frameOptions.references = try FrameLoader.references(references)
-        frameOptions.subset = try CohortOptions.rowSubset(subset)
+        frameOptions.subset = rowSubset
         frameOptions.strict = strict
         frameOptions.maxGroups = maxGroups
         let frame: CountGroupingFrame
