@@ -5,7 +5,7 @@ import FuzzSupport
 import SurvivalKit
 
 // StatisticalFileReader reads only from a path, so the bytes go to one
-// scratch file per process under /tmp (rewritten for every input).
+// scratch file per process under /tmp (written for every input, removed after it).
 //
 // Byte 0 chooses the format (bits 0-1: .dta, .sav, .xpt, .sas7bdat) and
 // the value-label mode (bit 2: codes instead of labels); the rest is the file.
@@ -35,5 +35,6 @@ public func fuzzStatFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         _ = cohort.rowCount
         _ = cohort.columnDescriptions()
     }
+    unlink(path)
     return 0
 }
