@@ -120,4 +120,21 @@ struct FuzzRegressionTests {
         let wide = (1...40).map { "(a\($0)*b\($0)*c\($0)*d\($0)*e\($0))" }.joined(separator: " + ")
         #expect(throws: CohortError.self) { try Formula("y ~ \(wide)") }
     }
+
+    /// A damaged .xpt whose `DATE9.` variable holds a day number beyond Int's range: describing
+    /// the cohort trapped in `Int(day)`. Now such a variable stays numeric.
+    @Test func hugeDayNumbersStayNumeric() throws {
+        let input = try Self.bytes("fuzz-statfile", "crash-xpt-date-overflow-cf822640")
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("survkit-fuzz-regression-\(UUID().uuidString).xpt").path
+        try Data(input.dropFirst()).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let cohort = try StatisticalFileReader().read(path: path, format: .xpt)
+        for column in cohort.columns {
+            if case .date(let days) = column {
+                #expect(days.allSatisfy { $0.isNaN || abs($0) <= StatisticalFileReader.largestDayNumber })
+            }
+        }
+        _ = cohort.columnDescriptions()
+    }
 }
