@@ -137,4 +137,19 @@ struct FuzzRegressionTests {
         }
         _ = cohort.columnDescriptions()
     }
+
+    /// `round(x, digits)` and `cut(..., dig.lab =)` converted a huge whole number to Int, which
+    /// traps. Now digits are clamped to ±400 (the result is unchanged) and dig.lab must be 0...50.
+    @Test func hugeDigitsDoNotTrap() throws {
+        let cohort = try Self.cohort()
+        let rounded = try RowSubset("round(age, 1e300) == age").keeps(in: cohort)
+        let age = try #require(cohort.column(named: "age"))
+        #expect(rounded == (0..<cohort.rowCount).map { !age.isMissing($0) })
+        #expect(try RowSubset("round(age, -1e300) == 0").keeps(in: cohort).count == cohort.rowCount)
+        let error = #expect(throws: CohortError.self) {
+            try RowSubset("cut(age, c(0, 50, 100), dig.lab = 1e300) == \"a\"").keeps(in: cohort)
+        }
+        #expect(error?.description.contains("dig.lab must be a whole number from 0 to 50") == true)
+        #expect(try RowSubset("cut(age, c(0, 50, 100), dig.lab = 2) == \"(0,50]\"").keeps(in: cohort).contains(true))
+    }
 }
