@@ -52,8 +52,16 @@ echo "fuzzing $target for $seconds s; new corpus: $scratch; crashes: Fuzz/crashe
 # a swift-backtrace process behind.
 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS} nice -n 19 "$binary" "$scratch" "Fuzz/corpus/$target" "${dict[@]}" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
-    -artifact_prefix="Fuzz/crashes/$target/" -print_final_stats=1 "$@" >"$log" 2>&1
+    -artifact_prefix="Fuzz/crashes/$target/" -print_final_stats=1 "$@" >"$log" 2>&1 &
+pid=$!
+trap 'kill -INT "$pid" 2>/dev/null' INT TERM
+wait "$pid"
 status=$?
+# Interrupted: let libFuzzer finish writing its final stats.
+if kill -0 "$pid" 2>/dev/null; then wait "$pid"; status=$?; fi
+trap - INT TERM
+# fuzz-statfile's scratch file is left behind when an input crashes the process.
+rm -f "/tmp/survkit-fuzz-statfile-$pid".*
 
 # The final stats: the last status line (execs, cov, ft, corpus) and libFuzzer's stat:: lines.
 grep -E '^#[0-9]+' "$log" | tail -n 1
