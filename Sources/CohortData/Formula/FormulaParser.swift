@@ -180,6 +180,7 @@ struct FormulaParser {
                 if subtract {
                     list.removeAll { existing in t.contains { Self.same($0, existing) } }
                 } else {
+                    try checkTermCount(list.count + t.count)
                     Self.add(t, to: &list)
                 }
             case .intercept(let keep):
@@ -210,6 +211,7 @@ struct FormulaParser {
             guard case .terms(let a) = left, case .terms(let b) = right else {
                 throw fail("only model terms can be crossed with *", at: op)
             }
+            try checkTermCount(a.count + b.count + a.count * b.count, at: op)
             var list = a
             Self.add(b, to: &list)
             Self.add(Self.cross(a, b), to: &list)
@@ -228,6 +230,7 @@ struct FormulaParser {
             guard case .terms(let a) = left, case .terms(let b) = right else {
                 throw fail("only model terms can interact with :", at: op)
             }
+            try checkTermCount(a.count * b.count, at: op)
             left = .terms(Self.cross(a, b))
             if isSymbol("%in%") { throw nestingOperator() }
         }
@@ -238,6 +241,19 @@ struct FormulaParser {
     private func nestingOperator() -> CohortError {
         fail("a bare %in% term is R's nesting operator (not supported); for membership write it inside I(),"
              + " e.g. I(x %in% c(\"a\", \"b\")), or as.numeric(x %in% c(...))")
+    }
+
+    /// The most model terms a formula may expand to. `a*b*c*...` doubles the
+    /// terms with every factor (and removing duplicates is quadratic), so
+    /// without a bound a short formula takes minutes or exhausts memory
+    /// (found by fuzzing; Tests/Fixtures/fuzz-regressions/fuzz-formula).
+    static let maxTerms = 1024
+
+    /// Throws when `count` (an upper bound, before duplicates are removed) exceeds `maxTerms`.
+    private func checkTermCount(_ count: Int, at token: FormulaToken? = nil) throws {
+        if count > Self.maxTerms {
+            throw fail("the formula expands to more than \(Self.maxTerms) model terms", at: token)
+        }
     }
 
     /// R's crossing order: for each term of `b`, each term of `a`.

@@ -48,7 +48,9 @@ extension ExpressionEvaluator {
             if let d = a["digits"] {
                 let v = try numbers(d)
                 guard v.count == 1, v[0] == v[0].rounded() else { throw error(e, "digits must be one whole number") }
-                digits = Int(v[0])
+                // Beyond ±400 digits 10^digits is 0 or infinite as it is at ±400; clamping keeps
+                // Int() from trapping on round(x, 1e300) (found by fuzzing).
+                digits = Int(min(max(v[0], -400), 400))
             }
             return .numbers(x.map { Self.round($0, digits: digits) })
         case "pmin", "pmax":
@@ -259,7 +261,11 @@ extension ExpressionEvaluator {
             throw error(e, "give the breaks as c(b1, b2, ...); a number of intervals is not supported")
         }
         var digits = 3
-        if let d = a["dig.lab"], case .number(let v) = d.unparenthesized { digits = Int(v) }
+        if let d = a["dig.lab"], case .number(let v) = d.unparenthesized {
+            // Int() traps on dig.lab = 1e300 (found by fuzzing); R's formatC() allows at most 50 digits.
+            guard v == v.rounded(), v >= 0, v <= 50 else { throw error(e, "dig.lab must be a whole number from 0 to 50") }
+            digits = Int(v)
+        }
         var labels: [String]? = nil
         var codesOnly = false
         if let l = a["labels"] {

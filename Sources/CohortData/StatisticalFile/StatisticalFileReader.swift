@@ -14,7 +14,8 @@
 ///   code as text, `3` or `2.5`), with `.codes` → the numbers;
 /// - date formats (Stata `%td`, SPSS `DATE`/`ADATE`/`EDATE`/`SDATE`/`JDATE`,
 ///   SAS `DATE9.`, `MMDDYY10.`, `YYMMDD10.` ...) → `Column.date`, days since
-///   1970-01-01 (see `StatisticalDateFormat`); datetime and time formats stay
+///   1970-01-01 (see `StatisticalDateFormat`), unless a day number is beyond
+///   ±1e8 (a damaged file: the variable stays numeric); datetime and time formats stay
 ///   numeric, in the file's own units.
 ///
 /// Variable labels go to `Cohort.variableLabels`, the format to
@@ -89,11 +90,18 @@ public struct StatisticalFileReader: Sendable {
                 }
             }
             if let day = StatisticalDateFormat.dayNumber(format: variable.format, in: format) {
-                return .date(values.map { $0.isNaN ? .nan : day($0) })
+                let days = values.map { $0.isNaN ? .nan : day($0) }
+                // A day number too large for a date (a damaged file; found by fuzzing) keeps the
+                // variable numeric: dates are shown through Int day numbers, which would trap.
+                if days.allSatisfy({ $0.isNaN || abs($0) <= Self.largestDayNumber }) { return .date(days) }
             }
             return .numeric(values)
         }
     }
+
+    /// The largest day number (either side of 1970-01-01, about 273,000 years) a date variable
+    /// may hold; a variable with a larger one stays numeric.
+    static let largestDayNumber = 100_000_000.0
 
     /// A categorical column of `values` (nil = missing) shown as `text`, levels in byte order.
     static func categorical<Value: Hashable>(_ values: [Value?], text: (Value) -> String) -> Column {
