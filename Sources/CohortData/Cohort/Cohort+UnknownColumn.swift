@@ -16,9 +16,4 @@ extension Cohort {
         message += "; available columns: \(shown)\(more)"
         return CohortError(.unknownColumn, file: fileName, column: name, message: message)
     }
-
-    /// Columns near `name` (`NearMatch`).
-    func nearMatches(_ name: String) -> [String] {
-        NearMatch.matches(name, among: headerNames)
-    }
 }

@@ -64,7 +64,7 @@ struct FormulaParser {
         let t = token ?? current
         let shown = t.kind == .end ? "the end of the \(context)" : t.shown
         // A hostile 100,000-character formula is not echoed whole.
-        let quoted = text.count > 120 ? String(text.prefix(120)) + "…" : text
+        let quoted = text.abbreviated()
         return CohortError(
             .formulaSyntax,
             message: "in \(context) \"\(quoted)\": \(message) at position \(t.position), found \(shown)")

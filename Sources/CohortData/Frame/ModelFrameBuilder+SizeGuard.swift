@@ -60,7 +60,7 @@ extension ModelFrameBuilder {
         if p > Double(n) {
             throw CohortError(
                 .invalidValue, file: cohort.fileName,
-                message: "the model \(Self.abbreviated(formula.text)) has \(Self.count(p)) design columns for \(Self.count(Double(n))) rows:"
+                message: "the model \(formula.text.abbreviated()) has \(Self.count(p)) design columns for \(Self.count(Double(n))) rows:"
                     + " at most \(Self.count(Double(n))) coefficients can be estimated (R would mark the others aliased);"
                     + " fit fewer terms, merge levels, or put an identifier in cluster()")
         }
@@ -69,7 +69,7 @@ extension ModelFrameBuilder {
         if widest.columns >= 100, 2 * widest.columns >= n {
             throw CohortError(
                 .invalidValue, file: cohort.fileName,
-                message: "the term \(Self.abbreviated(widest.term)) has \(Self.count(Double(widest.columns))) design columns for"
+                message: "the term \(widest.term.abbreviated()) has \(Self.count(Double(widest.columns))) design columns for"
                     + " \(Self.count(Double(n))) rows, a coefficient per \(n >= 4 * widest.columns ? "few rows" : "row or two"):"
                     + " if it identifies subjects or centres, put it in cluster() (or strata()) instead of the terms")
         }
@@ -81,7 +81,7 @@ extension ModelFrameBuilder {
         }
         throw CohortError(
             .invalidValue, file: cohort.fileName,
-            message: "the model \(Self.abbreviated(formula.text)) would need about \(Self.bytes(bytes)) of memory"
+            message: "the model \(formula.text.abbreviated()) would need about \(Self.bytes(bytes)) of memory"
                 + " (\(Self.count(Double(n))) rows × \(Self.count(p)) design columns; the term \(widest.term) alone has"
                 + " \(Self.count(Double(widest.columns))) columns), more than this machine's \(Self.bytes(available)):"
                 + " merge levels, drop the interaction, or fit fewer terms")
@@ -96,11 +96,6 @@ extension ModelFrameBuilder {
             message: "\(names) form\(variables.count == 1 ? "s" : "") \(grouping.labels.count) \(what), more than"
                 + " --max-groups \(limit): a continuous covariate belongs in a regression (survkit cox), or group it"
                 + " first with cut(); raise --max-groups to go on anyway")
-    }
-
-    /// A formula shortened for a message.
-    static func abbreviated(_ text: String) -> String {
-        text.count > 120 ? String(text.prefix(120)) + "…" : text
     }
 
     /// Physical memory of this machine, in bytes.

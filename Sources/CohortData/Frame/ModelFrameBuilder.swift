@@ -1,3 +1,5 @@
+import SurvivalNumerics
+
 /// Evaluates a `Formula` on a `Cohort` into a frame, as R's `model.frame` +
 /// `model.matrix` + `Surv` do for `coxph`/`survfit`: a `ModelFrame` for
 /// survival regressions, a `CountModelFrame` for count regressions, a
@@ -41,13 +43,9 @@ public struct ModelFrameBuilder {
     public func build() throws -> ModelFrame {
         let used = try usedRows()
         let response = try survivalResponse(rows: used.rows)
-        let codings = try factorCodings(rows: used.rows)
-        let sizeWarning = try checkDesignSize(rows: used.rows.count, codings: codings)
-        let design = try designMatrix(rows: used.rows, codings: codings)
-        // One warning about a too-wide design: the many-levels one names the term already.
-        let levelNotes = levelWarnings(codings, rows: used.rows.count)
+        let (codings, design, designWarnings) = try designPart(rows: used.rows)
         let extras = try extraColumns(rows: used.rows)
-        let warnings = used.warnings + levelNotes + (levelNotes.isEmpty ? sizeWarning.map { [$0] } ?? [] : [])
+        let warnings = used.warnings + designWarnings
             + (try intervalWarnings(response, cluster: extras.cluster, rows: used.rows))
         var frame = ModelFrame(
             response: response, design: design.matrix, termNames: design.names, termOfColumn: design.terms,
@@ -72,12 +70,8 @@ public struct ModelFrameBuilder {
     public func buildCounts() throws -> CountModelFrame {
         let used = try usedRows()
         let outcome = try countOutcome(rows: used.rows)
-        let codings = try factorCodings(rows: used.rows)
-        let sizeWarning = try checkDesignSize(rows: used.rows.count, codings: codings)
-        let design = try designMatrix(rows: used.rows, codings: codings)
-        // One warning about a too-wide design: the many-levels one names the term already.
-        let levelNotes = levelWarnings(codings, rows: used.rows.count)
-        let warnings = used.warnings + levelNotes + (levelNotes.isEmpty ? sizeWarning.map { [$0] } ?? [] : [])
+        let (_, design, designWarnings) = try designPart(rows: used.rows)
+        let warnings = used.warnings + designWarnings
         let extras = try extraColumns(rows: used.rows)
         var frame = CountModelFrame(
             outcome: outcome, design: design.matrix, termNames: design.names, termOfColumn: design.terms,
@@ -91,13 +85,11 @@ public struct ModelFrameBuilder {
     /// The grouping frame of `survfit`-style analyses: the survival response
     /// and the right-hand-side level combinations as integer codes (no design matrix).
     public func buildGrouping() throws -> SurvivalGroupingFrame {
-        var used = try usedRows()
+        let used = try usedRows()
         let response = try survivalResponse(rows: used.rows)
-        if options.overlappingIntervals != nil, let id = formula.cluster {
-            used.warnings += try intervalWarnings(
-                response, cluster: groupingCoding(id, rows: used.rows).codes, rows: used.rows)
+        return try groupingFrame(response, used) { cluster in
+            try intervalWarnings(response, cluster: cluster, rows: used.rows)
         }
-        return try groupingFrame(response, used)
     }
 
     /// The grouping frame of event rates, `events ~ group + offset(person_time)`:
@@ -106,6 +98,21 @@ public struct ModelFrameBuilder {
         let used = try usedRows()
         let outcome = try countOutcome(rows: used.rows)
         return try groupingFrame(outcome, used)
+    }
+
+    /// The factor codings and the design matrix of the used rows, after the
+    /// size guard, with the design's warnings: many-level factors, or else a
+    /// design with a column per few rows (one warning about a too-wide design:
+    /// the many-levels one names the term already).
+    private func designPart(rows: [Int]) throws -> (
+        codings: [Formula.Variable: FactorCoding], design: (matrix: Matrix, names: [String], terms: [String]),
+        warnings: [String]
+    ) {
+        let codings = try factorCodings(rows: rows)
+        let sizeWarning = try checkDesignSize(rows: rows.count, codings: codings)
+        let design = try designMatrix(rows: rows, codings: codings)
+        let levelNotes = levelWarnings(codings, rows: rows.count)
+        return (codings, design, levelNotes.isEmpty ? sizeWarning.map { [$0] } ?? [] : levelNotes)
     }
 
     /// The used rows after the column and reference checks and the
@@ -274,7 +281,8 @@ public struct ModelFrameBuilder {
     /// A grouping frame: the right-hand-side variables crossed into group
     /// codes (numeric variables by their distinct values, as `survfit`).
     private func groupingFrame<Response: Sendable>(
-        _ response: Response, _ used: (rows: [Int], accounting: RowAccounting, warnings: [String])
+        _ response: Response, _ used: (rows: [Int], accounting: RowAccounting, warnings: [String]),
+        clusterWarnings: ([Int]?) throws -> [String] = { _ in [] }
     ) throws -> GroupingFrame<Response> {
         let codings = try factorCodings(rows: used.rows)
         let groupVariables = formula.variableOrder.filter { v in formula.terms.contains { $0.variables.contains(v) } }
@@ -301,7 +309,7 @@ public struct ModelFrameBuilder {
         var frame = GroupingFrame(
             response: response, groups: groups, strata: extras.strata, cluster: extras.cluster,
             offset: extras.offset, weights: extras.weights, rowIndex: used.rows, rows: used.accounting,
-            warnings: used.warnings)
+            warnings: used.warnings + (try clusterWarnings(extras.cluster)))
         frame.origin = cohort.origin
         return frame
     }

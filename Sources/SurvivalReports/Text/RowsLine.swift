@@ -12,7 +12,7 @@ enum RowsLine {
             parts.append("\(rows.droppedTotal) dropped (\(reasons.joined(separator: ", ")))")
         }
         parts.append("\(rows.used) used")
-        let line = "Rows: " + parts.joined(separator: ", ") + ".\n"
-        return "\n" + (format == .markdown ? line.replacingOccurrences(of: "Rows:", with: "**Rows:**") : line)
+        let label = format == .markdown ? "**Rows:**" : "Rows:"
+        return "\n\(label) " + parts.joined(separator: ", ") + ".\n"
     }
 }
