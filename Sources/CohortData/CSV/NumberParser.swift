@@ -11,9 +11,12 @@ import Darwin
 /// digits and is ≤ 2^53, and the power of ten `e` satisfies |e| ≤ 22, both
 /// `m` and `10^|e|` are exact doubles, so the single IEEE multiply (or
 /// divide) `m × 10^e` is correctly rounded — the same result `strtod` gives.
-/// Everything else (long mantissas, large exponents, `Inf`, `NaN`) falls
-/// back to `strtod` on a NUL-terminated stack copy of the field, and the
-/// whole field must be consumed. Fields that are not numbers return `nil`.
+/// Other mantissas of at most 19 digits (the 17-digit doubles that R and
+/// Python write) and larger exponents go through the Eisel–Lemire algorithm
+/// (`NumberParser+EiselLemire.swift`), also correctly rounded. Only longer
+/// mantissas, `Inf` and `NaN` fall back to `strtod` on a NUL-terminated stack
+/// copy of the field, and the whole field must be consumed. Fields that are
+/// not numbers return `nil`.
 ///
 /// The decimal mark is a parameter (`.` by default, `,` for `--decimal ,`):
 /// the fast path compares with it instead of `.`; the `strtod` fallback (C
@@ -30,6 +33,9 @@ struct NumberParser {
     init(decimalMark: UInt8 = UInt8(ascii: ".")) {
         self.decimalMark = decimalMark
     }
+
+    /// `PowersOfFive.table`, held by the value (see above).
+    let powersOfFive: [UInt64] = PowersOfFive.table
 
     private let powers: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
@@ -107,8 +113,9 @@ struct NumberParser {
             exponent += expNegative ? -e : e
         }
         if i != end { return nil }
-        if digits > 19 || mantissa > (1 << 53) || exponent < -22 || exponent > 22 {
-            return slowPath(base, start, end)
+        if digits > 19 { return slowPath(base, start, end) }
+        if mantissa > (1 << 53) || exponent < -22 || exponent > 22 {
+            return eiselLemire(mantissa, exponent, negative: negative)
         }
         var value = Double(mantissa)
         if exponent < 0 {
