@@ -7,12 +7,25 @@
 /// no copy (see `ByteScan`).
 struct CSVInput {
     /// UTF-8 text (possibly with a UTF-8 byte order mark, which the parser skips).
-    var bytes: [UInt8]
+    var text: InputBytes
     var delimiter: CSVOptions.Delimiter
 
-    init(bytes raw: [UInt8], fileName: String, options: CSVOptions) throws {
-        var bytes = raw
-        if Gzip.isCompressed(bytes) { bytes = try Gzip.decompress(bytes, fileName: fileName) }
+    init(_ raw: InputBytes, fileName: String, options: CSVOptions) throws {
+        var source = raw
+        let compressed = raw.withBytes { Gzip.isCompressed($0) }
+        if compressed { source = InputBytes(try Gzip.decompress(raw.array, fileName: fileName)) }
+        let (delimiter, transcoded) = try source.withBytes { buffer in
+            try Self.prepare(buffer, fileName: fileName, options: options)
+        }
+        self.text = transcoded.map { InputBytes($0) } ?? source
+        self.delimiter = delimiter
+    }
+
+    /// Checks the encoding and chooses the delimiter; returns the transcoded
+    /// text when the input was Latin-1 / Windows-1252 with non-ASCII bytes.
+    private static func prepare(
+        _ bytes: UnsafeBufferPointer<UInt8>, fileName: String, options: CSVOptions
+    ) throws -> (CSVOptions.Delimiter, [UInt8]?) {
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
             let order = bytes[0] == 0xFF ? "little-endian, byte order mark FF FE" : "big-endian, byte order mark FE FF"
             throw CohortError(
@@ -30,23 +43,18 @@ struct CSVInput {
         }
         let start = hasBOM ? 3 : 0
         var delimiter = options.delimiter ?? .comma
-        var transcoded: [UInt8]?
-        try bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
-            let n = buffer.count
-            if options.delimiter == nil { delimiter = DelimiterDetection.detect(base, count: n, start: start, decimal: options.decimal) }
-            guard let first = ByteScan.firstNonASCIIOrNUL(base, count: n, from: start) else { return }
-            let locator = CSVLocator(base: base, count: n, delimiter: delimiter.byte, start: start)
-            if encoding == .utf8 {
-                guard let problem = ByteScan.firstUTF8Problem(base, count: n, from: first) else { return }
-                throw Self.error(problem, locator: locator, fileName: fileName)
-            }
-            let (text, nul) = Transcoding.toUTF8(base, count: n, from: first, encoding: encoding)
-            if let nul { throw Self.error(.nul(offset: nul), locator: locator, fileName: fileName) }
-            transcoded = text
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return (delimiter, nil) }
+        let n = bytes.count
+        if options.delimiter == nil { delimiter = DelimiterDetection.detect(base, count: n, start: start, decimal: options.decimal) }
+        guard let first = ByteScan.firstNonASCIIOrNUL(base, count: n, from: start) else { return (delimiter, nil) }
+        let locator = CSVLocator(base: base, count: n, delimiter: delimiter.byte, start: start)
+        if encoding == .utf8 {
+            guard let problem = ByteScan.firstUTF8Problem(base, count: n, from: first) else { return (delimiter, nil) }
+            throw Self.error(problem, locator: locator, fileName: fileName)
         }
-        self.bytes = transcoded ?? bytes
-        self.delimiter = delimiter
+        let (text, nul) = Transcoding.toUTF8(base, count: n, from: first, encoding: encoding)
+        if let nul { throw Self.error(.nul(offset: nul), locator: locator, fileName: fileName) }
+        return (delimiter, text)
     }
 
     /// The located error for a NUL byte or an invalid UTF-8 sequence.

@@ -67,6 +67,14 @@ public struct CSVOptions: Sendable, Equatable {
     /// which remembers the full header for messages (`Cohort.headerNames`).
     /// Names not in the header are ignored (the analysis reports them).
     public var columns: Set<String>?
+    /// Threads for the reader's first pass; `nil` uses every core, 1 reads in
+    /// one thread. The cohort read is the same whatever the number.
+    public var threads: Int?
+    /// Inputs with fewer bytes of records than this are read in one thread;
+    /// `chunkBytes` overrides the chunk size. Both exist for tests, which
+    /// exercise the chunked reader on small inputs.
+    var parallelThreshold = 4 << 20
+    var chunkBytes: Int?
 
     public init(
         delimiter: Delimiter? = nil, decimal: DecimalMark = .point, extraMissingTokens: [String] = [],

@@ -7,36 +7,78 @@ extension CSVParse {
     mutating func readColumns() throws -> Cohort {
         let columnCount = names.count
         let wanted = names.map { options.columns?.contains($0) ?? true }
+        let pass = try parallelPassOne(wanted: wanted) ?? sequentialPassOne(wanted: wanted)
+        let numeric = pass.numeric, lines = pass.lines
+        var irregularLines = pass.irregularLines
+        let literalNaN = pass.literalNaN
+        let rowCount = pass.rowCount
+        if rowCount > 0 && Int(lines[0]) != 2 { irregularLines = true }
+
+        // The columns read (all, or the projected ones), in file order.
+        let read = (0..<columnCount).filter { wanted[$0] }
+        var columns: [Column] = []
+        columns.reserveCapacity(read.count)
+        var textColumns: [Int] = []
+        var textSlots: [Int] = []
+        for k in read {
+            if numeric[k] {
+                columns.append(.numeric(pass.takeColumn(k)))
+            } else {
+                textSlots.append(columns.count)
+                columns.append(.numeric([]))
+                textColumns.append(k)
+            }
+        }
+        if !textColumns.isEmpty {
+            let text = try readTextColumns(textColumns, rowCount: rowCount)
+            for (slot, column) in zip(textSlots, text) { columns[slot] = column }
+        }
+        let rowLines = irregularLines ? Array(UnsafeBufferPointer(start: lines, count: rowCount)) : nil
+        let projected = read.count < columnCount
+        var cohort = Cohort(
+            fileName: fileName, names: read.map { names[$0] }, columns: columns, rowCount: rowCount,
+            rowLines: rowLines, header: projected ? names : nil, filePositions: projected ? read : nil)
+        cohort.readChunks = pass.chunks
+        for (k, row) in literalNaN where numeric[k] { cohort.literalNaNRows[names[k], default: []].append(row) }
+        return cohort
+    }
+
+    /// Pass 1 in one thread over the whole input.
+    func sequentialPassOne(wanted: [Bool]) throws -> PassOne {
         // Upper bound on records: one per line break, plus a last unterminated line.
         var capacity = 1
         for i in dataStart..<count where base[i] == 0x0A || base[i] == 0x0D { capacity += 1 }
+        let pass = PassOne(wanted: wanted, capacity: capacity)
+        let scan = try scanRecords(
+            from: dataStart, to: count, firstLine: dataLine, firstRow: 0, numeric: pass.numeric, into: pass)
+        pass.rowCount = scan.rows
+        pass.irregularLines = scan.irregularLines
+        pass.literalNaN = scan.literalNaN
+        return pass
+    }
 
-        let values = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: columnCount)
-        for k in 0..<columnCount { values[k] = .allocate(capacity: wanted[k] ? capacity : 1) }
-        // Whether column k is still parsed as numbers; projected-out columns never are.
-        let numeric = UnsafeMutablePointer<Bool>.allocate(capacity: columnCount)
-        for k in 0..<columnCount { (numeric + k).initialize(to: wanted[k]) }
-        let lines = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
-        defer {
-            for k in 0..<columnCount { values[k].deallocate() }
-            values.deallocate()
-            numeric.deallocate()
-            lines.deallocate()
-        }
-
-        // Pass 1: structure and numbers.
+    /// Pass 1 over the records that start in bytes `[start, end)` (`start` at
+    /// a record start; the last record may run past `end`): each record's
+    /// fields are counted and the columns still flagged in `numeric` parsed
+    /// into `pass.values` from row `firstRow` on, the record's physical line
+    /// (counted from `firstLine`) into `pass.lines`.
+    func scanRecords(
+        from start: Int, to end: Int, firstLine: Int, firstRow: Int, numeric: UnsafeMutablePointer<Bool>,
+        into pass: PassOne
+    ) throws -> RecordScan {
+        let columnCount = names.count
+        let values = pass.values, lines = pass.lines
         let parser = NumberParser(decimalMark: options.decimal.byte)
-        var tok = CSVTokenizer(base, count: count, delimiter: delimiter, start: dataStart)
-        tok.line = dataLine
+        var tok = CSVTokenizer(base, count: count, delimiter: delimiter, start: start)
+        tok.line = firstLine
         var field = CSVField()
-        var row = 0
+        var scan = RecordScan()
+        var row = firstRow
         var column = 0
-        var irregularLines = false
-        var literalNaN: [(column: Int, row: Int)] = []
         do {
-            while !tok.atEnd {
+            while tok.pos < end {
                 if tok.skipBlankLine() {
-                    irregularLines = true
+                    scan.irregularLines = true
                     continue
                 }
                 let rowLine = tok.line
@@ -53,7 +95,7 @@ extension CSVParse {
                         } else if let v = parser.parse(base, s, e) {
                             values[column][row] = v
                             // A literal NaN is stored as NaN (= missing) but remembered: it is invalid data.
-                            if v.isNaN { literalNaN.append((column, row)) }
+                            if v.isNaN { scan.literalNaN.append((column, row)) }
                         } else {
                             numeric[column] = false
                         }
@@ -75,41 +117,16 @@ extension CSVParse {
                         throw raggedRow(line: rowLine, column: nil, "expected \(columnCount) fields, found \(found)")
                     }
                 }
-                if tok.line != rowLine + 1 { irregularLines = true }
+                if tok.line != rowLine + 1 { scan.irregularLines = true }
                 row += 1
             }
         } catch let error as CSVScanError {
             throw scanError(error, column: column)
         }
-        let rowCount = row
-        if rowCount > 0 && Int(lines[0]) != 2 { irregularLines = true }
-
-        // The columns read (all, or the projected ones), in file order.
-        let read = (0..<columnCount).filter { wanted[$0] }
-        var columns: [Column] = []
-        columns.reserveCapacity(read.count)
-        var textColumns: [Int] = []
-        var textSlots: [Int] = []
-        for k in read {
-            if numeric[k] {
-                columns.append(.numeric(Array(UnsafeBufferPointer(start: values[k], count: rowCount))))
-            } else {
-                textSlots.append(columns.count)
-                columns.append(.numeric([]))
-                textColumns.append(k)
-            }
-        }
-        if !textColumns.isEmpty {
-            let text = try readTextColumns(textColumns, rowCount: rowCount)
-            for (slot, column) in zip(textSlots, text) { columns[slot] = column }
-        }
-        let rowLines = irregularLines ? Array(UnsafeBufferPointer(start: lines, count: rowCount)) : nil
-        let projected = read.count < columnCount
-        var cohort = Cohort(
-            fileName: fileName, names: read.map { names[$0] }, columns: columns, rowCount: rowCount,
-            rowLines: rowLines, header: projected ? names : nil, filePositions: projected ? read : nil)
-        for (k, row) in literalNaN where numeric[k] { cohort.literalNaNRows[names[k], default: []].append(row) }
-        return cohort
+        scan.rows = row - firstRow
+        scan.endPosition = tok.pos
+        scan.lines = tok.line - firstLine
+        return scan
     }
 
     /// A ragged-row error; when another delimiter gives every record the same

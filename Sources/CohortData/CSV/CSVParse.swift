@@ -7,6 +7,9 @@ struct CSVParse {
     let delimiter: UInt8
     let extraMissing: [[UInt8]]
     let options: CSVOptions
+    /// The bytes `base` points into, when their parsed pages may be released
+    /// (a memory-mapped file); `nil` for bytes the caller owns.
+    let source: InputBytes?
     /// The `--date-format` pattern, when one was given.
     let datePattern: DatePattern?
     var names: [String] = []
@@ -16,8 +19,9 @@ struct CSVParse {
 
     init(
         base: UnsafePointer<UInt8>, count: Int, fileName: String, delimiter: CSVOptions.Delimiter,
-        options: CSVOptions
+        options: CSVOptions, source: InputBytes? = nil
     ) {
+        self.source = source
         self.base = base
         self.count = count
         self.fileName = fileName

@@ -6,12 +6,15 @@ import Darwin
 
 /// Reads CSV text into a columnar, typed `Cohort`.
 ///
-/// Method. The whole input is read into memory; gzip data is decompressed,
+/// Method. A regular file is memory-mapped (other inputs are read into
+/// memory); gzip data is decompressed,
 /// the encoding checked (or Latin-1/Windows-1252 transcoded) and the
 /// delimiter detected unless given (`CSVInput`, `DelimiterDetection`). Pass 1 tokenizes every
 /// record (see `CSVTokenizer`), checks that each has as many fields as the
 /// header, and parses every column as numbers straight into preallocated
-/// `Double` buffers — no per-row allocation. Missing tokens (empty, `NA`,
+/// `Double` buffers — no per-row allocation. On inputs of a few megabytes
+/// and more, pass 1 runs on all cores over chunks of records
+/// (`CSVParse+Chunks.swift`), with the same result as one sequential pass. Missing tokens (empty, `NA`,
 /// `.`, and the caller's extras) become `NaN`. A column holding a field that
 /// is neither missing nor a number is set aside; pass 2 (only if there are
 /// such columns) re-reads just those columns: if every non-missing value is
@@ -39,10 +42,10 @@ public struct CSVReader: Sendable {
     }
 
     /// Reads a file, or standard input when `path` is `-` (named `<stdin>` in messages).
+    /// A regular file is memory-mapped, not copied (see `InputBytes`).
     public func read(path: String) throws -> Cohort {
         let name = path == "-" ? "<stdin>" : path
-        let bytes = try Self.readAllBytes(path: path, displayName: name)
-        return try read(bytes: bytes, fileName: name)
+        return try read(InputBytes.open(path: path, displayName: name), fileName: name)
     }
 
     /// Reads CSV text given as a string.
@@ -52,13 +55,19 @@ public struct CSVReader: Sendable {
 
     /// Reads CSV bytes (gzip-compressed or not; see `CSVInput`).
     public func read(bytes: [UInt8], fileName: String) throws -> Cohort {
-        let input = try CSVInput(bytes: bytes, fileName: fileName, options: options)
-        return try input.bytes.withUnsafeBufferPointer { buffer in
+        try read(InputBytes(bytes), fileName: fileName)
+    }
+
+    private func read(_ raw: InputBytes, fileName: String) throws -> Cohort {
+        let input = try CSVInput(raw, fileName: fileName, options: options)
+        let text = input.text
+        return try text.withBytes { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else {
                 throw CohortError(.emptyFile, file: fileName, message: "empty file: expected a header row")
             }
             var parse = CSVParse(
-                base: base, count: buffer.count, fileName: fileName, delimiter: input.delimiter, options: options)
+                base: base, count: buffer.count, fileName: fileName, delimiter: input.delimiter, options: options,
+                source: text)
             return try parse.run()
         }
     }

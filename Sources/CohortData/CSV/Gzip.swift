@@ -11,8 +11,8 @@ import CZlib
 /// trailer's ISIZE (the size mod 2³² of the last member: a hint only).
 enum Gzip {
     /// Whether `bytes` start with the gzip magic number.
-    static func isCompressed(_ bytes: [UInt8]) -> Bool {
-        bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
+    static func isCompressed<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool where Bytes.Index == Int {
+        bytes.count >= 2 && bytes[bytes.startIndex] == 0x1F && bytes[bytes.startIndex + 1] == 0x8B
     }
 
     /// The decompressed bytes; a `CohortError` (`.io`, naming the file) for corrupt or truncated data.

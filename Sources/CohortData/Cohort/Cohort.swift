@@ -25,6 +25,8 @@ public struct Cohort: Sendable {
     /// used (R's read.csv would read NaN, and `na.omit` would drop the row
     /// silently). Empty for most files.
     var literalNaNRows: [String: [Int]] = [:]
+    /// Chunks the reader's first pass ran in (0: one sequential pass); for tests.
+    var readChunks = 0
     /// Whether rows are located by number (`row 12`) rather than by line:
     /// files without lines (Stata, SPSS, SAS).
     var locatesRowsByNumber = false

@@ -16,8 +16,30 @@ extension ModelFrameBuilder {
         var names: [String] = []
         var terms: [String] = []
         var storage: [Double] = []
+        // At most this many columns: one per level of each factor in a term.
+        let columnBound = formula.terms.reduce(0) { sum, term in
+            sum + term.variables.reduce(1) { $0 * Swift.max(1, codings[$1]?.labels.count ?? 1) }
+        }
+        storage.reserveCapacity(n * columnBound)
         let present = formula.terms.map { Set($0.variables.map(\.label)) }
         for term in formula.terms {
+            if term.variables.count == 1 {
+                // A main effect: its column(s) go straight into the matrix.
+                let v = term.variables[0]
+                if let coding = codings[v] {
+                    let levels = formula.hasIntercept ? Array(coding.labels.indices.dropFirst()) : Array(coding.labels.indices)
+                    for level in levels {
+                        names.append("\(v.baseName)=\(coding.labels[level])")
+                        terms.append(term.name)
+                        storage.append(contentsOf: coding.codes.lazy.map { $0 == level ? 1 : 0 })
+                    }
+                } else {
+                    names.append(v.baseName)
+                    terms.append(term.name)
+                    storage.append(contentsOf: try numeric(v, rows: rows))
+                }
+                continue
+            }
             var columns: [Part] = [Part(name: "", values: Array(repeating: 1, count: n))]
             for v in term.variables {
                 let parts: [Part]

@@ -107,7 +107,8 @@ public struct CoxFit: Sendable {
         let n = frame.count, p = state.beta.count
         var means = [Double](repeating: 0, count: p)
         let x = frame.design.storage
-        let uncentred = (0..<p).map { j in (0..<n).allSatisfy { options.noScaleValues.contains(x[j * n + $0]) } }
+        let noScale = Array(options.noScaleValues)  // a 3-element array beats hashing
+        let uncentred = (0..<p).map { j in (0..<n).allSatisfy { noScale.contains(x[j * n + $0]) } }
         if frame.response.start != nil && options.ties != .exact {
             // agreg.fit: colMeans(x) (a long-double sum divided by n), 0 for 0/1 columns.
             for j in 0..<p where !uncentred[j] {
@@ -126,12 +127,7 @@ public struct CoxFit: Sendable {
         // coxfit6: Σ w·x / Σ w in the order it walks the data (by stratum, then time).
         let stop = frame.response.stop
         let strata = frame.strata?.codes
-        let order = (0..<n).sorted { a, b in
-            let sa = strata?[a] ?? 0, sb = strata?[b] ?? 0
-            if sa != sb { return sa < sb }
-            if stop[a] != stop[b] { return stop[a] < stop[b] }
-            return a < b
-        }
+        let order = RiskSetIndex.rowsByStratumAndTime(stop, strata: strata, strataCount: (strata?.max() ?? 0) + 1)
         let w = frame.weights
         var total = 0.0
         for i in order { total += w?[i] ?? 1 }

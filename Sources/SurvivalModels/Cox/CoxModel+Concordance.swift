@@ -1,3 +1,5 @@
+import SurvivalNumerics
+
 /// Harrell's concordance of a Cox model's linear predictor with its standard
 /// error, as `coxph()$concordance` (survival's `concordancefit(y, lp, strata,
 /// weights, cluster, reverse = TRUE, timefix = FALSE)`, `timewt = "n"`).
@@ -43,8 +45,10 @@ extension CoxFit {
             greaterCounts.withUnsafeMutableBufferPointer { greater in
                 equalCounts.withUnsafeMutableBufferPointer { equal in
                     let counts = InfluenceCounts(less: less, greater: greater, equal: equal)
+                    // Ranks are written for each stratum's rows only, so one array serves all strata.
+                    var rank = [Int](repeating: 0, count: n)
                     for rows in rowsOf where !rows.isEmpty {
-                        concordanceCounts(rows: rows, lp: lp, w: w, count: &count, imat: counts)
+                        concordanceCounts(rows: rows, lp: lp, w: w, rank: &rank, count: &count, imat: counts)
                     }
                 }
             }
@@ -67,14 +71,13 @@ extension CoxFit {
     }
 
     private func concordanceCounts(
-        rows: [Int], lp: [Double], w: [Double], count: inout [Double], imat: InfluenceCounts
+        rows: [Int], lp: [Double], w: [Double], rank: inout [Int], count: inout [Double], imat: InfluenceCounts
     ) {
         let stop = frame.response.stop, status = frame.response.status
         let start = frame.response.start
         // Dense ranks of the linear predictor (exact ties share a rank), by one
         // sort of the rows; `rank` is indexed by row.
-        var rank = [Int](repeating: 0, count: lp.count)
-        let byX = rows.sorted { lp[$0] < lp[$1] }
+        let byX = RadixOrder.ascending(lp, rows: rows)
         var distinct = 0
         for (k, row) in byX.enumerated() {
             if k > 0 && lp[row] != lp[byX[k - 1]] { distinct += 1 }
@@ -83,10 +86,8 @@ extension CoxFit {
         var all = Fenwick(size: distinct + 1)
         var deaths = Fenwick(size: distinct + 1)
         // Descending time, censored before events at a tied time (R's sort.stop).
-        let byStop = rows.sorted {
-            stop[$0] != stop[$1] ? stop[$0] > stop[$1] : status[$0] < status[$1]
-        }
-        let byStart = start.map { s in rows.sorted { s[$0] > s[$1] } } ?? []
+        let byStop = Self.descendingCensoredFirst(RadixOrder.ascending(stop, rows: rows), stop: stop, status: status)
+        let byStart = start.map { s in Array(RadixOrder.ascending(s, rows: rows).reversed()) } ?? []
         var removed = 0
         var k = 0
         while k < byStop.count {
@@ -135,6 +136,24 @@ extension CoxFit {
     }
 }
 
+extension CoxFit {
+    /// Rows in descending time, the censored ones before the events at a tied
+    /// time (R's `sort.stop` order), from the rows in ascending time.
+    static func descendingCensoredFirst(_ ascending: [Int], stop: [Double], status: [Int]) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(ascending.count)
+        var end = ascending.count
+        while end > 0 {
+            var begin = end - 1
+            while begin > 0 && stop[ascending[begin - 1]] == stop[ascending[end - 1]] { begin -= 1 }
+            for q in begin..<end where status[ascending[q]] == 0 { out.append(ascending[q]) }
+            for q in begin..<end where status[ascending[q]] != 0 { out.append(ascending[q]) }
+            end = begin
+        }
+        return out
+    }
+}
+
 /// Per-row influence counts, written in place: pairs where the row's partner
 /// has a smaller (`less`), larger (`greater`) or equal (`equal`) predictor.
 struct InfluenceCounts {
@@ -147,34 +166,49 @@ struct InfluenceCounts {
     }
 }
 
-/// A Fenwick (binary indexed) tree of weights over ranks `0..<size`.
+/// Weights over ranks `0..<size` with prefix sums: a 16-ary tree of block
+/// sums. Level 0 holds each rank's weight, level 1 the sums of blocks of 16
+/// ranks, level 2 of 256, and so on; the weight below a rank is, at each level,
+/// the sum of the (at most 15) entries before it in its block. A query reads
+/// about five short contiguous runs instead of the twenty scattered nodes of a
+/// binary (Fenwick) tree — the difference is cache misses, which dominate on a
+/// million ranks. With whole-number weights the sums are exact in any order;
+/// otherwise they agree with a Fenwick tree's to rounding.
 struct Fenwick {
-    private var tree: [Double]
-    private var node: [Double]
+    private var levels: [[Double]]
     private(set) var total = 0.0
 
     init(size: Int) {
-        tree = [Double](repeating: 0, count: size + 1)
-        node = [Double](repeating: 0, count: size)
+        var levels: [[Double]] = [[Double](repeating: 0, count: Swift.max(size, 1))]
+        var width = Swift.max(size, 1)
+        while width > 16 {
+            width = (width + 15) / 16
+            levels.append([Double](repeating: 0, count: width))
+        }
+        self.levels = levels
     }
 
     mutating func add(_ rank: Int, _ w: Double) {
-        node[rank] += w
         total += w
-        var i = rank + 1
-        while i < tree.count {
-            tree[i] += w
-            i += i & -i
+        var r = rank
+        for l in 0..<levels.count {
+            levels[l][r] += w
+            r >>= 4
         }
     }
 
     /// Weight strictly below `rank`.
     func below(_ rank: Int) -> Double {
         var s = 0.0
-        var i = rank
-        while i > 0 {
-            s += tree[i]
-            i -= i & -i
+        var r = rank
+        for l in 0..<levels.count {
+            let level = levels[l]
+            var k = r & ~15
+            while k < r {
+                s += level[k]
+                k += 1
+            }
+            r >>= 4
         }
         return s
     }
@@ -182,7 +216,7 @@ struct Fenwick {
     /// Weights with a smaller, equal and larger rank.
     func sums(_ rank: Int) -> (less: Double, equal: Double, greater: Double) {
         let less = below(rank)
-        let equal = node[rank]
+        let equal = levels[0][rank]
         return (less, equal, total - less - equal)
     }
 }

@@ -1,4 +1,5 @@
 import CohortData
+import SurvivalNumerics
 
 /// Where every row sits among the distinct event times of its stratum: the
 /// bookkeeping that lets each Newton–Raphson step run over the data in its
@@ -130,59 +131,13 @@ struct RiskSetIndex: Sendable {
         self.deathWeight = deathWeight
     }
 
-    /// Row numbers in (stratum, time) order, ties in input order: an LSD radix
-    /// sort on the bytes of the times' order-preserving bit patterns (skipping
-    /// the bytes that are the same for every row — most of them for day-rounded
-    /// times), then a stable counting sort on the stratum.
+    /// Row numbers in (stratum, time) order, ties in input order: a stable
+    /// radix sort on the times (`RadixOrder`), then a stable counting sort on
+    /// the stratum.
     static func rowsByStratumAndTime(_ time: [Double], strata: [Int]?, strataCount: Int) -> [Int] {
         let n = time.count
-        guard n > 1 else { return Array(0..<n) }
-        var keys = [UInt64](repeating: 0, count: n)
-        var rows = [Int](repeating: 0, count: n)
-        var counts = [Int](repeating: 0, count: 8 * 256)
-        time.withUnsafeBufferPointer { tp in
-        keys.withUnsafeMutableBufferPointer { kp in
-        rows.withUnsafeMutableBufferPointer { rp in
-        counts.withUnsafeMutableBufferPointer { cp in
-            for i in 0..<n {
-                // +0.0 turns −0 into 0; negative numbers have all bits flipped,
-                // others the sign bit set, so unsigned order is numeric order.
-                let bits = (tp[i] + 0.0).bitPattern
-                let k = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
-                kp[i] = k
-                rp[i] = i
-                for b in 0..<8 { cp[b * 256 + Int((k >> (8 * UInt64(b))) & 255)] += 1 }
-            }
-        }}}}
-        var keys2 = [UInt64](repeating: 0, count: n)
+        let rows = RadixOrder.ascending(time)
         var rows2 = [Int](repeating: 0, count: n)
-        for b in 0..<8 {
-            let first = Int((keys[0] >> (8 * UInt64(b))) & 255)
-            if counts[b * 256 + first] == n { continue }  // every row has this byte
-            var offset = [Int](repeating: 0, count: 256)
-            var acc = 0
-            for d in 0..<256 {
-                offset[d] = acc
-                acc += counts[b * 256 + d]
-            }
-            keys.withUnsafeBufferPointer { kp in
-            rows.withUnsafeBufferPointer { rp in
-            keys2.withUnsafeMutableBufferPointer { k2 in
-            rows2.withUnsafeMutableBufferPointer { r2 in
-            offset.withUnsafeMutableBufferPointer { op in
-                let shift = 8 * UInt64(b)
-                for q in 0..<n {
-                    let k = kp[q]
-                    let d = Int((k >> shift) & 255)
-                    let dst = op[d]
-                    op[d] = dst + 1
-                    k2[dst] = k
-                    r2[dst] = rp[q]
-                }
-            }}}}}
-            swap(&keys, &keys2)
-            swap(&rows, &rows2)
-        }
         guard let strata, strataCount > 1 else { return rows }
         var offset = [Int](repeating: 0, count: strataCount + 1)
         for i in 0..<n { offset[strata[i] + 1] += 1 }

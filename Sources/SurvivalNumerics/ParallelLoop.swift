@@ -1,0 +1,38 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs the iterations of a loop on several threads, for work split into
+/// independent parts whose results go to separate slots (so the outcome does
+/// not depend on the order the parts run in, nor on how many threads run them).
+public enum ParallelLoop {
+    /// Number of cores this process may run on.
+    public static var coreCount: Int {
+        let n = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return n > 0 ? Int(n) : 1
+    }
+
+    /// Calls `body(0) … body(count − 1)`: one after the other when `threads` ≤ 1,
+    /// else through `DispatchQueue.concurrentPerform` (which uses every core).
+    public static func run(_ count: Int, threads: Int, _ body: (Int) -> Void) {
+        guard count > 0 else { return }
+        if threads <= 1 || count == 1 {
+            for k in 0..<count { body(k) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let shared = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: count) { k in shared.value(k) }
+        }
+    }
+}
+
+/// A value handed to other threads by a caller who guarantees that they use
+/// it safely (disjoint slots of a buffer, read-only data).
+public struct UncheckedSendable<Value>: @unchecked Sendable {
+    public let value: Value
+    public init(_ value: Value) { self.value = value }
+}
