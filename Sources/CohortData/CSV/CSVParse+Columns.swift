@@ -85,19 +85,30 @@ extension CSVParse {
                 lines[row] = Int32(truncatingIfNeeded: rowLine)
                 column = 0
                 while true {
-                    try tok.next(&field)
-                    if numeric[column] {
-                        let (s, e) = tok.trimmed(field)
-                        if field.escaped {
-                            numeric[column] = false
-                        } else if isMissing(s, e) {
-                            values[column][row] = .nan
-                        } else if let v = parser.parse(base, s, e) {
-                            values[column][row] = v
-                            // A literal NaN is stored as NaN (= missing) but remembered: it is invalid data.
-                            if v.isNaN { scan.literalNaN.append((column, row)) }
-                        } else {
-                            numeric[column] = false
+                    // A number followed by a delimiter or line end (and not one of the
+                    // --na tokens) is read in one pass.
+                    if numeric[column], tok.pos < count, let (v, stop) = parser.scan(base, tok.pos, count),
+                        stop == count || base[stop] == delimiter || base[stop] == 0x0A || base[stop] == 0x0D,
+                        extraMissing.isEmpty || !isExtraMissing(tok.pos, stop)
+                    {
+                        values[column][row] = v
+                        tok.pos = stop
+                        tok.terminate(&field)
+                    } else {
+                        try tok.next(&field)
+                        if numeric[column] {
+                            let (s, e) = tok.trimmed(field)
+                            if field.escaped {
+                                numeric[column] = false
+                            } else if isMissing(s, e) {
+                                values[column][row] = .nan
+                            } else if let v = parser.parse(base, s, e) {
+                                values[column][row] = v
+                                // A literal NaN is stored as NaN (= missing) but remembered: it is invalid data.
+                                if v.isNaN { scan.literalNaN.append((column, row)) }
+                            } else {
+                                numeric[column] = false
+                            }
                         }
                     }
                     column += 1

@@ -118,7 +118,7 @@ struct CSVParse {
         return isExtraMissing(s, e)
     }
 
-    private func isExtraMissing(_ s: Int, _ e: Int) -> Bool {
+    func isExtraMissing(_ s: Int, _ e: Int) -> Bool {
         outer: for token in extraMissing where token.count == e - s {
             for k in 0..<token.count where token[k] != base[s + k] { continue outer }
             return true

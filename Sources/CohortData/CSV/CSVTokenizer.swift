@@ -69,12 +69,7 @@ struct CSVTokenizer {
             try quoted(&f)
         } else {
             let start = pos
-            var i = pos
-            while i < n {
-                let c = p[i]
-                if c == delimiter || c == 0x0A || c == 0x0D { break }
-                i += 1
-            }
+            let i = endOfUnquoted(from: pos)
             f.start = start
             f.end = i
             f.quoted = false
@@ -84,8 +79,37 @@ struct CSVTokenizer {
         terminate(&f)
     }
 
+    /// The offset of the first delimiter, LF or CR at or after `from` (`n` if
+    /// none), eight bytes at a time: a word has a byte equal to `b` when
+    /// `(w ^ b·0x01…01)` has a zero byte, found by the classic
+    /// `(x − 0x01…01) & ~x & 0x80…80` test (exact for the lowest zero byte,
+    /// which is the one taken).
     @inline(__always)
-    private mutating func terminate(_ f: inout CSVField) {
+    func endOfUnquoted(from: Int) -> Int {
+        var i = from
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let d = UInt64(delimiter) &* ones
+        let lf: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        let cr: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+        let raw = UnsafeRawPointer(p)
+        while i + 8 <= n {
+            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let a = w ^ d, b = w ^ lf, c = w ^ cr
+            let hit = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & high
+            if hit != 0 { return i + hit.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < n {
+            let c = p[i]
+            if c == delimiter || c == 0x0A || c == 0x0D { return i }
+            i += 1
+        }
+        return n
+    }
+
+    @inline(__always)
+    mutating func terminate(_ f: inout CSVField) {
         if pos >= n {
             f.endsRecord = true
             return

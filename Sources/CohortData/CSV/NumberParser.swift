@@ -46,21 +46,36 @@ struct NumberParser {
     @inline(__always)
     func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
         if start >= end { return nil }
+        guard let (value, stop) = scan(base, start, end) else { return slowPath(base, start, end) }
+        return stop == end ? value : nil
+    }
+
+    /// Scans the decimal number that starts at `start` (optional sign, digits
+    /// with an optional decimal mark, optional exponent), reading no further
+    /// than `limit`: its value and the offset just after it. `nil` when no
+    /// digit starts there (`Inf`, `NaN`, text) or the mantissa has more than 19
+    /// significant digits — cases for `strtod` (see `parse`). The reader calls
+    /// it on a field's first byte and accepts the value when a delimiter or
+    /// line end follows, so a number is read in one pass over its bytes.
+    @inline(__always)
+    func scan(_ base: UnsafePointer<UInt8>, _ start: Int, _ limit: Int) -> (Double, Int)? {
         var i = start
         var negative = false
-        let first = base[i]
-        if first == UInt8(ascii: "-") {
-            negative = true
-            i += 1
-        } else if first == UInt8(ascii: "+") {
-            i += 1
+        if i < limit {
+            let first = base[i]
+            if first == UInt8(ascii: "-") {
+                negative = true
+                i += 1
+            } else if first == UInt8(ascii: "+") {
+                i += 1
+            }
         }
         var mantissa: UInt64 = 0
         var digits = 0          // significant digits accumulated (leading zeros skipped)
         var anyDigit = false
         var exponent = 0
         // Integer part.
-        while i < end {
+        while i < limit {
             let d = base[i] &- UInt8(ascii: "0")
             if d > 9 { break }
             anyDigit = true
@@ -74,9 +89,9 @@ struct NumberParser {
             }
             i += 1
         }
-        if i < end && base[i] == decimalMark {
+        if i < limit && base[i] == decimalMark {
             i += 1
-            while i < end {
+            while i < limit {
                 let d = base[i] &- UInt8(ascii: "0")
                 if d > 9 { break }
                 anyDigit = true
@@ -92,30 +107,31 @@ struct NumberParser {
                 i += 1
             }
         }
-        if !anyDigit { return slowPath(base, start, end) }
-        if i < end && (base[i] == UInt8(ascii: "e") || base[i] == UInt8(ascii: "E")) {
-            i += 1
+        if !anyDigit || digits > 19 { return nil }
+        if i < limit && (base[i] == UInt8(ascii: "e") || base[i] == UInt8(ascii: "E")) {
+            // An exponent only when digits follow; else the number ends before the `e`.
+            var j = i + 1
             var expNegative = false
-            if i < end && (base[i] == UInt8(ascii: "-") || base[i] == UInt8(ascii: "+")) {
-                expNegative = base[i] == UInt8(ascii: "-")
-                i += 1
+            if j < limit && (base[j] == UInt8(ascii: "-") || base[j] == UInt8(ascii: "+")) {
+                expNegative = base[j] == UInt8(ascii: "-")
+                j += 1
             }
             var e = 0
             var expDigits = 0
-            while i < end {
-                let d = base[i] &- UInt8(ascii: "0")
+            while j < limit {
+                let d = base[j] &- UInt8(ascii: "0")
                 if d > 9 { break }
                 if e < 100_000 { e = e * 10 + Int(d) }
                 expDigits += 1
-                i += 1
+                j += 1
             }
-            if expDigits == 0 { return nil }
-            exponent += expNegative ? -e : e
+            if expDigits > 0 {
+                exponent += expNegative ? -e : e
+                i = j
+            }
         }
-        if i != end { return nil }
-        if digits > 19 { return slowPath(base, start, end) }
         if mantissa > (1 << 53) || exponent < -22 || exponent > 22 {
-            return eiselLemire(mantissa, exponent, negative: negative)
+            return (eiselLemire(mantissa, exponent, negative: negative), i)
         }
         var value = Double(mantissa)
         if exponent < 0 {
@@ -123,7 +139,7 @@ struct NumberParser {
         } else if exponent > 0 {
             value *= powers[exponent]
         }
-        return negative ? -value : value
+        return (negative ? -value : value, i)
     }
 
     /// `strtod` on a NUL-terminated copy; accepts only decimal forms and

@@ -86,52 +86,74 @@ extension CoxFit {
         var all = Fenwick(size: distinct + 1)
         var deaths = Fenwick(size: distinct + 1)
         // Descending time, censored before events at a tied time (R's sort.stop).
+        // The sweep reads the rows in this order, so their rank, weight, time
+        // and status are gathered into that order first and the influence
+        // counts accumulated there, then scattered back once: sequential memory
+        // access instead of several cache misses per row.
         let byStop = Self.descendingCensoredFirst(RadixOrder.ascending(stop, rows: rows), stop: stop, status: status)
+        let m = byStop.count
+        var sortedRank = [Int](repeating: 0, count: m)
+        var sortedWeight = [Double](repeating: 0, count: m)
+        var sortedTime = [Double](repeating: 0, count: m)
+        var sortedEvent = [Bool](repeating: false, count: m)
+        var position = start == nil ? [] : [Int](repeating: 0, count: lp.count)
+        for k in 0..<m {
+            let i = byStop[k]
+            sortedRank[k] = rank[i]
+            sortedWeight[k] = w[i]
+            sortedTime[k] = stop[i]
+            sortedEvent[k] = status[i] != 0
+            if start != nil { position[i] = k }
+        }
+        var less = [Double](repeating: 0, count: m)
+        var greater = [Double](repeating: 0, count: m)
+        var equal = [Double](repeating: 0, count: m)
         let byStart = start.map { s in Array(RadixOrder.ascending(s, rows: rows).reversed()) } ?? []
         var removed = 0
         var k = 0
-        while k < byStop.count {
-            let ii = byStop[k]
-            if status[ii] == 0 {
-                let d = deaths.sums(rank[ii])
-                imat[0][ii] -= d.less; imat[1][ii] -= d.greater; imat[2][ii] -= d.equal
-                all.add(rank[ii], w[ii])
+        while k < m {
+            if !sortedEvent[k] {
+                let d = deaths.sums(sortedRank[k])
+                less[k] -= d.less; greater[k] -= d.greater; equal[k] -= d.equal
+                all.add(sortedRank[k], sortedWeight[k])
                 k += 1
                 continue
             }
-            let t = stop[ii]
+            let t = sortedTime[k]
             if let start {
                 // Rows whose interval starts at or after t leave the risk set.
                 while removed < byStart.count && start[byStart[removed]] >= t {
-                    let jj = byStart[removed]
-                    let d = deaths.sums(rank[jj])
-                    imat[0][jj] += d.less; imat[1][jj] += d.greater; imat[2][jj] += d.equal
-                    all.add(rank[jj], -w[jj])
+                    let q = position[byStart[removed]]
+                    let d = deaths.sums(sortedRank[q])
+                    less[q] += d.less; greater[q] += d.greater; equal[q] += d.equal
+                    all.add(sortedRank[q], -sortedWeight[q])
                     removed += 1
                 }
             }
             var end = k
-            while end < byStop.count && stop[byStop[end]] == t && status[byStop[end]] != 0 { end += 1 }
+            while end < m && sortedTime[end] == t && sortedEvent[end] { end += 1 }
             for j in k..<end {
-                let jj = byStop[j]
-                let s = all.sums(rank[jj])
-                count[0] += w[jj] * s.greater; imat[0][jj] += s.greater
-                count[1] += w[jj] * s.less; imat[1][jj] += s.less
-                count[2] += w[jj] * s.equal; imat[2][jj] += s.equal
-                deaths.add(rank[jj], w[jj])
+                let s = all.sums(sortedRank[j])
+                count[0] += sortedWeight[j] * s.greater; less[j] += s.greater
+                count[1] += sortedWeight[j] * s.less; greater[j] += s.less
+                count[2] += sortedWeight[j] * s.equal; equal[j] += s.equal
+                deaths.add(sortedRank[j], sortedWeight[j])
             }
             for j in k..<end {
-                let jj = byStop[j]
-                let d = deaths.sums(rank[jj])
-                imat[0][jj] -= d.less; imat[1][jj] -= d.greater; imat[2][jj] -= d.equal
-                all.add(rank[jj], w[jj])
+                let d = deaths.sums(sortedRank[j])
+                less[j] -= d.less; greater[j] -= d.greater; equal[j] -= d.equal
+                all.add(sortedRank[j], sortedWeight[j])
             }
             k = end
         }
-        let finalRows = start == nil ? byStop : Array(byStart[removed...])
-        for ii in finalRows {
-            let d = deaths.sums(rank[ii])
-            imat[0][ii] += d.less; imat[1][ii] += d.greater; imat[2][ii] += d.equal
+        let finalPositions = start == nil ? Array(0..<m) : byStart[removed...].map { position[$0] }
+        for q in finalPositions {
+            let d = deaths.sums(sortedRank[q])
+            less[q] += d.less; greater[q] += d.greater; equal[q] += d.equal
+        }
+        for q in 0..<m {
+            let i = byStop[q]
+            imat[0][i] += less[q]; imat[1][i] += greater[q]; imat[2][i] += equal[q]
         }
     }
 }
@@ -175,48 +197,58 @@ struct InfluenceCounts {
 /// million ranks. With whole-number weights the sums are exact in any order;
 /// otherwise they agree with a Fenwick tree's to rounding.
 struct Fenwick {
-    private var levels: [[Double]]
+    /// The levels one after the other: level `l` starts at `offsets[l]`.
+    private var storage: [Double]
+    private let offsets: [Int]
     private(set) var total = 0.0
 
     init(size: Int) {
-        var levels: [[Double]] = [[Double](repeating: 0, count: Swift.max(size, 1))]
+        var offsets = [0]
         var width = Swift.max(size, 1)
+        var end = width
         while width > 16 {
             width = (width + 15) / 16
-            levels.append([Double](repeating: 0, count: width))
+            offsets.append(end)
+            end += width
         }
-        self.levels = levels
+        self.offsets = offsets
+        storage = [Double](repeating: 0, count: end)
     }
 
     mutating func add(_ rank: Int, _ w: Double) {
         total += w
-        var r = rank
-        for l in 0..<levels.count {
-            levels[l][r] += w
-            r >>= 4
+        let offsets = self.offsets
+        storage.withUnsafeMutableBufferPointer { tree in
+            var r = rank
+            for start in offsets {
+                tree[start + r] += w
+                r >>= 4
+            }
         }
     }
 
     /// Weight strictly below `rank`.
     func below(_ rank: Int) -> Double {
-        var s = 0.0
-        var r = rank
-        for l in 0..<levels.count {
-            let level = levels[l]
-            var k = r & ~15
-            while k < r {
-                s += level[k]
-                k += 1
+        storage.withUnsafeBufferPointer { tree in
+            var s = 0.0
+            var r = rank
+            for start in offsets {
+                var k = start + (r & ~15)
+                let end = start + r
+                while k < end {
+                    s += tree[k]
+                    k += 1
+                }
+                r >>= 4
             }
-            r >>= 4
+            return s
         }
-        return s
     }
 
     /// Weights with a smaller, equal and larger rank.
     func sums(_ rank: Int) -> (less: Double, equal: Double, greater: Double) {
         let less = below(rank)
-        let equal = levels[0][rank]
+        let equal = storage[rank]
         return (less, equal, total - less - equal)
     }
 }
