@@ -4,8 +4,8 @@ import Foundation
 public struct CoxBootstrap: Sendable, Codable, Equatable {
     /// Number of replicates B.
     public var replicates: Int
-    /// Seed of the generator.
-    public var seed: UInt64
+    /// Seed of the generator (``BootstrapOptions/seed``, as an integer of the JSON).
+    public var seed: Int
     /// Replicates left out: the fit failed (no events, …), did not converge,
     /// or gave a coefficient that is aliased or not finite.
     public var undefined: Int
@@ -15,7 +15,7 @@ public struct CoxBootstrap: Sendable, Codable, Equatable {
     public var coefficients: [CoxBootstrapCoefficient]
 
     public init(
-        replicates: Int, seed: UInt64, undefined: Int, resampledClusters: Bool,
+        replicates: Int, seed: Int, undefined: Int, resampledClusters: Bool,
         coefficients: [CoxBootstrapCoefficient]
     ) {
         self.replicates = replicates

@@ -40,7 +40,7 @@ extension CoxModel {
                     estimate: estimate[j], replicates: replicates.map { $0?[j] }, confLevel: bootstrap.confLevel))
         }
         return CoxBootstrap(
-            replicates: bootstrap.replicates, seed: seed, undefined: replicates.filter { $0 == nil }.count,
+            replicates: bootstrap.replicates, seed: Int(truncatingIfNeeded: seed), undefined: replicates.filter { $0 == nil }.count,
             resampledClusters: frame.cluster != nil, coefficients: coefficients)
     }
 

@@ -45,7 +45,7 @@ extension KaplanMeier {
                 at = KaplanMeierBootstrapAt(time: s.time, survival: BootstrapEstimates(items))
             }
             out.strata[k].bootstrap = KaplanMeierBootstrap(
-                replicates: bootstrap.replicates, seed: seed, median: median, summaryAt: at)
+                replicates: bootstrap.replicates, seed: Int(truncatingIfNeeded: seed), median: median, summaryAt: at)
         }
         return out
     }

@@ -3,14 +3,14 @@
 public struct KaplanMeierBootstrap: Sendable, Codable, Equatable {
     /// Number of replicates B.
     public var replicates: Int
-    /// Seed of the generator.
-    public var seed: UInt64
+    /// Seed of the generator (``BootstrapOptions/seed``, as an integer of the JSON).
+    public var seed: Int
     /// The median survival (R `quantile.survfit` rules) and its bootstrap summary.
     public var median: BootstrapEstimate
     /// The survival at the curve's `summary_at` times; `nil` without `--times`.
     public var summaryAt: KaplanMeierBootstrapAt?
 
-    public init(replicates: Int, seed: UInt64, median: BootstrapEstimate, summaryAt: KaplanMeierBootstrapAt?) {
+    public init(replicates: Int, seed: Int, median: BootstrapEstimate, summaryAt: KaplanMeierBootstrapAt?) {
         self.replicates = replicates
         self.seed = seed
         self.median = median
