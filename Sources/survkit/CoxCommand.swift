@@ -53,6 +53,9 @@ struct CoxCommand: ParsableCommand {
     @Option(help: "Maximum Newton–Raphson iterations (R default 20).")
     var maxIterations: Int = 20
 
+    @OptionGroup(title: "Bootstrap") var bootstrap: BootstrapArguments
+    @OptionGroup var threads: ThreadOptions
+
     var requestedResiduals: [ResidualKind] { residuals?.values ?? [] }
 
     mutating func validate() throws {
@@ -90,6 +93,9 @@ struct CoxCommand: ParsableCommand {
         var result = try fit.makeResult(zph: zph ? zphResult(fit) : nil, residuals: residualResult(fit))
         if let predict {
             result.predictions = try predictions(fit, file: predict)
+        }
+        if let boot = bootstrap.options(threads: threads, confLevel: confLevel) {
+            result.bootstrap = CoxModel.bootstrap(frame, fit: fit, bootstrap: boot)
         }
         result.input = frame.origin.input
         let text = try CoxReport.render(result, format: output.format)

@@ -38,6 +38,9 @@ struct KMCommand: ParsableCommand {
     @Option(help: "Upper limit of the restricted mean (default: the largest observed time).")
     var tau: Double?
 
+    @OptionGroup(title: "Bootstrap") var bootstrap: BootstrapArguments
+    @OptionGroup var threads: ThreadOptions
+
     mutating func validate() throws {
         if let times, [Double](commaSeparated: times) == nil {
             throw ValidationError("--times must be comma-separated finite numbers ≥ 0, e.g. 180,365,730.")
@@ -59,6 +62,9 @@ struct KMCommand: ParsableCommand {
         var result: KaplanMeierResult
         do { result = try KaplanMeier.fit(frame, options: options) } catch {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)
+        }
+        if let boot = bootstrap.options(threads: threads, confLevel: confLevel) {
+            result = KaplanMeier.bootstrap(frame, result: result, options: options, bootstrap: boot)
         }
         result.input = frame.origin.input
         let text = try KaplanMeierReport.render(result, format: output.format)

@@ -17,6 +17,16 @@ enum Progress {
         }
     }
 
+    /// A counter for `total` steps that rewrites one line, `"<label> k/total"`,
+    /// and ends it at the last step; `nil` when stderr is not a terminal.
+    /// The closure must not be called from two threads at once.
+    static func counter(_ label: String, total: Int) -> (@Sendable (Int) -> Void)? {
+        guard isTerminal else { return nil }
+        return { done in
+            StandardStreams.writeError("\r\(label) \(done)/\(total)" + (done >= total ? "\n" : ""))
+        }
+    }
+
     /// Size in bytes of a regular file, 0 for stdin or unknown.
     static func fileSize(_ path: String) -> Int {
         guard path != "-", let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return 0 }

@@ -201,6 +201,9 @@ public struct CoxResult: Sendable, Codable, Equatable {
     public var rows: RowAccounting
     /// How the data file was read (format, dialect); set by the caller that read it.
     public var input: InputDescription? = nil
+    /// The bootstrap of the coefficients; `nil` unless asked for
+    /// (``CoxModel/bootstrap(_:fit:bootstrap:)``).
+    public var bootstrap: CoxBootstrap? = nil
 
     /// Creates a result from its parts.
     public init(

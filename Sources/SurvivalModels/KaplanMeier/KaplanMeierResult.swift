@@ -101,6 +101,9 @@ public struct KaplanMeierCurve: Sendable, Codable, Equatable {
     public var rmst: RestrictedMean?
     /// The curve at the requested times (`KaplanMeierOptions.times`).
     public var summaryAt: SurvivalSummaryAt?
+    /// The bootstrap of the median (and of the survival at `summaryAt`'s
+    /// times); `nil` unless asked for (``KaplanMeier/bootstrap(_:result:options:bootstrap:)``).
+    public var bootstrap: KaplanMeierBootstrap? = nil
 
     public init(
         label: String, n: Int, events: Double, time: [Double], nRisk: [Double], nEvent: [Double],

@@ -13,6 +13,11 @@ extension KaplanMeierResult: JSONShaped {
 }
 
 extension KaplanMeierCurve: JSONShaped {
+    /// `summary_at` only with `--times`, `bootstrap` only with `--bootstrap`.
+    static var keysOmittedWhenAbsent: Set<String> { ["summary_at", "bootstrap"] }
+}
+
+extension KaplanMeierBootstrap: JSONShaped {
     /// `summary_at` only with `--times`.
     static var keysOmittedWhenAbsent: Set<String> { ["summary_at"] }
 }
@@ -25,9 +30,11 @@ extension LogRankResult: JSONShaped {
 
 extension CoxResult: JSONShaped {
     var jsonAnalysis: String? { "cox" }
-    /// Present only when asked for (`--zph`, `--residuals`, `--predict`), or
-    /// when they exist (`concordance`).
-    static var keysOmittedWhenAbsent: Set<String> { ["input", "concordance", "zph", "residuals", "predictions"] }
+    /// Present only when asked for (`--zph`, `--residuals`, `--predict`,
+    /// `--bootstrap`), or when they exist (`concordance`).
+    static var keysOmittedWhenAbsent: Set<String> {
+        ["input", "concordance", "zph", "residuals", "predictions", "bootstrap"]
+    }
     static var keysNotWritten: Set<String> { ["conf_level"] }
 }
 

@@ -61,6 +61,7 @@ public enum CoxReport {
                 out += "(\(pr.rows.droppedTotal) rows of the new data dropped for missing covariates)\n"
             }
         }
+        if let b = r.bootstrap { out += BootstrapTable.render(b, confLevel: r.confLevel, format: format) }
         out += RowsLine.render(r.rows, format: format)
         out += WarningsSection.render(r.warnings, format: format)
         return out

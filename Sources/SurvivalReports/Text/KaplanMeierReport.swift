@@ -48,6 +48,7 @@ public enum KaplanMeierReport {
             }
             out += life.render(format)
         }
+        out += BootstrapTable.render(r, format: format)
         out += RowsLine.render(r.rows, format: format)
         out += WarningsSection.render(r.warnings, format: format)
         return out
