@@ -64,6 +64,9 @@ struct CohortOptions: ParsableArguments {
 /// How a data file is read (CSV dialect, statistical-file value labels):
 /// shared by every command that reads one.
 struct InputOptions: ParsableArguments {
+    /// Threads for reading and for a command's parallel work (the bootstrap).
+    @OptionGroup var threads: ThreadOptions
+
     @Option(help: ArgumentHelp(
         "Field delimiter: auto (detect comma, semicolon, tab or | from the header and first rows), or one of them.",
         discussion: "Example: --delimiter \";\" for a European Excel export. A detected delimiter other than comma is reported on stderr."))
@@ -98,9 +101,11 @@ struct InputOptions: ParsableArguments {
     var csvOptions: CSVOptions {
         var delimiter: CSVOptions.Delimiter?
         if case .fixed(let d) = self.delimiter { delimiter = d }
-        return CSVOptions(
+        var options = CSVOptions(
             delimiter: delimiter, decimal: decimal, extraMissingTokens: naTokens, encoding: encoding,
             dateFormat: dateFormat)
+        options.threads = threads.threads
+        return options
     }
 
     /// These options as command-line arguments, for reproducing commands: only

@@ -54,7 +54,6 @@ struct CoxCommand: ParsableCommand {
     var maxIterations: Int = 20
 
     @OptionGroup(title: "Bootstrap") var bootstrap: BootstrapArguments
-    @OptionGroup var threads: ThreadOptions
 
     var requestedResiduals: [ResidualKind] { residuals?.values ?? [] }
 
@@ -94,7 +93,7 @@ struct CoxCommand: ParsableCommand {
         if let predict {
             result.predictions = try predictions(fit, file: predict)
         }
-        if let boot = bootstrap.options(threads: threads, confLevel: confLevel) {
+        if let boot = bootstrap.options(threads: cohort.input.threads, confLevel: confLevel) {
             result.bootstrap = CoxModel.bootstrap(frame, fit: fit, bootstrap: boot)
         }
         result.input = frame.origin.input

@@ -39,7 +39,6 @@ struct KMCommand: ParsableCommand {
     var tau: Double?
 
     @OptionGroup(title: "Bootstrap") var bootstrap: BootstrapArguments
-    @OptionGroup var threads: ThreadOptions
 
     mutating func validate() throws {
         if let times, [Double](commaSeparated: times) == nil {
@@ -63,7 +62,7 @@ struct KMCommand: ParsableCommand {
         do { result = try KaplanMeier.fit(frame, options: options) } catch {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
-        if let boot = bootstrap.options(threads: threads, confLevel: confLevel) {
+        if let boot = bootstrap.options(threads: cohort.input.threads, confLevel: confLevel) {
             result = KaplanMeier.bootstrap(frame, result: result, options: options, bootstrap: boot)
         }
         result.input = frame.origin.input

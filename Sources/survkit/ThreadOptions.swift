@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
 
-/// How many threads a command's parallel work may use (the bootstrap's
-/// replicates); reusable by any command with parallel work.
+/// How many threads a command may use: for reading a CSV file and for its
+/// parallel work (the bootstrap's replicates). Part of every command's input options.
 struct ThreadOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Worker threads for parallel work such as --bootstrap (default: all cores).",
+        "Worker threads for reading CSV files and for parallel work such as --bootstrap (default: all cores).",
         discussion: "Results do not depend on it: --threads 1 and --threads 8 give identical output.",
         valueName: "n"))
     var threads: Int?

@@ -1,3 +1,5 @@
+import SurvivalNumerics
+
 /// A variable as categorical codes over the used rows, with level labels in
 /// model order: the distinct values present, sorted in byte order, or
 /// numerically when every level is a number (as R's `factor` of numbers),
@@ -17,10 +19,8 @@ struct FactorCoding {
         switch column {
         case .numeric(let values), .date(let values):
             let isDate: Bool = { if case .date = column { return true } else { return false } }()
-            let distinct = Array(Set(rows.map { values[$0] })).sorted()
-            var index: [Double: Int] = [:]
-            for (k, v) in distinct.enumerated() { index[v] = k }
-            codes = rows.map { index[values[$0]] ?? 0 }
+            let (dense, distinct) = RadixOrder.denseCodes(rows.map { values[$0] })
+            codes = dense
             labels = distinct.map { isDate ? ISODate.format(dayNumber: Int($0)) : NumberFormatting.label($0) }
         case .categorical(let rawCodes, let levels):
             var present = [Bool](repeating: false, count: levels.count)
@@ -89,7 +89,7 @@ extension Grouping {
             let radix = max(factor.coding.labels.count, 1)
             let codes = factor.coding.codes
             for i in 0..<count { keys[i] = keys[i] * radix + codes[i] }
-            keys = Self.denseRanks(keys)
+            keys = RadixOrder.denseRanks(keys)
         }
         // One representative row per group gives its label.
         let groups = (keys.max() ?? -1) + 1
@@ -101,12 +101,4 @@ extension Grouping {
         self.init(codes: keys, labels: labels)
     }
 
-    /// Each value replaced by the rank of its distinct value (0, 1, …) in increasing order.
-    static func denseRanks(_ values: [Int]) -> [Int] {
-        let distinct = Array(Set(values)).sorted()
-        var index: [Int: Int] = [:]
-        index.reserveCapacity(distinct.count)
-        for (k, v) in distinct.enumerated() { index[v] = k }
-        return values.map { index[$0] ?? 0 }
-    }
 }

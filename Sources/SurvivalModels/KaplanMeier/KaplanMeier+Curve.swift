@@ -142,8 +142,8 @@ enum InfinitesimalJackknife {
             return lo == 0 ? 0 : cumC[lo - 1]
         }
         let entry = rows.map { r in start.map { cumulative(atOrBefore: $0[r]) } ?? 0 }
-        let byStart = rows.indices.sorted { (start?[rows[$0]] ?? -.infinity) < (start?[rows[$1]] ?? -.infinity) }
-        let byStop = rows.indices.sorted { stop[rows[$0]] < stop[rows[$1]] }
+        let byStart = start.map { s in RadixOrder.ascending(rows.map { s[$0] }) } ?? Array(rows.indices)
+        let byStop = RadixOrder.ascending(rows.map { stop[$0] })
         var s0 = 0.0, s1 = 0.0, s2 = 0.0  // Σ w², Σ w²C(s), Σ w²C(s)² over rows at risk
         var finished = 0.0  // Σ aᵢ² over rows that have left
         var nextIn = 0, nextOut = 0

@@ -75,7 +75,7 @@ public enum LogRank {
         let time = frame.response.stop
         let status = frame.response.status
         let w: (Int) -> Double = { frame.weights?[$0] ?? 1 }
-        let sorted = rows.sorted { time[$0] < time[$1] }
+        let sorted = RadixOrder.ascending(time, rows: rows)
         var risk = [Double](repeating: 0, count: k)
         for r in sorted { risk[group[r]] += w(r) }
         var km = 1.0

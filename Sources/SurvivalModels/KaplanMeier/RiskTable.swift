@@ -1,3 +1,5 @@
+import SurvivalNumerics
+
 /// Counts at every distinct observed time of one curve: the raw material of the
 /// Kaplan–Meier, Nelson–Aalen and log-rank computations.
 ///
@@ -13,10 +15,12 @@ struct RiskTable {
 
     /// Builds the table from the rows `rows` of the given arrays.
     ///
-    /// - Complexity: O(m log m) for m rows.
+    /// - Complexity: O(m) for m rows (a radix sort of the times), plus a
+    ///   sort of the entry times for counting-process data.
     init(rows: [Int], start: [Double]?, stop: [Double], event: [Bool], weights: [Double]?) {
         guard !rows.isEmpty else { return }
-        let sortedRows = rows.sorted { stop[$0] < stop[$1] }
+        // Stable: the weights of tied rows are summed in input order.
+        let sortedRows = RadixOrder.ascending(stop, rows: rows)
         let w: (Int) -> Double = { weights?[$0] ?? 1 }
 
         // Distinct stop times with event and censoring weights.
@@ -45,7 +49,7 @@ struct RiskTable {
             nRisk[k] = atOrAfter
         }
         if let start {
-            let entries = rows.map { (start[$0], w($0)) }.sorted { $0.0 < $1.0 }
+            let entries = RadixOrder.ascending(start, rows: rows).map { (start[$0], w($0)) }
             var j = entries.count - 1
             var enteredLater = 0.0
             for k in stride(from: time.count - 1, through: 0, by: -1) {

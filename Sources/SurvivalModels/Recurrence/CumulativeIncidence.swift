@@ -84,7 +84,7 @@ public enum CumulativeIncidence {
     /// One stratum: `state[i]` is 0 (censored) or the 1-based index of the cause.
     static func curve(label: String, time: [Double], state: [Int], causeLabels: [String]) -> CumulativeIncidenceCurve {
         let k = causeLabels.count
-        let order = time.indices.sorted { time[$0] < time[$1] }
+        let order = RadixOrder.ascending(time)
         var p = [Double](repeating: 0, count: k + 1)
         p[0] = 1
         var u = [Double](repeating: 0, count: k + 1)  // influence of each subject still at risk

@@ -70,7 +70,7 @@ enum GrayTest {
     /// Score (first ng − 1 groups) and its variance within one stratum (cmprsk `crst`, ρ = 0).
     static func stratum(time: [Double], m: [Int], group: [Int], ng: Int) -> (score: [Double], variance: Matrix) {
         let ng1 = ng - 1
-        let order = time.indices.sorted { time[$0] < time[$1] }
+        let order = RadixOrder.ascending(time)
         var rs = [Double](repeating: 0, count: ng)  // risk set per group
         for j in group { rs[j] += 1 }
         var s = [Double](repeating: 0, count: ng1)
