@@ -3,6 +3,20 @@ import Foundation
 /// Number formatting for human-readable reports (never for JSON, which keeps
 /// full precision).
 public enum NumberFormat {
+    /// `x` as C's `printf("%.<decimals><style>")` prints it in the C locale
+    /// (`style` `f` or `e`) — what `String(format:)` gives, without its
+    /// per-call locale machinery, which dominated the text rendering of long
+    /// curves.
+    static func printf(_ x: Double, decimals: Int, style: Character) -> String {
+        let spec = "%.\(decimals)\(style)"
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 512) { buffer -> String in
+            guard let base = buffer.baseAddress else { return String(format: spec, x) }
+            let written = withVaList([x]) { vsnprintf(base, buffer.count, spec, $0) }
+            guard written >= 0, Int(written) < buffer.count else { return String(format: spec, x) }
+            return String(cString: base)
+        }
+    }
+
     /// R's column label of a confidence level, as `summary(coxph)` and
     /// `confint` print it: 0.95 → `.95`, 0.9 → `.90`, 0.975 → `.975`.
     static func confidenceLevelLabel(_ confLevel: Double) -> String {
@@ -20,10 +34,10 @@ public enum NumberFormat {
         if x == 0 { return "0" }
         let magnitude = Int(Foundation.floor(Foundation.log10(Swift.abs(x))))
         if magnitude < -4 || magnitude >= 15 {
-            return String(format: "%.\(max(digits - 1, 0))e", x)
+            return printf(x, decimals: max(digits - 1, 0), style: "e")
         }
         let decimals = max(digits - 1 - magnitude, 0)
-        var s = String(format: "%.\(decimals)f", x)
+        var s = printf(x, decimals: decimals, style: "f")
         if s.contains(".") {
             while s.hasSuffix("0") { s.removeLast() }
             if s.hasSuffix(".") { s.removeLast() }
@@ -34,7 +48,7 @@ public enum NumberFormat {
     /// `x` with a fixed number of decimals.
     public static func fixed(_ x: Double?, _ decimals: Int) -> String {
         guard let x, x.isFinite else { return "NA" }
-        return String(format: "%.\(decimals)f", x)
+        return printf(x, decimals: decimals, style: "f")
     }
 
     /// A p-value as R's `format.pval`: `< 2e-16` below machine precision, else 3 significant digits.

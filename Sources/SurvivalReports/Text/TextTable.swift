@@ -26,8 +26,9 @@ public struct TextTable: Sendable {
                 let pad = String(repeating: " ", count: width[j] - cell.count)
                 return j == 0 && leftAlignFirst ? cell + pad : pad + cell
             }
-            let line = indent + cells.joined(separator: "  ")
-            return String(line.reversed().drop { $0 == " " }.reversed())
+            var line = indent + cells.joined(separator: "  ")
+            while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
+            return line
         }.joined(separator: "\n") + "\n"
     }
 
