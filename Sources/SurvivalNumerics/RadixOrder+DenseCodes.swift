@@ -4,6 +4,7 @@ extension RadixOrder {
     /// walk through it — no hashing. `-0.0` and `0.0` are one value. Values
     /// must not be NaN.
     public static func denseCodes(_ values: [Double]) -> (codes: [Int], distinct: [Double]) {
+        if let few = fewDistinct(values) { return few }
         let order = ascending(values)
         var codes = [Int](repeating: 0, count: values.count)
         var distinct: [Double] = []
@@ -19,6 +20,57 @@ extension RadixOrder {
             codes[i] = code
         }
         return (codes, distinct)
+    }
+
+    /// `denseCodes` for data with few distinct values (day-rounded times,
+    /// group codes): the values' bit patterns go into a small open-addressing
+    /// table (linear probing, Fibonacci hashing), the distinct values are
+    /// sorted and each row looks its code up — a few table probes per row in
+    /// cache, instead of a radix sort's passes over all rows. `nil` (the caller
+    /// sorts) once the distinct values exceed 4,096 or an eighth of the rows.
+    static func fewDistinct(_ values: [Double]) -> (codes: [Int], distinct: [Double])? {
+        let n = values.count
+        let limit = Swift.min(4096, Swift.max(16, n / 8))
+        let slots = 8192  // a power of two, at least twice the limit
+        var keys = [UInt64](repeating: 0, count: slots)
+        var ids = [Int32](repeating: -1, count: slots)
+        var found: [Double] = []
+        var idOfRow = [Int32](repeating: 0, count: n)
+        let ok = keys.withUnsafeMutableBufferPointer { kp in
+            ids.withUnsafeMutableBufferPointer { ip in
+                values.withUnsafeBufferPointer { vp in
+                    idOfRow.withUnsafeMutableBufferPointer { rp in
+                        for i in 0..<n {
+                            let v = vp[i] + 0.0  // −0 → 0
+                            let bits = v.bitPattern
+                            var slot = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 51)
+                            while true {
+                                let id = ip[slot]
+                                if id < 0 {
+                                    if found.count == limit { return false }
+                                    ip[slot] = Int32(found.count)
+                                    kp[slot] = bits
+                                    rp[i] = Int32(found.count)
+                                    found.append(v)
+                                    break
+                                }
+                                if kp[slot] == bits {
+                                    rp[i] = id
+                                    break
+                                }
+                                slot = (slot + 1) & (slots - 1)
+                            }
+                        }
+                        return true
+                    }
+                }
+            }
+        }
+        guard ok else { return nil }
+        let order = found.indices.sorted { found[$0] < found[$1] }
+        var rank = [Int](repeating: 0, count: found.count)
+        for (r, id) in order.enumerated() { rank[id] = r }
+        return (idOfRow.map { rank[Int($0)] }, order.map { found[$0] })
     }
 
     /// Each non-negative integer key replaced by the rank of its distinct value

@@ -89,6 +89,7 @@ struct CoxCommand: ParsableCommand {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
         done("done")
+        PhaseTimings.mark("fit")
         var result = try fit.makeResult(zph: zph ? zphResult(fit) : nil, residuals: residualResult(fit))
         if let predict {
             result.predictions = try predictions(fit, file: predict)
@@ -97,6 +98,7 @@ struct CoxCommand: ParsableCommand {
             result.bootstrap = CoxModel.bootstrap(frame, fit: fit, bootstrap: boot)
         }
         result.input = frame.origin.input
+        PhaseTimings.mark("result (concordance, tests, options)")
         let text = try CoxReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }

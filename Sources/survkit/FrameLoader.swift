@@ -23,6 +23,7 @@ enum FrameLoader {
         rewrite: (Formula) throws -> Formula = { $0 }
     ) throws -> Frame {
         let read = try readCohort(options.data, input: options.input, columns: columnsUsed(by: options, extra: extraColumns))
+        PhaseTimings.mark("read")
         var cohort = try derivingDurations(options.durations, on: read, file: options.data)
         do { cohort = try transform(cohort) } catch let error as CohortError {
             throw AnalysisFailure(message: locate(error, file: options.data))
@@ -35,7 +36,9 @@ enum FrameLoader {
         frameOptions.subset = try options.rowSubset()
         do {
             let formula = try rewrite(Formula(options.formula))
-            return try build(formula)(cohort, frameOptions)
+            let frame = try build(formula)(cohort, frameOptions)
+            PhaseTimings.mark("frame")
+            return frame
         } catch let error as CohortError {
             throw AnalysisFailure(message: locate(error, file: options.data))
         }

@@ -66,6 +66,7 @@ struct KMCommand: ParsableCommand {
             result = KaplanMeier.bootstrap(frame, result: result, options: options, bootstrap: boot)
         }
         result.input = frame.origin.input
+        PhaseTimings.mark("fit")
         let text = try KaplanMeierReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }

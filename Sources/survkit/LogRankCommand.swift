@@ -35,6 +35,7 @@ struct LogRankCommand: ParsableCommand {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
         result.input = frame.origin.input
+        PhaseTimings.mark("fit")
         let text = try LogRankReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }

@@ -21,6 +21,7 @@ enum ReportWriter {
         case .file(let file): try file.write(text)
         case .standardOutput: try writeToStandardOutput(text, contents: "the report")
         }
+        PhaseTimings.mark("report")
     }
 
     /// Writes `text` to standard output; a failure (closed, full) is an

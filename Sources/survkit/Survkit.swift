@@ -26,6 +26,7 @@ struct Survkit: ParsableCommand {
     /// errors, 2 for usage errors (ArgumentParser would use 64), 0 for help.
     static func main() {
         StandardStreams.prepare()
+        PhaseTimings.start()
         do {
             var command = try parseAsRoot()
             try command.run()

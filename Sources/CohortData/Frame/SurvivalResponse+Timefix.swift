@@ -1,3 +1,5 @@
+import SurvivalNumerics
+
 extension SurvivalResponse {
     /// Times that differ by less than a relative tolerance, merged to one value,
     /// as R's `aeqSurv` (survival ≥ 2.39, applied by `survfit`, `coxph` and
@@ -28,7 +30,7 @@ extension SurvivalResponse {
     public func mergedNearTies(tolerance: Double = Double.ulpOfOne.squareRoot()) -> NearTieMerge {
         var all = stop
         if let start { all += start }
-        let y = Array(Set(all.filter { $0.isFinite })).sorted()
+        let y = RadixOrder.denseCodes(all.filter { $0.isFinite }).distinct
         guard y.count > 1 else { return .merged(self) }
         let meanAbs = y.reduce(0) { $0 + Swift.abs($1) } / Double(y.count)
         var cuts: [Double] = [y[0]]

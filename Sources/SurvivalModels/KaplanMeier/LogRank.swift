@@ -72,25 +72,34 @@ public enum LogRank {
         rows: [Int], frame: SurvivalGroupingFrame, group: [Int], k: Int, rho: Double,
         observed: inout [Double], expected: inout [Double], variance: inout [Double]
     ) {
-        let time = frame.response.stop
-        let status = frame.response.status
-        let w: (Int) -> Double = { frame.weights?[$0] ?? 1 }
-        let sorted = RadixOrder.ascending(time, rows: rows)
+        // The rows in time order, their time, event flag, group and weight
+        // gathered once so that the sweep reads memory in order.
+        let sorted = RadixOrder.ascending(frame.response.stop, rows: rows)
+        let m = sorted.count
+        var time = [Double](repeating: 0, count: m)
+        var event = [Bool](repeating: false, count: m)
+        var groupOf = [Int](repeating: 0, count: m)
+        var weight = [Double](repeating: 1, count: m)
+        for (q, r) in sorted.enumerated() {
+            time[q] = frame.response.stop[r]
+            event[q] = frame.response.status[r] != 0
+            groupOf[q] = group[r]
+            if let w = frame.weights { weight[q] = w[r] }
+        }
         var risk = [Double](repeating: 0, count: k)
-        for r in sorted { risk[group[r]] += w(r) }
+        for q in 0..<m { risk[groupOf[q]] += weight[q] }
         var km = 1.0
         var i = 0
         var deathsByGroup = [Double](repeating: 0, count: k)
-        while i < sorted.count {
-            let t = time[sorted[i]]
+        while i < m {
+            let t = time[i]
             var j = i
             var deaths = 0.0
             for g in 0..<k { deathsByGroup[g] = 0 }
-            while j < sorted.count && time[sorted[j]] == t {
-                let r = sorted[j]
-                if status[r] != 0 {
-                    deaths += w(r)
-                    deathsByGroup[group[r]] += w(r)
+            while j < m && time[j] == t {
+                if event[j] {
+                    deaths += weight[j]
+                    deathsByGroup[groupOf[j]] += weight[j]
                 }
                 j += 1
             }
@@ -111,7 +120,7 @@ public enum LogRank {
                 }
                 km *= (nRisk - deaths) / nRisk
             }
-            for r in sorted[i..<j] { risk[group[r]] -= w(r) }
+            for q in i..<j { risk[groupOf[q]] -= weight[q] }
             i = j
         }
     }

@@ -1,0 +1,64 @@
+import Testing
+@testable import SurvivalNumerics
+
+/// The radix orders equal a stable comparison sort, and the dense codes equal
+/// a Set-and-sort coding, on seeded data of every shape the estimators feed
+/// them: day-rounded times (few distinct values, the hashing path), continuous
+/// values (the sorting path), negative numbers, −0 and 0, heavy ties.
+@Suite("Radix orders and dense codes")
+struct RadixOrderTests {
+    private func data(_ kind: Int, _ n: Int, seed: UInt64) -> [Double] {
+        var state = seed
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 11
+        }
+        return (0..<n).map { _ in
+            let u = Double(next()) / Double(1 << 53)
+            switch kind {
+            case 0: return (u * 3000).rounded()                 // day-rounded times
+            case 1: return (u - 0.5) * 1e6                      // continuous, both signs
+            case 2: return [0.0, -0.0, 1, -1, 2.5][Int(next() % 5)]
+            default: return u < 0.5 ? -Double(next() % 7) : Double(next() % 100_000) * 1e-3
+            }
+        }
+    }
+
+    @Test func ascendingIsAStableSort() {
+        for kind in 0..<4 {
+            for n in [0, 1, 2, 17, 5000] {
+                let keys = data(kind, n, seed: UInt64(kind * 100 + n))
+                let expected = keys.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
+                #expect(RadixOrder.ascending(keys) == expected, "kind \(kind), n \(n)")
+                let rows = Array(stride(from: 0, to: n, by: 3).reversed())
+                let expectedRows = rows.enumerated().sorted {
+                    keys[$0.element] < keys[$1.element] || (keys[$0.element] == keys[$1.element] && $0.offset < $1.offset)
+                }.map(\.element)
+                #expect(RadixOrder.ascending(keys, rows: rows) == expectedRows, "kind \(kind), n \(n), rows")
+            }
+        }
+    }
+
+    @Test func denseCodesEqualSetAndSort() {
+        for kind in 0..<4 {
+            for n in [1, 9, 20_000] {
+                let values = data(kind, n, seed: UInt64(7 + kind + n))
+                let distinct = Array(Set(values)).sorted()
+                let (codes, got) = RadixOrder.denseCodes(values)
+                #expect(got == distinct, "kind \(kind), n \(n)")
+                #expect(codes == values.map { v in distinct.firstIndex(of: v) ?? -1 }, "kind \(kind), n \(n)")
+            }
+        }
+        // Both paths: a few values (table) and many (sort) give the same codes.
+        let few = data(0, 50_000, seed: 3)
+        #expect(RadixOrder.fewDistinct(few) != nil)
+        #expect(RadixOrder.fewDistinct(data(1, 50_000, seed: 3)) == nil)
+    }
+
+    @Test func denseRanksOfIntegerKeys() {
+        let keys = [5, 3, 5, 900_000_000_000, 0, 3]
+        #expect(RadixOrder.denseRanks(keys) == [2, 1, 2, 3, 0, 1])
+        #expect(RadixOrder.denseRanks([7, 7, 2]) == [1, 1, 0])
+        #expect(RadixOrder.denseRanks([]) == [])
+    }
+}
