@@ -1,5 +1,5 @@
 import CohortData
-import SurvivalModels
+@testable import SurvivalModels
 import SurvivalTestSupport
 import Testing
 
@@ -16,6 +16,9 @@ import Testing
         command.expectEveryOptionMapped()
         let result = try LogRank.test(frame, rho: rho)
         expectMatchesFixture(result.fixtureValue, command)
+        // The path taken when the time × group table would be too large.
+        let untabulated = try LogRank.test(frame, rho: rho, tableLimit: 0)
+        expectMatchesFixture(untabulated.fixtureValue, command)
     }
 }
 

@@ -46,7 +46,9 @@ struct RadixOrderTests {
                 let distinct = Array(Set(values)).sorted()
                 let (codes, got) = RadixOrder.denseCodes(values)
                 #expect(got == distinct, "kind \(kind), n \(n)")
-                #expect(codes == values.map { v in distinct.firstIndex(of: v) ?? -1 }, "kind \(kind), n \(n)")
+                var index: [Double: Int] = [:]
+                for (k, v) in distinct.enumerated() { index[v] = k }
+                #expect(codes == values.map { index[$0] ?? -1 }, "kind \(kind), n \(n)")
             }
         }
         // Both paths: a few values (table) and many (sort) give the same codes.

@@ -19,6 +19,12 @@ public enum LogRank {
     /// - Throws: `ModelError` for counting-process data (R `survdiff` takes
     ///   right-censored data only), fewer than two groups, or no rows.
     public static func test(_ frame: SurvivalGroupingFrame, rho: Double = 0) throws(ModelError) -> LogRankResult {
+        try test(frame, rho: rho, tableLimit: nil)
+    }
+
+    /// `tableLimit` caps the time × group table of the counting pass (tests
+    /// set it to 0 to run the path large group counts take).
+    static func test(_ frame: SurvivalGroupingFrame, rho: Double, tableLimit: Int?) throws(ModelError) -> LogRankResult {
         guard frame.response.start == nil else {
             throw ModelError("The log-rank test takes right-censored data Surv(time, status) only, as R survdiff.")
         }
@@ -36,7 +42,7 @@ public enum LogRank {
         for rows in members where !rows.isEmpty {
             accumulate(
                 rows: rows, frame: frame, group: groups.codes, k: k, rho: rho,
-                observed: &observed, expected: &expected, variance: &variance)
+                observed: &observed, expected: &expected, variance: &variance, tableLimit: tableLimit)
         }
         var n = [Int](repeating: 0, count: k)
         for code in groups.codes { n[code] += 1 }
@@ -70,39 +76,59 @@ public enum LogRank {
     /// Adds one stratum's contribution, walking its distinct times in order.
     static func accumulate(
         rows: [Int], frame: SurvivalGroupingFrame, group: [Int], k: Int, rho: Double,
-        observed: inout [Double], expected: inout [Double], variance: inout [Double]
+        observed: inout [Double], expected: inout [Double], variance: inout [Double],
+        tableLimit: Int? = nil
     ) {
-        // The rows in time order, their time, event flag, group and weight
-        // gathered once so that the sweep reads memory in order.
-        let sorted = RadixOrder.ascending(frame.response.stop, rows: rows)
-        let m = sorted.count
-        var time = [Double](repeating: 0, count: m)
-        var event = [Bool](repeating: false, count: m)
-        var groupOf = [Int](repeating: 0, count: m)
-        var weight = [Double](repeating: 1, count: m)
-        for (q, r) in sorted.enumerated() {
-            time[q] = frame.response.stop[r]
-            event[q] = frame.response.status[r] != 0
-            groupOf[q] = group[r]
-            if let w = frame.weights { weight[q] = w[r] }
-        }
+        // One counting pass: per distinct time (dense codes, ascending) and
+        // group, the weight of the deaths and of all rows ending there — in a
+        // time × group table when that is small, else gathered per time from
+        // the rows put in time order by a counting sort on the codes.
+        let stop = frame.response.stop, status = frame.response.status, weights = frame.weights
+        let (codes, distinct) = RadixOrder.denseCodes(rows.map { stop[$0] })
+        let m = distinct.count
+        let tabulated = m * k <= (tableLimit ?? Swift.max(1 << 20, 4 * rows.count))
+        var deathTable = [Double](repeating: 0, count: tabulated ? m * k : 0)
+        var endTable = [Double](repeating: 0, count: tabulated ? m * k : 0)
         var risk = [Double](repeating: 0, count: k)
-        for q in 0..<m { risk[groupOf[q]] += weight[q] }
-        var km = 1.0
-        var i = 0
-        var deathsByGroup = [Double](repeating: 0, count: k)
-        while i < m {
-            let t = time[i]
-            var j = i
-            var deaths = 0.0
-            for g in 0..<k { deathsByGroup[g] = 0 }
-            while j < m && time[j] == t {
-                if event[j] {
-                    deaths += weight[j]
-                    deathsByGroup[groupOf[j]] += weight[j]
-                }
-                j += 1
+        for (q, r) in rows.enumerated() {
+            let w = weights?[r] ?? 1
+            if tabulated {
+                let slot = codes[q] * k + group[r]
+                if status[r] != 0 { deathTable[slot] += w }
+                endTable[slot] += w
             }
+            risk[group[r]] += w
+        }
+        var firstOfTime = [Int](repeating: 0, count: tabulated ? 0 : m + 1)
+        var byTime = [Int](repeating: 0, count: tabulated ? 0 : rows.count)
+        if !tabulated {
+            for c in codes { firstOfTime[c + 1] += 1 }
+            for t in 0..<m { firstOfTime[t + 1] += firstOfTime[t] }
+            var next = firstOfTime
+            for (q, c) in codes.enumerated() {
+                byTime[next[c]] = rows[q]
+                next[c] += 1
+            }
+        }
+        var endsByGroup = [Double](repeating: 0, count: k)
+        var km = 1.0
+        var deathsByGroup = [Double](repeating: 0, count: k)
+        for t in 0..<m {
+            var deaths = 0.0
+            if tabulated {
+                for g in 0..<k {
+                    deathsByGroup[g] = deathTable[t * k + g]
+                    endsByGroup[g] = endTable[t * k + g]
+                }
+            } else {
+                for g in 0..<k { deathsByGroup[g] = 0; endsByGroup[g] = 0 }
+                for r in byTime[firstOfTime[t]..<firstOfTime[t + 1]] {
+                    let w = weights?[r] ?? 1
+                    if status[r] != 0 { deathsByGroup[group[r]] += w }
+                    endsByGroup[group[r]] += w
+                }
+            }
+            for g in 0..<k { deaths += deathsByGroup[g] }
             let nRisk = risk.reduce(0, +)
             if deaths > 0 {
                 let wt = rho == 0 ? 1 : Foundation.pow(km, rho)
@@ -120,8 +146,7 @@ public enum LogRank {
                 }
                 km *= (nRisk - deaths) / nRisk
             }
-            for q in i..<j { risk[groupOf[q]] -= weight[q] }
-            i = j
+            for g in 0..<k { risk[g] -= endsByGroup[g] }
         }
     }
 }

@@ -15,28 +15,22 @@ struct RiskTable {
 
     /// Builds the table from the rows `rows` of the given arrays.
     ///
-    /// - Complexity: O(m) for m rows (a radix sort of the times), plus a
-    ///   sort of the entry times for counting-process data.
+    /// - Complexity: O(m) for m rows (dense codes of the times: a hash table
+    ///   for few distinct times, else a radix sort), plus a sort of the entry
+    ///   times for counting-process data.
     init(rows: [Int], start: [Double]?, stop: [Double], event: [Bool], weights: [Double]?) {
         guard !rows.isEmpty else { return }
-        // Stable: the weights of tied rows are summed in input order.
-        let sortedRows = RadixOrder.ascending(stop, rows: rows)
         let w: (Int) -> Double = { weights?[$0] ?? 1 }
 
-        // Distinct stop times with event and censoring weights.
-        var i = 0
-        while i < sortedRows.count {
-            let t = stop[sortedRows[i]]
-            var d = 0.0
-            var c = 0.0
-            while i < sortedRows.count && stop[sortedRows[i]] == t {
-                let r = sortedRows[i]
-                if event[r] { d += w(r) } else { c += w(r) }
-                i += 1
-            }
-            time.append(t)
-            nEvent.append(d)
-            nCensor.append(c)
+        // Distinct stop times with event and censoring weights: one counting
+        // pass over the rows into the slots of their time's dense code (the
+        // weights of tied rows summed in input order).
+        let (codes, distinct) = RadixOrder.denseCodes(rows.map { stop[$0] })
+        time = distinct
+        nEvent = [Double](repeating: 0, count: distinct.count)
+        nCensor = [Double](repeating: 0, count: distinct.count)
+        for (q, r) in rows.enumerated() {
+            if event[r] { nEvent[codes[q]] += w(r) } else { nCensor[codes[q]] += w(r) }
         }
 
         // Number at risk: weight with stop ≥ t, minus weight with start ≥ t.
