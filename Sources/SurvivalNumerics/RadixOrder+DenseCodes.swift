@@ -28,14 +28,15 @@ extension RadixOrder {
     /// sorted and each row looks its code up — a few table probes per row in
     /// cache, instead of a radix sort's passes over all rows. `nil` (the caller
     /// sorts) once the distinct values exceed 4,096 or an eighth of the rows.
-    static func fewDistinct(_ values: [Double]) -> (codes: [Int], distinct: [Double])? {
+    /// With `codes: false` only the distinct values are returned (`codes` empty).
+    public static func fewDistinct(_ values: [Double], codes wantCodes: Bool = true) -> (codes: [Int], distinct: [Double])? {
         let n = values.count
         let limit = Swift.min(4096, Swift.max(16, n / 8))
         let slots = 8192  // a power of two, at least twice the limit
         var keys = [UInt64](repeating: 0, count: slots)
         var ids = [Int32](repeating: -1, count: slots)
         var found: [Double] = []
-        var idOfRow = [Int32](repeating: 0, count: n)
+        var idOfRow = [Int32](repeating: 0, count: wantCodes ? n : 1)
         let ok = keys.withUnsafeMutableBufferPointer { kp in
             ids.withUnsafeMutableBufferPointer { ip in
                 values.withUnsafeBufferPointer { vp in
@@ -50,12 +51,12 @@ extension RadixOrder {
                                     if found.count == limit { return false }
                                     ip[slot] = Int32(found.count)
                                     kp[slot] = bits
-                                    rp[i] = Int32(found.count)
+                                    if wantCodes { rp[i] = Int32(found.count) }
                                     found.append(v)
                                     break
                                 }
                                 if kp[slot] == bits {
-                                    rp[i] = id
+                                    if wantCodes { rp[i] = id }
                                     break
                                 }
                                 slot = (slot + 1) & (slots - 1)
@@ -70,7 +71,7 @@ extension RadixOrder {
         let order = found.indices.sorted { found[$0] < found[$1] }
         var rank = [Int](repeating: 0, count: found.count)
         for (r, id) in order.enumerated() { rank[id] = r }
-        return (idOfRow.map { rank[Int($0)] }, order.map { found[$0] })
+        return (wantCodes ? idOfRow.map { rank[Int($0)] } : [], order.map { found[$0] })
     }
 
     /// Each non-negative integer key replaced by the rank of its distinct value

@@ -27,13 +27,15 @@ extension CSVParse {
                 textSlots.append(columns.count)
                 columns.append(.numeric([]))
                 textColumns.append(k)
+                pass.release(k)
             }
         }
+        // Pass 1's buffers are freed before pass 2 allocates its own.
+        let rowLines = irregularLines ? pass.takeLines() : nil
         if !textColumns.isEmpty {
             let text = try readTextColumns(textColumns, rowCount: rowCount)
             for (slot, column) in zip(textSlots, text) { columns[slot] = column }
         }
-        let rowLines = irregularLines ? Array(UnsafeBufferPointer(start: lines, count: rowCount)) : nil
         let projected = read.count < columnCount
         var cohort = Cohort(
             fileName: fileName, names: read.map { names[$0] }, columns: columns, rowCount: rowCount,
@@ -162,7 +164,8 @@ extension CSVParse {
         for (j, k) in wanted.enumerated() { slot[k] = j }
         var interners = [ByteInterner](repeating: ByteInterner(), count: wanted.count)
         var codes = [[Int32]](repeating: [Int32](repeating: -1, count: rowCount), count: wanted.count)
-        var days = [[Double]](repeating: [Double](repeating: .nan, count: rowCount), count: wanted.count)
+        // Day numbers are allocated for a column only once a value in it is a date.
+        var days = [[Double]](repeating: [], count: wanted.count)
         var allDates = [Bool](repeating: true, count: wanted.count)
         var anyValue = [Bool](repeating: false, count: wanted.count)
         // With a --date-format pattern: the day numbers it gives, whether every
@@ -201,6 +204,7 @@ extension CSVParse {
                     }
                     if allDates[j] {
                         if let d = ISODate.parse(base, s, e) {
+                            if days[j].isEmpty { days[j] = [Double](repeating: .nan, count: rowCount) }
                             days[j][row] = Double(d)
                         } else {
                             allDates[j] = false
@@ -209,6 +213,7 @@ extension CSVParse {
                     if allPattern[j], let pattern {
                         switch pattern.match(base, s, e) {
                         case .date(let d):
+                            if patternDays[j].isEmpty { patternDays[j] = [Double](repeating: .nan, count: rowCount) }
                             patternDays[j][row] = Double(d)
                         case .invalid(let reason):
                             if firstInvalid[j] == nil {

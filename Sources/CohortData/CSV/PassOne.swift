@@ -8,7 +8,7 @@ final class PassOne {
     /// Whether column `k` is still all numbers (or missing).
     let numeric: UnsafeMutablePointer<Bool>
     /// Each record's physical line.
-    let lines: UnsafeMutablePointer<Int32>
+    private(set) var lines: UnsafeMutablePointer<Int32>
     let columnCount: Int
     var rowCount = 0
     /// A record spanned several lines, or blank lines were skipped.
@@ -34,6 +34,20 @@ final class PassOne {
         values[k].deallocate()
         values[k] = .allocate(capacity: 1)
         return column
+    }
+
+    /// Frees column `k`'s buffer (a text column, re-read by pass 2).
+    func release(_ k: Int) {
+        values[k].deallocate()
+        values[k] = .allocate(capacity: 1)
+    }
+
+    /// The first `rowCount` lines as an array, and their buffer freed.
+    func takeLines() -> [Int32] {
+        let taken = Array(UnsafeBufferPointer(start: lines, count: rowCount))
+        lines.deallocate()
+        lines = .allocate(capacity: 1)
+        return taken
     }
 
     deinit {

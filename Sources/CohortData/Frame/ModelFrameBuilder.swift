@@ -335,22 +335,28 @@ public struct ModelFrameBuilder {
         let columns = names.compactMap { cohort.column(named: $0) }
         var first = [Int](repeating: 0, count: columns.count)
         var exact = [Int](repeating: 0, count: columns.count)
+        // The used rows are copied only from the first dropped row on: with no
+        // row dropped they are the candidates themselves (no second array).
         var used: [Int] = []
-        used.reserveCapacity(candidates.count)
         var firstDropped: Int?
-        for row in candidates {
+        for (q, row) in candidates.enumerated() {
             var missingAt = -1
             for (k, c) in columns.enumerated() where c.isMissing(row) {
                 if missingAt < 0 { missingAt = k }
                 exact[k] += 1
             }
             if missingAt < 0 {
-                used.append(row)
+                if firstDropped != nil { used.append(row) }
             } else {
                 first[missingAt] += 1
-                if firstDropped == nil { firstDropped = row }
+                if firstDropped == nil {
+                    firstDropped = row
+                    used.reserveCapacity(candidates.count - 1)
+                    used.append(contentsOf: candidates[0..<q])
+                }
             }
         }
+        if firstDropped == nil { used = candidates }
         var dropped: [String: Int] = [:]
         var order: [String] = []
         var missingByColumn: [String: Int] = [:]

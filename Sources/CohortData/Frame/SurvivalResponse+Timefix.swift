@@ -27,10 +27,22 @@ extension SurvivalResponse {
 
     /// `mergingNearTies`, naming the first row (0-based, in this response)
     /// whose interval `(start, stop]` collapses.
+    /// The distinct finite values of `a` and `b`, ascending: through the
+    /// small hash table of `RadixOrder` when there are few, else one in-place
+    /// sort of a copy (no code arrays: only the values are needed).
+    static func distinctFinite(_ a: [Double], _ b: [Double]?) -> [Double] {
+        var all = a
+        if let b { all += b }
+        if all.contains(where: { !$0.isFinite }) { all = all.filter { $0.isFinite } }
+        if let few = RadixOrder.fewDistinct(all, codes: false) { return few.distinct }
+        all.sort()
+        var out: [Double] = []
+        for v in all where out.last.map({ $0 != v }) ?? true { out.append(v) }
+        return out
+    }
+
     public func mergedNearTies(tolerance: Double = Double.ulpOfOne.squareRoot()) -> NearTieMerge {
-        var all = stop
-        if let start { all += start }
-        let y = RadixOrder.denseCodes(all.filter { $0.isFinite }).distinct
+        let y = Self.distinctFinite(stop, start)
         guard y.count > 1 else { return .merged(self) }
         let meanAbs = y.reduce(0) { $0 + Swift.abs($1) } / Double(y.count)
         var cuts: [Double] = [y[0]]
