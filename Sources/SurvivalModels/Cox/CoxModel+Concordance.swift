@@ -105,56 +105,124 @@ extension CoxFit {
             sortedEvent[k] = status[i] != 0
             if start != nil { position[i] = k }
         }
-        var less = [Double](repeating: 0, count: m)
-        var greater = [Double](repeating: 0, count: m)
-        var equal = [Double](repeating: 0, count: m)
         let byStart = start.map { s in Array(RadixOrder.ascending(s, rows: rows).reversed()) } ?? []
+        // Two independent sweeps, run at the same time: one keeps the tree of
+        // all rows at risk (queried by each event: the pair counts), the other
+        // the tree of the deaths so far (queried by every row: the partners'
+        // side of its influence). Each writes its own influence arrays.
+        var sweeps = [Sweep](repeating: Sweep(count: 0), count: 2)
+        let inputs = UncheckedSendable((sortedRank, sortedWeight, sortedTime, sortedEvent, position, byStart, start))
+        sweeps.withUnsafeMutableBufferPointer { out in
+            let results = UncheckedSendable(out)
+            ParallelLoop.run(2, threads: m >= 50_000 ? 2 : 1) { which in
+                let (rank, weight, time, event, position, byStart, start) = inputs.value
+                results.value[which] = which == 0
+                    ? Self.atRiskSweep(rank, weight, time, event, position, byStart, start, distinct: distinct)
+                    : Self.deathSweep(rank, weight, time, event, position, byStart, start, distinct: distinct)
+            }
+        }
+        for c in 0..<3 { count[c] += sweeps[0].count[c] }
+        for q in 0..<m {
+            let i = byStop[q]
+            imat[0][i] += sweeps[0].less[q] + sweeps[1].less[q]
+            imat[1][i] += sweeps[0].greater[q] + sweeps[1].greater[q]
+            imat[2][i] += sweeps[0].equal[q] + sweeps[1].equal[q]
+        }
+    }
+
+    /// One sweep's influence counts (in time order) and, for the at-risk sweep, the pair counts.
+    struct Sweep {
+        var less: [Double], greater: [Double], equal: [Double]
+        var count = [0.0, 0.0, 0.0]
+        init(count m: Int) {
+            less = [Double](repeating: 0, count: m)
+            greater = less
+            equal = less
+        }
+    }
+
+    /// The tree of rows at risk: each event is compared with the rows at risk
+    /// at its time (censored rows at that time included, tied events not).
+    static func atRiskSweep(
+        _ rank: [Int], _ weight: [Double], _ time: [Double], _ event: [Bool], _ position: [Int],
+        _ byStart: [Int], _ start: [Double]?, distinct: Int
+    ) -> Sweep {
+        let m = rank.count
+        var out = Sweep(count: m)
+        var all = Fenwick(size: distinct + 1)
         var removed = 0
         var k = 0
         while k < m {
-            if !sortedEvent[k] {
-                let d = deaths.sums(sortedRank[k])
-                less[k] -= d.less; greater[k] -= d.greater; equal[k] -= d.equal
-                all.add(sortedRank[k], sortedWeight[k])
+            if !event[k] {
+                all.add(rank[k], weight[k])
                 k += 1
                 continue
             }
-            let t = sortedTime[k]
+            let t = time[k]
             if let start {
                 // Rows whose interval starts at or after t leave the risk set.
                 while removed < byStart.count && start[byStart[removed]] >= t {
                     let q = position[byStart[removed]]
-                    let d = deaths.sums(sortedRank[q])
-                    less[q] += d.less; greater[q] += d.greater; equal[q] += d.equal
-                    all.add(sortedRank[q], -sortedWeight[q])
+                    all.add(rank[q], -weight[q])
                     removed += 1
                 }
             }
             var end = k
-            while end < m && sortedTime[end] == t && sortedEvent[end] { end += 1 }
+            while end < m && time[end] == t && event[end] { end += 1 }
             for j in k..<end {
-                let s = all.sums(sortedRank[j])
-                count[0] += sortedWeight[j] * s.greater; less[j] += s.greater
-                count[1] += sortedWeight[j] * s.less; greater[j] += s.less
-                count[2] += sortedWeight[j] * s.equal; equal[j] += s.equal
-                deaths.add(sortedRank[j], sortedWeight[j])
+                let s = all.sums(rank[j])
+                out.count[0] += weight[j] * s.greater; out.less[j] += s.greater
+                out.count[1] += weight[j] * s.less; out.greater[j] += s.less
+                out.count[2] += weight[j] * s.equal; out.equal[j] += s.equal
             }
+            for j in k..<end { all.add(rank[j], weight[j]) }
+            k = end
+        }
+        return out
+    }
+
+    /// The tree of deaths so far: a row's partners among the events after it
+    /// (in the descending sweep) are the deaths added between its entry and its exit.
+    static func deathSweep(
+        _ rank: [Int], _ weight: [Double], _ time: [Double], _ event: [Bool], _ position: [Int],
+        _ byStart: [Int], _ start: [Double]?, distinct: Int
+    ) -> Sweep {
+        let m = rank.count
+        var out = Sweep(count: m)
+        var deaths = Fenwick(size: distinct + 1)
+        var removed = 0
+        var k = 0
+        while k < m {
+            if !event[k] {
+                let d = deaths.sums(rank[k])
+                out.less[k] -= d.less; out.greater[k] -= d.greater; out.equal[k] -= d.equal
+                k += 1
+                continue
+            }
+            let t = time[k]
+            if let start {
+                while removed < byStart.count && start[byStart[removed]] >= t {
+                    let q = position[byStart[removed]]
+                    let d = deaths.sums(rank[q])
+                    out.less[q] += d.less; out.greater[q] += d.greater; out.equal[q] += d.equal
+                    removed += 1
+                }
+            }
+            var end = k
+            while end < m && time[end] == t && event[end] { end += 1 }
+            for j in k..<end { deaths.add(rank[j], weight[j]) }
             for j in k..<end {
-                let d = deaths.sums(sortedRank[j])
-                less[j] -= d.less; greater[j] -= d.greater; equal[j] -= d.equal
-                all.add(sortedRank[j], sortedWeight[j])
+                let d = deaths.sums(rank[j])
+                out.less[j] -= d.less; out.greater[j] -= d.greater; out.equal[j] -= d.equal
             }
             k = end
         }
         let finalPositions = start == nil ? Array(0..<m) : byStart[removed...].map { position[$0] }
         for q in finalPositions {
-            let d = deaths.sums(sortedRank[q])
-            less[q] += d.less; greater[q] += d.greater; equal[q] += d.equal
+            let d = deaths.sums(rank[q])
+            out.less[q] += d.less; out.greater[q] += d.greater; out.equal[q] += d.equal
         }
-        for q in 0..<m {
-            let i = byStop[q]
-            imat[0][i] += less[q]; imat[1][i] += greater[q]; imat[2][i] += equal[q]
-        }
+        return out
     }
 }
 
