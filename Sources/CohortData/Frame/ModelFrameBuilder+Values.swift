@@ -26,6 +26,12 @@ extension ModelFrameBuilder {
     func numeric(_ e: FormulaExpression, rows: [Int], as what: String = "a number") throws -> [Double] {
         if case .variable(let name) = e {
             let v = try numericColumn(name, as: what)
+            // All rows in order: the column itself (no gathered copy).
+            if rows.count == v.count, rows.enumerated().allSatisfy({ $0.offset == $0.element }),
+                v.allSatisfy(\.isFinite)
+            {
+                return v
+            }
             return try rows.map { row in
                 let x = v[row]
                 guard x.isFinite else {

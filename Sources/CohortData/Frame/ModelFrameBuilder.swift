@@ -335,20 +335,34 @@ public struct ModelFrameBuilder {
         let columns = names.compactMap { cohort.column(named: $0) }
         var first = [Int](repeating: 0, count: columns.count)
         var exact = [Int](repeating: 0, count: columns.count)
-        // The used rows are copied only from the first dropped row on: with no
-        // row dropped they are the candidates themselves (no second array).
+        // Column by column (a tight pass over each column's storage), the
+        // first missing column of each candidate row; then the rows with none.
+        // With no row dropped the used rows are the candidates themselves.
+        var missingAt = [Int32](repeating: -1, count: candidates.count)
+        for (k, c) in columns.enumerated() {
+            missingAt.withUnsafeMutableBufferPointer { at in
+                candidates.withUnsafeBufferPointer { rows in
+                    func mark(_ q: Int) {
+                        exact[k] += 1
+                        if at[q] < 0 { at[q] = Int32(k) }
+                    }
+                    switch c {
+                    case .numeric(let v), .date(let v):
+                        v.withUnsafeBufferPointer { p in for q in 0..<rows.count where p[rows[q]].isNaN { mark(q) } }
+                    case .categorical(let codes, _):
+                        codes.withUnsafeBufferPointer { p in for q in 0..<rows.count where p[rows[q]] < 0 { mark(q) } }
+                    }
+                }
+            }
+        }
         var used: [Int] = []
         var firstDropped: Int?
         for (q, row) in candidates.enumerated() {
-            var missingAt = -1
-            for (k, c) in columns.enumerated() where c.isMissing(row) {
-                if missingAt < 0 { missingAt = k }
-                exact[k] += 1
-            }
-            if missingAt < 0 {
+            let k = Int(missingAt[q])
+            if k < 0 {
                 if firstDropped != nil { used.append(row) }
             } else {
-                first[missingAt] += 1
+                first[k] += 1
                 if firstDropped == nil {
                     firstDropped = row
                     used.reserveCapacity(candidates.count - 1)
