@@ -23,11 +23,13 @@ usage: bash benchmarks/compare.sh [options] [DATA_DIR]
   --timeout S      per-step time limit in seconds (default 900; a step over it is recorded as timeout)
   --nice N         niceness of every timed step (default 10; 0 for none)
   --gen-only       only build the generator and write the cohorts
+  --report RUN     print (and with --record, record) the report of an earlier run folder
+                   DATA_DIR/run-YYYYMMDD-HHMMSS without running anything
   -h, --help       this text
 EOF
 }
 
-QUICK=0 RECORD=0 R_BIG=${SURVKIT_BENCH_R_BIG:-0} DO_R=1 DO_PY=1 BUILD=1 GEN_ONLY=0
+QUICK=0 RECORD=0 R_BIG=${SURVKIT_BENCH_R_BIG:-0} DO_R=1 DO_PY=1 BUILD=1 GEN_ONLY=0 REPORT_ONLY=""
 TIMEOUT=900 NICE=10
 DATA=${SURVKIT_BENCH_DATA:-/tmp/survkit-bench}
 while [ $# -gt 0 ]; do
@@ -43,6 +45,7 @@ while [ $# -gt 0 ]; do
     --timeout) TIMEOUT=${2:?--timeout needs seconds}; shift ;;
     --nice) NICE=${2:?--nice needs a number}; shift ;;
     --gen-only) GEN_ONLY=1 ;;
+    --report) REPORT_ONLY=${2:?--report needs a run folder}; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "compare.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
     *) DATA=$1 ;;
@@ -54,6 +57,36 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 say() { printf '%s\n' "$*" >&2; }
 die() { say "compare.sh: $*"; exit 1; }
+
+# report_and_record RUN: the report on stdout (and in RUN/report.md); --record inserts it
+# into benchmarks/README.md below the marker line of its top section.
+report_and_record() {
+  local run=$1 rc=0
+  python3 benchmarks/compare-report.py "$run" >"$run/report.md" || rc=$?
+  cat "$run/report.md"
+  say "(run folder: $run)"
+  if [ "$RECORD" = 1 ]; then
+    python3 - "$ROOT/benchmarks/README.md" "$run/report.md" <<'EOF'
+import sys
+readme_path, report_path = sys.argv[1:]
+readme = open(readme_path).read()
+report = open(report_path).read().rstrip() + "\n\n"
+marker = "<!-- compare.sh --record inserts new sections below this line -->\n"
+if marker in readme:
+    head, tail = readme.split(marker, 1)
+    readme = head + marker + "\n" + report + tail.lstrip("\n")
+else:
+    readme = readme.rstrip() + "\n\n" + report
+open(readme_path, "w").write(readme)
+EOF
+    say "recorded in benchmarks/README.md"
+  fi
+  return "$rc"
+}
+if [ -n "$REPORT_ONLY" ]; then
+  [ -f "$REPORT_ONLY/results.tsv" ] || die "$REPORT_ONLY has no results.tsv"
+  rc=0; report_and_record "$REPORT_ONLY" || rc=$?; exit "$rc"
+fi
 
 # --- tools ------------------------------------------------------------------------
 if [ ! -x /usr/bin/time ]; then
@@ -243,23 +276,5 @@ done <<<"$COHORTS"
 echo "load_after	$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/machine.tsv"
 
 rc=0
-python3 benchmarks/compare-report.py "$RUN" >"$RUN/report.md" || rc=$?
-cat "$RUN/report.md"
-say "(run folder: $RUN)"
-if [ "$RECORD" = 1 ]; then
-  python3 - "$ROOT/benchmarks/README.md" "$RUN/report.md" <<'EOF'
-import sys
-readme_path, report_path = sys.argv[1:]
-readme = open(readme_path).read()
-report = open(report_path).read().rstrip() + "\n\n"
-marker = "<!-- compare.sh --record inserts new sections below this line -->\n"
-if marker in readme:
-    head, tail = readme.split(marker, 1)
-    readme = head + marker + "\n" + report + tail.lstrip("\n")
-else:
-    readme = readme.rstrip() + "\n\n" + report
-open(readme_path, "w").write(readme)
-EOF
-  say "recorded in benchmarks/README.md"
-fi
+report_and_record "$RUN" || rc=$?
 exit "$rc"
