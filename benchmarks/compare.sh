@@ -177,6 +177,7 @@ for m in sys.argv[1:]:
     try: out.append(m + " " + importlib.import_module(m).__version__)
     except Exception: out.append(m)
 print(", ".join(out))' $PY_MODULES)"
+  echo "rows_1m	${SURVKIT_BENCH_ROWS:-1000000}"
   echo "nice	$NICE"
   echo "mode	$([ "$QUICK" = 1 ] && echo quick || echo full)$([ "$R_BIG" = 1 ] && echo ', R on 10M/80M')"
 } >"$RUN/machine.tsv"
