@@ -5,6 +5,7 @@ import PackageDescription
 // root package never compile them. Run from the repository root:
 //   swift run -c release --package-path Benchmarks cox-bench /tmp/cohort.csv
 //   swift run -c release --package-path Benchmarks import-bench /tmp/cohort.csv
+//   swift run -c release --package-path Benchmarks cohort-gen /tmp/cohort.csv 1000000
 let package = Package(
     name: "SurvivalKitBenchmarks",
     platforms: [.macOS(.v13)],
@@ -13,6 +14,9 @@ let package = Package(
         .executableTarget(
             name: "cox-bench",
             dependencies: [.product(name: "SurvivalKit", package: "SurvivalKit")]
+        ),
+        .executableTarget(
+            name: "cohort-gen"
         ),
         .executableTarget(
             name: "import-bench",

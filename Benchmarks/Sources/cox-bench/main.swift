@@ -95,7 +95,7 @@ let frame = ModelFrame(
     response: SurvivalResponse(stop: time, status: status),
     design: Matrix(rows: n, columns: p, columnMajor: design),
     termNames: (1...p).map { "x\($0)" }, termOfColumn: (1...p).map { "x\($0)" },
-    groups: nil, strata: nil, cluster: nil, offset: nil, weights: nil,
+    strata: nil, cluster: nil, offset: nil, weights: nil,
     rowIndex: Array(0..<n), rows: RowAccounting(read: n, used: n), warnings: [])
 design = []
 
