@@ -15,8 +15,10 @@ public enum ParallelLoop {
         return n > 0 ? Int(n) : 1
     }
 
-    /// Calls `body(0) … body(count − 1)`: one after the other when `threads` ≤ 1,
-    /// else through `DispatchQueue.concurrentPerform` (which uses every core).
+    /// Calls `body(0) … body(count − 1)` on at most `threads` threads: one after
+    /// the other when `threads` ≤ 1; through `DispatchQueue.concurrentPerform`
+    /// (every core) when `threads` is at least the core count; else on
+    /// `threads` workers, worker `w` taking iterations `w, w + threads, …`.
     public static func run(_ count: Int, threads: Int, _ body: (Int) -> Void) {
         guard count > 0 else { return }
         if threads <= 1 || count == 1 {
@@ -25,7 +27,13 @@ public enum ParallelLoop {
         }
         withoutActuallyEscaping(body) { body in
             let shared = UncheckedSendable(body)
-            DispatchQueue.concurrentPerform(iterations: count) { k in shared.value(k) }
+            if threads >= coreCount || threads >= count {
+                DispatchQueue.concurrentPerform(iterations: count) { k in shared.value(k) }
+            } else {
+                DispatchQueue.concurrentPerform(iterations: threads) { w in
+                    for k in stride(from: w, to: count, by: threads) { shared.value(k) }
+                }
+            }
         }
     }
 }
