@@ -6,8 +6,8 @@
 /// Method. Each key is mapped to an order-preserving 64-bit pattern (`+0.0`
 /// turns −0 into 0; negative numbers have all bits flipped, others the sign
 /// bit set, so unsigned order is numeric order), then the rows are distributed
-/// byte by byte, least significant first, each pass stable. Bytes that are the
-/// same for every row are skipped — most of them for day-rounded times, whose
+/// digit by digit (8 bits, or 16 from 65,536 rows on), least significant first,
+/// each pass stable. Digits that are the same for every row are skipped — most of them for day-rounded times, whose
 /// patterns differ only in a few bytes. Ties keep their input order. Keys must
 /// not be NaN.
 public enum RadixOrder {
@@ -18,7 +18,13 @@ public enum RadixOrder {
         guard n > 1 else { return rows ?? Array(0..<n) }
         var bits = [UInt64](repeating: 0, count: n)
         var order = rows ?? Array(0..<n)
-        var counts = [Int](repeating: 0, count: 8 * 256)
+        // Digits of 8 bits, or of 16 bits from 65,536 rows on (half the passes
+        // over the rows; the 4 × 65,536 counters are then cheap by comparison).
+        let width: UInt64 = n >= 1 << 16 ? 16 : 8
+        let radix = 1 << Int(width)
+        let mask = UInt64(radix - 1)
+        let passes = Int(64 / width)
+        var counts = [Int](repeating: 0, count: passes * radix)
         keys.withUnsafeBufferPointer { tp in
         bits.withUnsafeMutableBufferPointer { kp in
         order.withUnsafeBufferPointer { rp in
@@ -27,29 +33,29 @@ public enum RadixOrder {
                 let pattern = (tp[rp[q]] + 0.0).bitPattern
                 let k = pattern >> 63 == 1 ? ~pattern : pattern | (1 << 63)
                 kp[q] = k
-                for b in 0..<8 { cp[b * 256 + Int((k >> (8 * UInt64(b))) & 255)] += 1 }
+                for b in 0..<passes { cp[b * radix + Int((k >> (width * UInt64(b))) & mask)] += 1 }
             }
         }}}}
         var bits2 = [UInt64](repeating: 0, count: n)
         var order2 = [Int](repeating: 0, count: n)
-        var offset = [Int](repeating: 0, count: 256)
-        for b in 0..<8 {
-            let first = Int((bits[0] >> (8 * UInt64(b))) & 255)
-            if counts[b * 256 + first] == n { continue }  // every row has this byte
+        var offset = [Int](repeating: 0, count: radix)
+        for b in 0..<passes {
+            let shift = width * UInt64(b)
+            let first = Int((bits[0] >> shift) & mask)
+            if counts[b * radix + first] == n { continue }  // every row has this digit
             var acc = 0
-            for d in 0..<256 {
+            for d in 0..<radix {
                 offset[d] = acc
-                acc += counts[b * 256 + d]
+                acc += counts[b * radix + d]
             }
             bits.withUnsafeBufferPointer { kp in
             order.withUnsafeBufferPointer { rp in
             bits2.withUnsafeMutableBufferPointer { k2 in
             order2.withUnsafeMutableBufferPointer { r2 in
             offset.withUnsafeMutableBufferPointer { op in
-                let shift = 8 * UInt64(b)
                 for q in 0..<n {
                     let k = kp[q]
-                    let d = Int((k >> shift) & 255)
+                    let d = Int((k >> shift) & mask)
                     let dst = op[d]
                     op[d] = dst + 1
                     k2[dst] = k

@@ -26,7 +26,7 @@ struct RadixOrderTests {
 
     @Test func ascendingIsAStableSort() {
         for kind in 0..<4 {
-            for n in [0, 1, 2, 17, 5000] {
+            for n in [0, 1, 2, 17, 5000, 70_000] {  // 70,000: the 16-bit digits
                 let keys = data(kind, n, seed: UInt64(kind * 100 + n))
                 let expected = keys.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
                 #expect(RadixOrder.ascending(keys) == expected, "kind \(kind), n \(n)")

@@ -15,7 +15,7 @@ struct CSVInput {
         let compressed = raw.withBytes { Gzip.isCompressed($0) }
         if compressed { source = InputBytes(try Gzip.decompress(raw.array, fileName: fileName)) }
         let (delimiter, transcoded) = try source.withBytes { buffer in
-            try Self.prepare(buffer, fileName: fileName, options: options)
+            try Self.prepare(buffer, fileName: fileName, options: options) { source.release($0, $1) }
         }
         self.text = transcoded.map { InputBytes($0) } ?? source
         self.delimiter = delimiter
@@ -24,7 +24,8 @@ struct CSVInput {
     /// Checks the encoding and chooses the delimiter; returns the transcoded
     /// text when the input was Latin-1 / Windows-1252 with non-ASCII bytes.
     private static func prepare(
-        _ bytes: UnsafeBufferPointer<UInt8>, fileName: String, options: CSVOptions
+        _ bytes: UnsafeBufferPointer<UInt8>, fileName: String, options: CSVOptions,
+        release: (Int, Int) -> Void
     ) throws -> (CSVOptions.Delimiter, [UInt8]?) {
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
             let order = bytes[0] == 0xFF ? "little-endian, byte order mark FF FE" : "big-endian, byte order mark FE FF"
@@ -46,7 +47,17 @@ struct CSVInput {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return (delimiter, nil) }
         let n = bytes.count
         if options.delimiter == nil { delimiter = DelimiterDetection.detect(base, count: n, start: start, decimal: options.decimal) }
-        guard let first = ByteScan.firstNonASCIIOrNUL(base, count: n, from: start) else { return (delimiter, nil) }
+        // The ASCII scan goes through the input in 64 MB blocks, handing each
+        // back once scanned, so that a mapped file is never resident as a whole.
+        var firstFound: Int?
+        var blockStart = start
+        while blockStart < n && firstFound == nil {
+            let blockEnd = Swift.min(n, blockStart + (64 << 20))
+            firstFound = ByteScan.firstNonASCIIOrNUL(base, count: blockEnd, from: blockStart)
+            release(blockStart, blockEnd)
+            blockStart = blockEnd
+        }
+        guard let first = firstFound else { return (delimiter, nil) }
         let locator = CSVLocator(base: base, count: n, delimiter: delimiter.byte, start: start)
         if encoding == .utf8 {
             guard let problem = ByteScan.firstUTF8Problem(base, count: n, from: first) else { return (delimiter, nil) }
