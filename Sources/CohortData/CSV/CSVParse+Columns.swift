@@ -179,8 +179,13 @@ extension CSVParse {
         tok.line = dataLine
         var field = CSVField()
         var row = 0
+        var released = dataStart  // a mapped file's pages before this offset are handed back
         do {
             while !tok.atEnd {
+                if tok.pos - released >= 64 << 20 {
+                    source?.release(released, tok.pos)
+                    released = tok.pos
+                }
                 if tok.skipBlankLine() { continue }
                 let rowLine = tok.line
                 var column = 0
