@@ -11,16 +11,18 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "SurvivalKit", path: "..")],
     targets: [
+        .target(name: "BenchmarkSupport"),
         .executableTarget(
             name: "cox-bench",
-            dependencies: [.product(name: "SurvivalKit", package: "SurvivalKit")]
+            dependencies: ["BenchmarkSupport", .product(name: "SurvivalKit", package: "SurvivalKit")]
         ),
         .executableTarget(
-            name: "cohort-gen"
+            name: "cohort-gen",
+            dependencies: ["BenchmarkSupport"]
         ),
         .executableTarget(
             name: "import-bench",
-            dependencies: [.product(name: "SurvivalKit", package: "SurvivalKit")]
+            dependencies: ["BenchmarkSupport", .product(name: "SurvivalKit", package: "SurvivalKit")]
         ),
     ]
 )

@@ -20,16 +20,6 @@ struct CSVChunkedReaderTests {
         return options
     }
 
-    private func identical(_ a: Column?, _ b: Column?) -> Bool {
-        switch (a, b) {
-        case (.numeric(let x)?, .numeric(let y)?), (.date(let x)?, .date(let y)?):
-            return x.map(\.bitPattern) == y.map(\.bitPattern)
-        case (.categorical(let c, let l)?, .categorical(let d, let m)?):
-            return c == d && l == m
-        default:
-            return false
-        }
-    }
 
     /// Reads `text` sequentially and in chunks of several sizes; both must give
     /// the same cohort or the same error message.
@@ -48,7 +38,7 @@ struct CSVChunkedReaderTests {
                 if b.readChunks > 1 { chunkedReads += 1 }
                 #expect(a.names == b.names, comment)
                 #expect(a.rowCount == b.rowCount, comment)
-                for name in a.names { #expect(identical(a.column(named: name), b.column(named: name)), "\(name) \(chunk)") }
+                for name in a.names { #expect(identicalColumns(a.column(named: name), b.column(named: name)), "\(name) \(chunk)") }
                 for row in 0..<a.rowCount where a.line(ofRow: row) != b.line(ofRow: row) {
                     Issue.record("row \(row): line \(a.line(ofRow: row)) vs \(b.line(ofRow: row)) (chunk \(chunk))")
                     break

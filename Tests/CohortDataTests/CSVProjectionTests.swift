@@ -3,17 +3,6 @@ import Testing
 
 @Suite("CSV column projection reads only the named columns, as a full read would")
 struct CSVProjectionTests {
-    /// Whether two columns are the same, NaN (missing) matching NaN: bit patterns of numbers and days.
-    private func identical(_ a: Column?, _ b: Column?) -> Bool {
-        switch (a, b) {
-        case (.numeric(let x)?, .numeric(let y)?), (.date(let x)?, .date(let y)?):
-            return x.map(\.bitPattern) == y.map(\.bitPattern)
-        case (.categorical(let c, let l)?, .categorical(let d, let m)?):
-            return c == d && l == m
-        default:
-            return false
-        }
-    }
 
     /// A projected read of `file` gives exactly the full read's columns of those names, in file order.
     private func expectSameAsFullRead(_ file: String, _ wanted: Set<String>) throws {
@@ -23,7 +12,7 @@ struct CSVProjectionTests {
         let expectedNames = full.names.filter { wanted.contains($0) }
         #expect(projected.names == expectedNames)
         #expect(projected.rowCount == full.rowCount)
-        for name in expectedNames { #expect(identical(projected.column(named: name), full.column(named: name)), "\(name)") }
+        for name in expectedNames { #expect(identicalColumns(projected.column(named: name), full.column(named: name)), "\(name)") }
         for row in [0, full.rowCount / 2, full.rowCount - 1] { #expect(projected.line(ofRow: row) == full.line(ofRow: row)) }
         #expect(projected.headerNames == full.names)
         for name in expectedNames { #expect(projected.position(of: name) == full.position(of: name)) }

@@ -36,3 +36,15 @@ extension Column {
         return nil
     }
 }
+
+/// Whether two columns are the same, NaN (missing) matching NaN: bit patterns of numbers and days.
+func identicalColumns(_ a: Column?, _ b: Column?) -> Bool {
+    switch (a, b) {
+    case (.numeric(let x)?, .numeric(let y)?), (.date(let x)?, .date(let y)?):
+        return x.map(\.bitPattern) == y.map(\.bitPattern)
+    case (.categorical(let c, let l)?, .categorical(let d, let m)?):
+        return c == d && l == m
+    default:
+        return false
+    }
+}

@@ -17,33 +17,14 @@
 // The output depends only on ROWS, the seed, the block size and --covariates, not
 // on the number of cores. The file is written to OUT.csv.tmp and renamed at the
 // end, so an interrupted run never leaves a truncated OUT.csv behind.
+import BenchmarkSupport
 import Foundation
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992.0 }
-    mutating func normal() -> Double {
-        let u1 = uniform(), u2 = uniform()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-    }
-}
 
-func now() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-}
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data(("cohort-gen: " + message + "\n").utf8))

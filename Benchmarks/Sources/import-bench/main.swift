@@ -9,23 +9,11 @@
 // The default formula uses all 20 covariates; the frame is built as
 // `survkit cox` builds it (`Formula.modelFrame`: no survfit-style groups).
 // Prints the best time of each step and the peak RSS.
+import BenchmarkSupport
 import Foundation
 import SurvivalKit
 
-func peakRSSMegabytes() -> Double {
-    guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return .nan }
-    for line in s.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? .nan
-        return kb / 1024
-    }
-    return .nan
-}
 
-func now() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-}
 
 let args = CommandLine.arguments
 let path = args.count > 1 ? args[1] : "/tmp/cox-bench.csv"
