@@ -61,53 +61,53 @@ extension CSVParse {
 
         // Sweep 2: the records, each chunk with its own numeric flags.
         let columnCount = names.count
-        let pass = PassOne(wanted: wanted, capacity: offsets[chunks])
-        let flags = UnsafeMutablePointer<Bool>.allocate(capacity: chunks * Swift.max(columnCount, 1))
-        for c in 0..<chunks { for k in 0..<columnCount { (flags + c * columnCount + k).initialize(to: wanted[k]) } }
-        let scans = UnsafeMutablePointer<RecordScan?>.allocate(capacity: chunks)
-        scans.initialize(repeating: nil, count: chunks)
-        defer {
-            flags.deallocate()
-            scans.deinitialize(count: chunks)
-            scans.deallocate()
-        }
-        let work = UncheckedSendable((self, pass, flags, scans))
-        ParallelLoop.run(chunks, threads: threads) { c in
-            let (parse, pass, flags, scans) = work.value
-            scans[c] = try? parse.scanRecords(
-                from: bounds[c], to: bounds[c + 1], firstLine: c == 0 ? parse.dataLine : 0, firstRow: offsets[c],
-                numeric: flags + c * columnCount, into: pass)
-            parse.source?.release(bounds[c], bounds[c + 1])
-        }
-        for c in 0..<chunks {
-            guard let scan = scans[c], scan.endPosition == bounds[c + 1] else { return nil }
-        }
+        return try PassOne.filling(wanted: wanted, capacity: offsets[chunks]) { pass in
+            let flags = UnsafeMutablePointer<Bool>.allocate(capacity: chunks * Swift.max(columnCount, 1))
+            for c in 0..<chunks { for k in 0..<columnCount { (flags + c * columnCount + k).initialize(to: wanted[k]) } }
+            let scans = UnsafeMutablePointer<RecordScan?>.allocate(capacity: chunks)
+            scans.initialize(repeating: nil, count: chunks)
+            defer {
+                flags.deallocate()
+                scans.deinitialize(count: chunks)
+                scans.deallocate()
+            }
+            let work = UncheckedSendable((self, pass, flags, scans))
+            ParallelLoop.run(chunks, threads: threads) { c in
+                let (parse, pass, flags, scans) = work.value
+                scans[c] = try? parse.scanRecords(
+                    from: bounds[c], to: bounds[c + 1], firstLine: c == 0 ? parse.dataLine : 0, firstRow: offsets[c],
+                    numeric: flags + c * columnCount, into: pass)
+                parse.source?.release(bounds[c], bounds[c + 1])
+            }
+            for c in 0..<chunks {
+                guard let scan = scans[c], scan.endPosition == bounds[c + 1] else { return nil }
+            }
 
-        // Join: rows moved down, lines made absolute, flags and findings combined.
-        var row = 0
-        var line = dataLine
-        for c in 0..<chunks {
-            guard let scan = scans[c] else { return nil }
-            let from = offsets[c]
-            if from != row {
-                for k in 0..<columnCount where wanted[k] {
-                    (pass.values[k] + row).update(from: pass.values[k] + from, count: scan.rows)
+            // Join: rows moved down, lines made absolute, flags and findings combined.
+            var row = 0
+            var line = dataLine
+            for c in 0..<chunks {
+                guard let scan = scans[c] else { return nil }
+                let from = offsets[c]
+                if from != row {
+                    for k in 0..<columnCount where wanted[k] {
+                        (pass.values[k] + row).update(from: pass.values[k] + from, count: scan.rows)
+                    }
+                    (pass.lines + row).update(from: pass.lines + from, count: scan.rows)
                 }
-                (pass.lines + row).update(from: pass.lines + from, count: scan.rows)
+                if c > 0 {
+                    let shift = Int32(truncatingIfNeeded: line)
+                    for r in row..<row + scan.rows { pass.lines[r] &+= shift }
+                }
+                for k in 0..<columnCount where !flags[c * columnCount + k] { pass.numeric[k] = false }
+                if scan.irregularLines { pass.irregularLines = true }
+                for (k, r) in scan.literalNaN { pass.literalNaN.append((k, r - from + row)) }
+                row += scan.rows
+                line += scan.lines
             }
-            if c > 0 {
-                let shift = Int32(truncatingIfNeeded: line)
-                for r in row..<row + scan.rows { pass.lines[r] &+= shift }
-            }
-            for k in 0..<columnCount where !flags[c * columnCount + k] { pass.numeric[k] = false }
-            if scan.irregularLines { pass.irregularLines = true }
-            for (k, r) in scan.literalNaN { pass.literalNaN.append((k, r - from + row)) }
-            row += scan.rows
-            line += scan.lines
+            pass.chunks = chunks
+            return row
         }
-        pass.rowCount = row
-        pass.chunks = chunks
-        return pass
     }
 
     /// Chunk boundaries: `dataStart`, then every `target` bytes the offset
@@ -129,7 +129,7 @@ extension CSVParse {
     }
 
     /// Line breaks (LF, and CR not followed by LF) and `"` bytes in `[start, end)`.
-    private func countBreaksAndQuotes(_ start: Int, _ end: Int) -> (Int, Int) {
+    func countBreaksAndQuotes(_ start: Int, _ end: Int) -> (Int, Int) {
         var breaks = 0
         var quotes = 0
         var i = start

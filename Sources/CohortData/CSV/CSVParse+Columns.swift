@@ -48,15 +48,16 @@ extension CSVParse {
     /// Pass 1 in one thread over the whole input.
     func sequentialPassOne(wanted: [Bool]) throws -> PassOne {
         // Upper bound on records: one per line break, plus a last unterminated line.
-        var capacity = 1
-        for i in dataStart..<count where base[i] == 0x0A || base[i] == 0x0D { capacity += 1 }
-        let pass = PassOne(wanted: wanted, capacity: capacity)
-        let scan = try scanRecords(
-            from: dataStart, to: count, firstLine: dataLine, firstRow: 0, numeric: pass.numeric, into: pass)
-        pass.rowCount = scan.rows
-        pass.irregularLines = scan.irregularLines
-        pass.literalNaN = scan.literalNaN
-        return pass
+        let capacity = 1 + countBreaksAndQuotes(dataStart, count).0
+        let filled = try PassOne.filling(wanted: wanted, capacity: capacity) { pass in
+            let scan = try scanRecords(
+                from: dataStart, to: count, firstLine: dataLine, firstRow: 0, numeric: pass.numeric, into: pass)
+            pass.irregularLines = scan.irregularLines
+            pass.literalNaN = scan.literalNaN
+            return scan.rows
+        }
+        // `fill` never gives up here; a pass with no rows is the fallback's shape.
+        return filled ?? PassOne(wanted: wanted, capacity: 1)
     }
 
     /// Pass 1 over the records that start in bytes `[start, end)` (`start` at
