@@ -178,11 +178,26 @@ extension CoxFit {
             for j in k..<end { all.add(rank[j], weight[j]) }
             k = end
         }
+        // The rows still at risk at the end are compared with every death: the
+        // deaths' tree is then complete and never changes again, so its sums are
+        // prefix sums of the deaths' weight per rank — done here, not in the
+        // death sweep, which has the more tree work.
+        var perRank = [Double](repeating: 0, count: distinct + 1)
+        for j in 0..<m where event[j] { perRank[rank[j]] += weight[j] }
+        var below = [Double](repeating: 0, count: distinct + 2)
+        for r in 0...distinct { below[r + 1] = below[r] + perRank[r] }
+        let total = below[distinct + 1]
+        let finalPositions = start == nil ? Array(0..<m) : byStart[removed...].map { position[$0] }
+        for q in finalPositions {
+            let less = below[rank[q]], equal = perRank[rank[q]]
+            out.less[q] += less; out.greater[q] += total - less - equal; out.equal[q] += equal
+        }
         return out
     }
 
     /// The tree of deaths so far: a row's partners among the events after it
-    /// (in the descending sweep) are the deaths added between its entry and its exit.
+    /// (in the descending sweep) are the deaths added between its entry and its
+    /// exit; the deaths after the last exit are added by `atRiskSweep`.
     static func deathSweep(
         _ rank: [Int], _ weight: [Double], _ time: [Double], _ event: [Bool], _ position: [Int],
         _ byStart: [Int], _ start: [Double]?, distinct: Int
@@ -216,11 +231,6 @@ extension CoxFit {
                 out.less[j] -= d.less; out.greater[j] -= d.greater; out.equal[j] -= d.equal
             }
             k = end
-        }
-        let finalPositions = start == nil ? Array(0..<m) : byStart[removed...].map { position[$0] }
-        for q in finalPositions {
-            let d = deaths.sums(rank[q])
-            out.less[q] += d.less; out.greater[q] += d.greater; out.equal[q] += d.equal
         }
         return out
     }
