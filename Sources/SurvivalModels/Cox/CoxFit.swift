@@ -131,10 +131,23 @@ public struct CoxFit: Sendable {
         let w = frame.weights
         var total = 0.0
         for i in order { total += w?[i] ?? 1 }
-        for j in 0..<p where !uncentred[j] {
-            var s = 0.0
-            for i in order { s += (w?[i] ?? 1) * x[j * n + i] }
-            means[j] = s / total
+        // One column per task, each summed in that order (so the same sums
+        // whatever the threads); the walk through a column in time order is
+        // a cache miss per row, which the two cores share.
+        let columns = (0..<p).filter { !uncentred[$0] }
+        means.withUnsafeMutableBufferPointer { out in
+            let shared = UncheckedSendable((out, x, order, w))
+            ParallelLoop.run(columns.count, threads: n >= 50_000 ? ParallelLoop.coreCount : 1) { c in
+                let (out, x, order, w) = shared.value
+                let j = columns[c]
+                var s = 0.0
+                if let w {
+                    for i in order { s += w[i] * x[j * n + i] }
+                } else {
+                    for i in order { s += x[j * n + i] }
+                }
+                out[j] = s / total
+            }
         }
         return means
     }
