@@ -79,6 +79,15 @@ extension Grouping {
             self = .single(count: count)
             return
         }
+        // One factor whose every level is observed: its codes are the groups.
+        if factors.count == 1, let only = factors.first {
+            var seen = [Bool](repeating: false, count: only.coding.labels.count)
+            for c in only.coding.codes where c >= 0 && c < seen.count { seen[c] = true }
+            if only.coding.codes.count == count, !seen.contains(false) {
+                self.init(codes: only.coding.codes, labels: only.coding.labels.map { "\(only.name)=\($0)" })
+                return
+            }
+        }
         // Combine one factor at a time: key = previous dense key · radix + code,
         // then re-number the keys densely in sorted order. Sorting keeps the
         // combinations lexicographic (first variable slowest), and because
