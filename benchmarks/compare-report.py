@@ -15,7 +15,7 @@ import os
 import sys
 
 TOLERANCE = 1e-9
-SIZE_LABEL = {"1m": "1M × 20 + g", "10m": "10M × 20 + g", "80m": "80M × 3"}
+SIZE_LABEL = {"1m": "1M × 20 + g", "1m3": "1M × 3", "10m": "10M × 20 + g", "10m3": "10M × 3", "80m": "80M × 3"}
 
 
 def read_tsv(path):

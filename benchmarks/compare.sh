@@ -117,11 +117,20 @@ fi
 
 # --- cohorts ----------------------------------------------------------------------
 # name rows covariates
-COHORTS="1m ${SURVKIT_BENCH_ROWS:-1000000} 20"   # SURVKIT_BENCH_ROWS: a smaller "1m" cohort for smoke tests (use its own --data folder)
+# The narrow cohorts (time, status, g) are the "small file" of the KM and log-rank targets.
+COHORTS="1m ${SURVKIT_BENCH_ROWS:-1000000} 20
+1m3 ${SURVKIT_BENCH_ROWS:-1000000} 0"   # SURVKIT_BENCH_ROWS: smaller "1m" cohorts for smoke tests (use its own --data folder)
 [ "$QUICK" = 1 ] || COHORTS="$COHORTS
 10m 10000000 20
+10m3 10000000 0
 80m 80000000 0"
-cohort_file() { case "$1" in 80m) echo "$DATA/cohort-80m-3col.csv" ;; *) echo "$DATA/cohort-$1.csv" ;; esac; }
+cohort_file() {
+  case "$1" in
+    80m) echo "$DATA/cohort-80m-3col.csv" ;;
+    *3) echo "$DATA/cohort-${1%3}-3col.csv" ;;
+    *) echo "$DATA/cohort-$1.csv" ;;
+  esac
+}
 while read -r name rows p; do
   f=$(cohort_file "$name")
   if [ -s "$f" ]; then
@@ -236,12 +245,13 @@ while read -r size rows p; do
     run_step "$size" logrank survkit "logrank ~ g" json -- "$SURVKIT" logrank "$f" --formula "$FORMULA_G" --format json
   else
     run_step "$size" km survkit "km ~ g" json -- "$SURVKIT" km "$f" --formula "$FORMULA_G" --format json
+    [ "$size" = 80m ] || run_step "$size" logrank survkit "logrank ~ g" json -- "$SURVKIT" logrank "$f" --formula "$FORMULA_G" --format json
   fi
   # R
   # R on 10M/80M: only with --r-big, and only with enough free memory (peaks measured on
   # 2026-12-01: coxph() on 10M 13.1 GB, survfit on 80M 18.6 GB)
   r_here=0
-  if [ "$R_OK" = 1 ] && [ "$size" = 1m ]; then r_here=1
+  if [ "$R_OK" = 1 ] && { [ "$size" = 1m ] || [ "$size" = 1m3 ]; }; then r_here=1
   elif [ "$R_OK" = 1 ] && [ "$R_BIG" = 1 ]; then
     need_gb=$([ "$size" = 80m ] && echo 20 || echo 15)
     avail_gb=$(awk '/MemAvailable/ {printf "%d", $2 / 1048576}' /proc/meminfo)
