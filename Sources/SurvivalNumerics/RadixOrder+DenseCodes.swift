@@ -92,3 +92,53 @@ extension RadixOrder {
         return denseCodes(keys.map { Double($0) }).codes
     }
 }
+
+extension RadixOrder {
+    /// For few distinct keys: the distinct values of `keys[row]` over `rows`
+    /// (ascending) and, per distinct value, the sums of the two contributions
+    /// of its rows, added in the order of `rows` — the counting pass of a
+    /// risk table without a per-row code array (see `fewDistinct`). `nil` once
+    /// there are more than 4,096 distinct values or an eighth of the rows; the
+    /// caller then codes the keys with `denseCodes`.
+    public static func sumsByDistinctKey(
+        _ keys: [Double], rows: [Int], _ contribution: (Int) -> (Double, Double)
+    ) -> (keys: [Double], first: [Double], second: [Double])? {
+        let n = rows.count
+        let limit = Swift.min(4096, Swift.max(16, n / 8))
+        let slots = 8192
+        var slotKeys = [UInt64](repeating: 0, count: slots)
+        var ids = [Int32](repeating: -1, count: slots)
+        var found: [Double] = []
+        var first: [Double] = []
+        var second: [Double] = []
+        for row in rows {
+            let v = keys[row] + 0.0  // −0 → 0
+            let bits = v.bitPattern
+            var slot = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 51)
+            var id = -1
+            while true {
+                let existing = ids[slot]
+                if existing < 0 {
+                    if found.count == limit { return nil }
+                    id = found.count
+                    ids[slot] = Int32(id)
+                    slotKeys[slot] = bits
+                    found.append(v)
+                    first.append(0)
+                    second.append(0)
+                    break
+                }
+                if slotKeys[slot] == bits {
+                    id = Int(existing)
+                    break
+                }
+                slot = (slot + 1) & (slots - 1)
+            }
+            let (a, b) = contribution(row)
+            first[id] += a
+            second[id] += b
+        }
+        let order = found.indices.sorted { found[$0] < found[$1] }
+        return (order.map { found[$0] }, order.map { first[$0] }, order.map { second[$0] })
+    }
+}

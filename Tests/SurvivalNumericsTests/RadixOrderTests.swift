@@ -57,6 +57,26 @@ struct RadixOrderTests {
         #expect(RadixOrder.fewDistinct(data(1, 50_000, seed: 3)) == nil)
     }
 
+    /// The per-key sums of the few-distinct path equal sums over the dense codes, bit for bit.
+    @Test func sumsByDistinctKeyEqualSumsOverCodes() throws {
+        let keys = data(0, 30_000, seed: 11).map { ($0 / 10).rounded() }  // 301 distinct
+        let weights = data(3, 30_000, seed: 12)
+        let rows = Array(stride(from: 3, to: keys.count, by: 2))
+        let few = try #require(RadixOrder.sumsByDistinctKey(keys, rows: rows) { r in
+            r % 3 == 0 ? (weights[r], 0) : (0, weights[r])
+        })
+        let (codes, distinct) = RadixOrder.denseCodes(rows.map { keys[$0] })
+        var first = [Double](repeating: 0, count: distinct.count), second = first
+        for (q, r) in rows.enumerated() {
+            if r % 3 == 0 { first[codes[q]] += weights[r] } else { second[codes[q]] += weights[r] }
+        }
+        #expect(few.keys == distinct)
+        #expect(few.first.map(\.bitPattern) == first.map(\.bitPattern))
+        #expect(few.second.map(\.bitPattern) == second.map(\.bitPattern))
+        // Too many distinct keys: the caller's path.
+        #expect(RadixOrder.sumsByDistinctKey(data(1, 30_000, seed: 1), rows: Array(0..<30_000)) { _ in (1, 0) } == nil)
+    }
+
     @Test func denseRanksOfIntegerKeys() {
         let keys = [5, 3, 5, 900_000_000_000, 0, 3]
         #expect(RadixOrder.denseRanks(keys) == [2, 1, 2, 3, 0, 1])

@@ -28,7 +28,13 @@ public enum KaplanMeier {
         }
         let event = frame.response.status.map { $0 != 0 }
         let grouping = frame.curveGroups
-        var members = [[Int]](repeating: [], count: grouping.labels.count)
+        var sizes = [Int](repeating: 0, count: grouping.labels.count)
+        for code in grouping.codes { sizes[code] += 1 }
+        var members = sizes.map { size -> [Int] in
+            var rows: [Int] = []
+            rows.reserveCapacity(size)
+            return rows
+        }
         for (row, code) in grouping.codes.enumerated() { members[code].append(row) }
         var curves: [KaplanMeierCurve] = []
         // Without a tau every stratum is restricted at the largest observed time

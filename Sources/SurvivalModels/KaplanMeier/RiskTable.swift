@@ -25,12 +25,19 @@ struct RiskTable {
         // Distinct stop times with event and censoring weights: one counting
         // pass over the rows into the slots of their time's dense code (the
         // weights of tied rows summed in input order).
-        let (codes, distinct) = RadixOrder.denseCodes(rows.map { stop[$0] })
-        time = distinct
-        nEvent = [Double](repeating: 0, count: distinct.count)
-        nCensor = [Double](repeating: 0, count: distinct.count)
-        for (q, r) in rows.enumerated() {
-            if event[r] { nEvent[codes[q]] += w(r) } else { nCensor[codes[q]] += w(r) }
+        if let few = RadixOrder.sumsByDistinctKey(stop, rows: rows, { r in event[r] ? (w(r), 0) : (0, w(r)) }) {
+            // Few distinct times: summed straight into a small table.
+            time = few.keys
+            nEvent = few.first
+            nCensor = few.second
+        } else {
+            let (codes, distinct) = RadixOrder.denseCodes(rows.map { stop[$0] })
+            time = distinct
+            nEvent = [Double](repeating: 0, count: distinct.count)
+            nCensor = [Double](repeating: 0, count: distinct.count)
+            for (q, r) in rows.enumerated() {
+                if event[r] { nEvent[codes[q]] += w(r) } else { nCensor[codes[q]] += w(r) }
+            }
         }
 
         // Number at risk: weight with stop ≥ t, minus weight with start ≥ t.
