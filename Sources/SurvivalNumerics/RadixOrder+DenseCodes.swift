@@ -103,6 +103,19 @@ extension RadixOrder {
     public static func sumsByDistinctKey(
         _ keys: [Double], rows: [Int], _ contribution: (Int) -> (Double, Double)
     ) -> (keys: [Double], first: [Double], second: [Double])? {
+        sumsByDistinctKey(keys, rows: rows, width: 1) { row in
+            let (a, b) = contribution(row)
+            return (0, a, b)
+        }
+    }
+
+    /// As above with `width` slots per distinct value (a row's contribution
+    /// goes to the slot it names, `0..<width`): the sums come back as
+    /// `width` consecutive entries per value, values ascending — the time ×
+    /// group table of a log-rank test.
+    public static func sumsByDistinctKey(
+        _ keys: [Double], rows: [Int], width: Int, _ contribution: (Int) -> (slot: Int, Double, Double)
+    ) -> (keys: [Double], first: [Double], second: [Double])? {
         let n = rows.count
         let limit = Swift.min(4096, Swift.max(16, n / 8))
         let slots = 8192
@@ -124,8 +137,8 @@ extension RadixOrder {
                     ids[slot] = Int32(id)
                     slotKeys[slot] = bits
                     found.append(v)
-                    first.append(0)
-                    second.append(0)
+                    first.append(contentsOf: repeatElement(0, count: width))
+                    second.append(contentsOf: repeatElement(0, count: width))
                     break
                 }
                 if slotKeys[slot] == bits {
@@ -134,11 +147,15 @@ extension RadixOrder {
                 }
                 slot = (slot + 1) & (slots - 1)
             }
-            let (a, b) = contribution(row)
-            first[id] += a
-            second[id] += b
+            let (cell, a, b) = contribution(row)
+            first[id * width + cell] += a
+            second[id * width + cell] += b
         }
         let order = found.indices.sorted { found[$0] < found[$1] }
-        return (order.map { found[$0] }, order.map { first[$0] }, order.map { second[$0] })
+        return (
+            order.map { found[$0] },
+            order.flatMap { first[$0 * width ..< ($0 + 1) * width] },
+            order.flatMap { second[$0 * width ..< ($0 + 1) * width] }
+        )
     }
 }

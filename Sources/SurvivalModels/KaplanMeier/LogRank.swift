@@ -83,21 +83,26 @@ public enum LogRank {
         // group, the weight of the deaths and of all rows ending there — in a
         // time × group table when that is small, else gathered per time from
         // the rows put in time order by a counting sort on the codes.
+        // With few distinct times the table is summed straight from the rows.
         let stop = frame.response.stop, status = frame.response.status, weights = frame.weights
-        let (codes, distinct) = RadixOrder.denseCodes(rows.map { stop[$0] })
-        let m = distinct.count
-        let tabulated = m * k <= (tableLimit ?? Swift.max(1 << 20, 4 * rows.count))
-        var deathTable = [Double](repeating: 0, count: tabulated ? m * k : 0)
-        var endTable = [Double](repeating: 0, count: tabulated ? m * k : 0)
         var risk = [Double](repeating: 0, count: k)
-        for (q, r) in rows.enumerated() {
+        for r in rows { risk[group[r]] += weights?[r] ?? 1 }
+        let few = tableLimit == 0 ? nil : RadixOrder.sumsByDistinctKey(stop, rows: rows, width: k) { r in
             let w = weights?[r] ?? 1
-            if tabulated {
+            return (group[r], status[r] != 0 ? w : 0, w)
+        }
+        let (codes, distinct) = few == nil ? RadixOrder.denseCodes(rows.map { stop[$0] }) : ([], few?.keys ?? [])
+        let m = distinct.count
+        let tabulated = few != nil || m * k <= (tableLimit ?? Swift.max(1 << 20, 4 * rows.count))
+        var deathTable = few?.first ?? [Double](repeating: 0, count: tabulated ? m * k : 0)
+        var endTable = few?.second ?? [Double](repeating: 0, count: tabulated ? m * k : 0)
+        if few == nil && tabulated {
+            for (q, r) in rows.enumerated() {
+                let w = weights?[r] ?? 1
                 let slot = codes[q] * k + group[r]
                 if status[r] != 0 { deathTable[slot] += w }
                 endTable[slot] += w
             }
-            risk[group[r]] += w
         }
         var firstOfTime = [Int](repeating: 0, count: tabulated ? 0 : m + 1)
         var byTime = [Int](repeating: 0, count: tabulated ? 0 : rows.count)
