@@ -23,55 +23,22 @@ extension RadixOrder {
     }
 
     /// `denseCodes` for data with few distinct values (day-rounded times,
-    /// group codes): the values' bit patterns go into a small open-addressing
-    /// table (linear probing, Fibonacci hashing), the distinct values are
-    /// sorted and each row looks its code up — a few table probes per row in
-    /// cache, instead of a radix sort's passes over all rows. `nil` (the caller
+    /// group codes): the values go into a `DistinctValueTable`, the distinct
+    /// values are sorted and each row's id becomes its rank — a few table
+    /// probes per row in cache, instead of a radix sort's passes over all rows. `nil` (the caller
     /// sorts) once the distinct values exceed 4,096 or an eighth of the rows.
     /// With `codes: false` only the distinct values are returned (`codes` empty).
     public static func fewDistinct(_ values: [Double], codes wantCodes: Bool = true) -> (codes: [Int], distinct: [Double])? {
-        let n = values.count
-        let limit = Swift.min(4096, Swift.max(16, n / 8))
-        let slots = 8192  // a power of two, at least twice the limit
-        var keys = [UInt64](repeating: 0, count: slots)
-        var ids = [Int32](repeating: -1, count: slots)
-        var found: [Double] = []
-        var idOfRow = [Int32](repeating: 0, count: wantCodes ? n : 1)
-        let ok = keys.withUnsafeMutableBufferPointer { kp in
-            ids.withUnsafeMutableBufferPointer { ip in
-                values.withUnsafeBufferPointer { vp in
-                    idOfRow.withUnsafeMutableBufferPointer { rp in
-                        for i in 0..<n {
-                            let v = vp[i] + 0.0  // −0 → 0
-                            let bits = v.bitPattern
-                            var slot = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 51)
-                            while true {
-                                let id = ip[slot]
-                                if id < 0 {
-                                    if found.count == limit { return false }
-                                    ip[slot] = Int32(found.count)
-                                    kp[slot] = bits
-                                    if wantCodes { rp[i] = Int32(found.count) }
-                                    found.append(v)
-                                    break
-                                }
-                                if kp[slot] == bits {
-                                    if wantCodes { rp[i] = id }
-                                    break
-                                }
-                                slot = (slot + 1) & (slots - 1)
-                            }
-                        }
-                        return true
-                    }
-                }
-            }
+        var table = DistinctValueTable(limit: Swift.min(4096, Swift.max(16, values.count / 8)))
+        var idOfRow = [Int32](repeating: 0, count: wantCodes ? values.count : 0)
+        for (i, v) in values.enumerated() {
+            guard let id = table.id(of: v) else { return nil }
+            if wantCodes { idOfRow[i] = Int32(truncatingIfNeeded: id) }
         }
-        guard ok else { return nil }
-        let order = found.indices.sorted { found[$0] < found[$1] }
-        var rank = [Int](repeating: 0, count: found.count)
+        let order = table.idsInOrder
+        var rank = [Int](repeating: 0, count: order.count)
         for (r, id) in order.enumerated() { rank[id] = r }
-        return (wantCodes ? idOfRow.map { rank[Int($0)] } : [], order.map { found[$0] })
+        return (idOfRow.map { rank[Int($0)] }, order.map { table.values[$0] })
     }
 
     /// Each non-negative integer key replaced by the rank of its distinct value
@@ -116,44 +83,22 @@ extension RadixOrder {
     public static func sumsByDistinctKey(
         _ keys: [Double], rows: [Int], width: Int, _ contribution: (Int) -> (slot: Int, Double, Double)
     ) -> (keys: [Double], first: [Double], second: [Double])? {
-        let n = rows.count
-        let limit = Swift.min(4096, Swift.max(16, n / 8))
-        let slots = 8192
-        var slotKeys = [UInt64](repeating: 0, count: slots)
-        var ids = [Int32](repeating: -1, count: slots)
-        var found: [Double] = []
+        var table = DistinctValueTable(limit: Swift.min(4096, Swift.max(16, rows.count / 8)))
         var first: [Double] = []
         var second: [Double] = []
         for row in rows {
-            let v = keys[row] + 0.0  // −0 → 0
-            let bits = v.bitPattern
-            var slot = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 51)
-            var id = -1
-            while true {
-                let existing = ids[slot]
-                if existing < 0 {
-                    if found.count == limit { return nil }
-                    id = found.count
-                    ids[slot] = Int32(id)
-                    slotKeys[slot] = bits
-                    found.append(v)
-                    first.append(contentsOf: repeatElement(0, count: width))
-                    second.append(contentsOf: repeatElement(0, count: width))
-                    break
-                }
-                if slotKeys[slot] == bits {
-                    id = Int(existing)
-                    break
-                }
-                slot = (slot + 1) & (slots - 1)
+            guard let id = table.id(of: keys[row]) else { return nil }
+            if first.count == id * width {
+                first.append(contentsOf: repeatElement(0, count: width))
+                second.append(contentsOf: repeatElement(0, count: width))
             }
             let (cell, a, b) = contribution(row)
             first[id * width + cell] += a
             second[id * width + cell] += b
         }
-        let order = found.indices.sorted { found[$0] < found[$1] }
+        let order = table.idsInOrder
         return (
-            order.map { found[$0] },
+            order.map { table.values[$0] },
             order.flatMap { first[$0 * width ..< ($0 + 1) * width] },
             order.flatMap { second[$0 * width ..< ($0 + 1) * width] }
         )

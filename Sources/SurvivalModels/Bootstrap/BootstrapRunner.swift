@@ -1,14 +1,13 @@
-import Dispatch
 import Foundation
+import SurvivalNumerics
 
 /// Runs the replicates of a bootstrap on several threads with results that do
 /// not depend on the thread count or on scheduling: replicate b's statistic
 /// is a function of b alone (its rows come from ``BootstrapResample`` with
 /// `(seed, b)`), and it is written into slot b of the result.
 ///
-/// The replicates are cut into blocks of ``blockSize``; worker w of
-/// `threads` (a `DispatchQueue.concurrentPerform` iteration) runs blocks
-/// w, w + threads, w + 2·threads, …
+/// The replicates are cut into blocks of ``blockSize``, run by
+/// `ParallelLoop` on at most `threads` threads.
 enum BootstrapRunner {
     /// Replicates per block: small enough for even progress, large enough to
     /// keep the bookkeeping negligible.
@@ -22,16 +21,11 @@ enum BootstrapRunner {
         guard replicates > 0 else { return [] }
         let slots = Slots<T>(count: replicates)
         let blocks = (replicates + blockSize - 1) / blockSize
-        let workers = max(1, min(threads, blocks))
         let done = Counter()
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var block = worker
-            while block < blocks {
-                let lo = block * blockSize, hi = min(replicates, lo + blockSize)
-                for b in lo..<hi { slots.set(b, statistic(b)) }
-                done.add(hi - lo, report: progress)
-                block += workers
-            }
+        ParallelLoop.run(blocks, threads: max(1, threads)) { block in
+            let lo = block * blockSize, hi = min(replicates, lo + blockSize)
+            for b in lo..<hi { slots.set(b, statistic(b)) }
+            done.add(hi - lo, report: progress)
         }
         return slots.values
     }

@@ -83,8 +83,6 @@ extension CoxFit {
             if k > 0 && lp[row] != lp[byX[k - 1]] { distinct += 1 }
             rank[row] = distinct
         }
-        var all = Fenwick(size: distinct + 1)
-        var deaths = Fenwick(size: distinct + 1)
         // Descending time, censored before events at a tied time (R's sort.stop).
         // The sweep reads the rows in this order, so their rank, weight, time
         // and status are gathered into that order first and the influence
@@ -110,15 +108,15 @@ extension CoxFit {
         // all rows at risk (queried by each event: the pair counts), the other
         // the tree of the deaths so far (queried by every row: the partners'
         // side of its influence). Each writes its own influence arrays.
+        let sweepRows = SweepRows(
+            rank: sortedRank, weight: sortedWeight, time: sortedTime, event: sortedEvent, position: position,
+            byStart: byStart, start: start)
         var sweeps = [Sweep](repeating: Sweep(count: 0), count: 2)
-        let inputs = UncheckedSendable((sortedRank, sortedWeight, sortedTime, sortedEvent, position, byStart, start))
         sweeps.withUnsafeMutableBufferPointer { out in
-            let results = UncheckedSendable(out)
             ParallelLoop.run(2, threads: m >= 50_000 ? 2 : 1) { which in
-                let (rank, weight, time, event, position, byStart, start) = inputs.value
-                results.value[which] = which == 0
-                    ? Self.atRiskSweep(rank, weight, time, event, position, byStart, start, distinct: distinct)
-                    : Self.deathSweep(rank, weight, time, event, position, byStart, start, distinct: distinct)
+                out[which] = which == 0
+                    ? Self.atRiskSweep(sweepRows, distinct: distinct)
+                    : Self.deathSweep(sweepRows, distinct: distinct)
             }
         }
         for c in 0..<3 { count[c] += sweeps[0].count[c] }
@@ -141,53 +139,75 @@ extension CoxFit {
         }
     }
 
+    /// The rows gathered in sweep order (descending time, censored first at a
+    /// tie) and the walk both sweeps make through them.
+    struct SweepRows {
+        let rank: [Int], weight: [Double], time: [Double], event: [Bool]
+        /// Sweep position of each row (counting-process data only).
+        let position: [Int]
+        /// Rows by descending start time, and the start times (`nil` for right-censored data).
+        let byStart: [Int], start: [Double]?
+
+        /// Walks the rows: `censored(k)` for a censored row, `leaving(q)` for a
+        /// row whose interval starts at or after the next event time (it
+        /// leaves the risk set), and `events(k..<end)` for the events tied at a
+        /// time. Returns how many rows left the risk set (`byStart[..<that]`).
+        @inline(__always)
+        func walk(censored: (Int) -> Void, leaving: (Int) -> Void, events: (Range<Int>) -> Void) -> Int {
+            let m = rank.count
+            var removed = 0
+            var k = 0
+            while k < m {
+                if !event[k] {
+                    censored(k)
+                    k += 1
+                    continue
+                }
+                let t = time[k]
+                if let start {
+                    while removed < byStart.count && start[byStart[removed]] >= t {
+                        leaving(position[byStart[removed]])
+                        removed += 1
+                    }
+                }
+                var end = k
+                while end < m && time[end] == t && event[end] { end += 1 }
+                events(k..<end)
+                k = end
+            }
+            return removed
+        }
+    }
+
     /// The tree of rows at risk: each event is compared with the rows at risk
     /// at its time (censored rows at that time included, tied events not).
-    static func atRiskSweep(
-        _ rank: [Int], _ weight: [Double], _ time: [Double], _ event: [Bool], _ position: [Int],
-        _ byStart: [Int], _ start: [Double]?, distinct: Int
-    ) -> Sweep {
-        let m = rank.count
+    static func atRiskSweep(_ rows: SweepRows, distinct: Int) -> Sweep {
+        let m = rows.rank.count
+        let rank = rows.rank, weight = rows.weight
         var out = Sweep(count: m)
         var all = Fenwick(size: distinct + 1)
-        var removed = 0
-        var k = 0
-        while k < m {
-            if !event[k] {
-                all.add(rank[k], weight[k])
-                k += 1
-                continue
-            }
-            let t = time[k]
-            if let start {
-                // Rows whose interval starts at or after t leave the risk set.
-                while removed < byStart.count && start[byStart[removed]] >= t {
-                    let q = position[byStart[removed]]
-                    all.add(rank[q], -weight[q])
-                    removed += 1
+        let removed = rows.walk(
+            censored: { k in all.add(rank[k], weight[k]) },
+            leaving: { q in all.add(rank[q], -weight[q]) },
+            events: { block in
+                for j in block {
+                    let s = all.sums(rank[j])
+                    out.count[0] += weight[j] * s.greater; out.less[j] += s.greater
+                    out.count[1] += weight[j] * s.less; out.greater[j] += s.less
+                    out.count[2] += weight[j] * s.equal; out.equal[j] += s.equal
                 }
-            }
-            var end = k
-            while end < m && time[end] == t && event[end] { end += 1 }
-            for j in k..<end {
-                let s = all.sums(rank[j])
-                out.count[0] += weight[j] * s.greater; out.less[j] += s.greater
-                out.count[1] += weight[j] * s.less; out.greater[j] += s.less
-                out.count[2] += weight[j] * s.equal; out.equal[j] += s.equal
-            }
-            for j in k..<end { all.add(rank[j], weight[j]) }
-            k = end
-        }
+                for j in block { all.add(rank[j], weight[j]) }
+            })
         // The rows still at risk at the end are compared with every death: the
         // deaths' tree is then complete and never changes again, so its sums are
         // prefix sums of the deaths' weight per rank — done here, not in the
         // death sweep, which has the more tree work.
         var perRank = [Double](repeating: 0, count: distinct + 1)
-        for j in 0..<m where event[j] { perRank[rank[j]] += weight[j] }
+        for j in 0..<m where rows.event[j] { perRank[rank[j]] += weight[j] }
         var below = [Double](repeating: 0, count: distinct + 2)
         for r in 0...distinct { below[r + 1] = below[r] + perRank[r] }
         let total = below[distinct + 1]
-        let finalPositions = start == nil ? Array(0..<m) : byStart[removed...].map { position[$0] }
+        let finalPositions = rows.start == nil ? Array(0..<m) : rows.byStart[removed...].map { rows.position[$0] }
         for q in finalPositions {
             let less = below[rank[q]], equal = perRank[rank[q]]
             out.less[q] += less; out.greater[q] += total - less - equal; out.equal[q] += equal
@@ -198,40 +218,26 @@ extension CoxFit {
     /// The tree of deaths so far: a row's partners among the events after it
     /// (in the descending sweep) are the deaths added between its entry and its
     /// exit; the deaths after the last exit are added by `atRiskSweep`.
-    static func deathSweep(
-        _ rank: [Int], _ weight: [Double], _ time: [Double], _ event: [Bool], _ position: [Int],
-        _ byStart: [Int], _ start: [Double]?, distinct: Int
-    ) -> Sweep {
-        let m = rank.count
-        var out = Sweep(count: m)
+    static func deathSweep(_ rows: SweepRows, distinct: Int) -> Sweep {
+        let rank = rows.rank, weight = rows.weight
+        var out = Sweep(count: rank.count)
         var deaths = Fenwick(size: distinct + 1)
-        var removed = 0
-        var k = 0
-        while k < m {
-            if !event[k] {
+        _ = rows.walk(
+            censored: { k in
                 let d = deaths.sums(rank[k])
                 out.less[k] -= d.less; out.greater[k] -= d.greater; out.equal[k] -= d.equal
-                k += 1
-                continue
-            }
-            let t = time[k]
-            if let start {
-                while removed < byStart.count && start[byStart[removed]] >= t {
-                    let q = position[byStart[removed]]
-                    let d = deaths.sums(rank[q])
-                    out.less[q] += d.less; out.greater[q] += d.greater; out.equal[q] += d.equal
-                    removed += 1
+            },
+            leaving: { q in
+                let d = deaths.sums(rank[q])
+                out.less[q] += d.less; out.greater[q] += d.greater; out.equal[q] += d.equal
+            },
+            events: { block in
+                for j in block { deaths.add(rank[j], weight[j]) }
+                for j in block {
+                    let d = deaths.sums(rank[j])
+                    out.less[j] -= d.less; out.greater[j] -= d.greater; out.equal[j] -= d.equal
                 }
-            }
-            var end = k
-            while end < m && time[end] == t && event[end] { end += 1 }
-            for j in k..<end { deaths.add(rank[j], weight[j]) }
-            for j in k..<end {
-                let d = deaths.sums(rank[j])
-                out.less[j] -= d.less; out.greater[j] -= d.greater; out.equal[j] -= d.equal
-            }
-            k = end
-        }
+            })
         return out
     }
 }

@@ -177,12 +177,6 @@ final class CoxLikelihood {
         chunkG = [Double](repeating: 0, count: parts * len * (p + 1))
     }
 
-    /// Buffers handed to the worker threads of the row passes; each thread
-    /// writes only its own rows and its own part of the sums.
-    struct Unchecked<T>: @unchecked Sendable {
-        let value: T
-        init(_ value: T) { self.value = value }
-    }
 
     /// The two row passes are split into this many fixed ranges of rows, which
     /// `concurrentPerform` hands to as many threads as there are cores: four for
@@ -253,7 +247,8 @@ final class CoxLikelihood {
         b0.withUnsafeMutableBufferPointer { b0all in
         b1.withUnsafeMutableBufferPointer { b1all in
         partLoglik.withUnsafeMutableBufferPointer { llp in
-          let shared = Unchecked((op, wp, sp, bkp, betap, b0all, b1all, llp, xp, ep, rp))
+          // Each thread writes only its own rows and its own part of the sums.
+          let shared = UncheckedSendable((op, wp, sp, bkp, betap, b0all, b1all, llp, xp, ep, rp))
           DispatchQueue.concurrentPerform(iterations: parts) { part in
             let (op, wp, sp, bkp, betap, b0all, b1all, llp, xp, ep, rp) = shared.value
             let (lo, hi) = Self.range(part, of: parts, n: n)
@@ -418,7 +413,8 @@ final class CoxLikelihood {
         let xp = rows.buffer, gp = g.buffer, rp = resid.buffer
         chunkG.withUnsafeMutableBufferPointer { gcall in
         acc.withUnsafeMutableBufferPointer { accall in
-          let shared = Unchecked((gcall, accall, xp, gp, rp))
+          // Each thread writes only its own rows and its own part of the sums.
+          let shared = UncheckedSendable((gcall, accall, xp, gp, rp))
           DispatchQueue.concurrentPerform(iterations: parts) { part in
             let (gcall, accall, xp, gp, rp) = shared.value
             let (lo, hi) = Self.range(part, of: parts, n: n)

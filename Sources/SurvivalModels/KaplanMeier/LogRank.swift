@@ -87,21 +87,29 @@ public enum LogRank {
         let stop = frame.response.stop, status = frame.response.status, weights = frame.weights
         var risk = [Double](repeating: 0, count: k)
         for r in rows { risk[group[r]] += weights?[r] ?? 1 }
-        let few = tableLimit == 0 ? nil : RadixOrder.sumsByDistinctKey(stop, rows: rows, width: k) { r in
+        let m: Int
+        let tabulated: Bool
+        var codes: [Int] = []
+        var deathTable: [Double] = [], endTable: [Double] = []
+        if tableLimit != 0, let few = RadixOrder.sumsByDistinctKey(stop, rows: rows, width: k, { r in
             let w = weights?[r] ?? 1
             return (group[r], status[r] != 0 ? w : 0, w)
-        }
-        let (codes, distinct) = few == nil ? RadixOrder.denseCodes(rows.map { stop[$0] }) : ([], few?.keys ?? [])
-        let m = distinct.count
-        let tabulated = few != nil || m * k <= (tableLimit ?? Swift.max(1 << 20, 4 * rows.count))
-        var deathTable = few?.first ?? [Double](repeating: 0, count: tabulated ? m * k : 0)
-        var endTable = few?.second ?? [Double](repeating: 0, count: tabulated ? m * k : 0)
-        if few == nil && tabulated {
-            for (q, r) in rows.enumerated() {
-                let w = weights?[r] ?? 1
-                let slot = codes[q] * k + group[r]
-                if status[r] != 0 { deathTable[slot] += w }
-                endTable[slot] += w
+        }) {
+            (m, tabulated, deathTable, endTable) = (few.keys.count, true, few.first, few.second)
+        } else {
+            let dense = RadixOrder.denseCodes(rows.map { stop[$0] })
+            codes = dense.codes
+            m = dense.distinct.count
+            tabulated = m * k <= (tableLimit ?? Swift.max(1 << 20, 4 * rows.count))
+            if tabulated {
+                deathTable = [Double](repeating: 0, count: m * k)
+                endTable = deathTable
+                for (q, r) in rows.enumerated() {
+                    let w = weights?[r] ?? 1
+                    let slot = codes[q] * k + group[r]
+                    if status[r] != 0 { deathTable[slot] += w }
+                    endTable[slot] += w
+                }
             }
         }
         var firstOfTime = [Int](repeating: 0, count: tabulated ? 0 : m + 1)
