@@ -83,6 +83,21 @@ extension RadixOrder {
     public static func sumsByDistinctKey(
         _ keys: [Double], rows: [Int], width: Int, _ contribution: (Int) -> (slot: Int, Double, Double)
     ) -> (keys: [Double], first: [Double], second: [Double])? {
+        summedByDistinctKey(keys, rows: rows, width: width, contribution)
+    }
+
+    /// As above over the rows `0..<n`, every row, without a row list in memory
+    /// (the per-group risk tables of Kaplan–Meier in one pass).
+    public static func sumsByDistinctKey(
+        _ keys: [Double], rows: Range<Int>, width: Int, _ contribution: (Int) -> (slot: Int, Double, Double)
+    ) -> (keys: [Double], first: [Double], second: [Double])? {
+        summedByDistinctKey(keys, rows: rows, width: width, contribution)
+    }
+
+    /// The counting pass of `sumsByDistinctKey`, specialised for both kinds of row list.
+    private static func summedByDistinctKey<Rows: Collection<Int>>(
+        _ keys: [Double], rows: Rows, width: Int, _ contribution: (Int) -> (slot: Int, Double, Double)
+    ) -> (keys: [Double], first: [Double], second: [Double])? {
         var table = DistinctValueTable(limit: Swift.min(4096, Swift.max(16, rows.count / 8)))
         var first: [Double] = []
         var second: [Double] = []

@@ -18,13 +18,16 @@ enum FrameLoader {
     static func load<Frame>(
         _ options: CohortOptions, frameOptions: ModelFrameOptions = .init(),
         extraColumns: [String] = [],
-        build: (Formula) -> (Cohort, ModelFrameOptions) throws -> Frame,
+        build: (Formula) -> (consuming Cohort, ModelFrameOptions) throws -> Frame,
         transform: (Cohort) throws -> Cohort = { $0 },
         rewrite: (Formula) throws -> Formula = { $0 }
     ) throws -> Frame {
-        let read = try readCohort(options.data, input: options.input, columns: columnsUsed(by: options, extra: extraColumns))
+        // The cohort read is held only by `cohort`, which is handed over to
+        // `build` (consumed), so a frame builder can free the columns it has
+        // finished with (`ModelFrameBuilder.releaseResponseColumns()`).
+        var cohort = try readCohort(options.data, input: options.input, columns: columnsUsed(by: options, extra: extraColumns))
         PhaseTimings.mark("read")
-        var cohort = try derivingDurations(options.durations, on: read, file: options.data)
+        if !options.durations.isEmpty { cohort = try derivingDurations(options.durations, on: cohort, file: options.data) }
         do { cohort = try transform(cohort) } catch let error as CohortError {
             throw AnalysisFailure(message: locate(error, file: options.data))
         }
@@ -36,7 +39,7 @@ enum FrameLoader {
         frameOptions.subset = try options.rowSubset()
         do {
             let formula = try rewrite(Formula(options.formula))
-            let frame = try build(formula)(cohort, frameOptions)
+            let frame = try build(formula)(consume cohort, frameOptions)
             PhaseTimings.mark("frame")
             return frame
         } catch let error as CohortError {

@@ -133,6 +133,12 @@ public struct Cohort: Sendable {
         }
     }
 
+    /// Replaces the column at `k` without the row-count check of `setColumn`
+    /// (see `releaseStorage(ofColumns:)`).
+    mutating func replaceColumn(at k: Int, with column: Column) {
+        columns[k] = column
+    }
+
     /// An error located at a data row and column.
     func error(_ kind: CohortError.Kind, row: Int?, column name: String?, _ message: String) -> CohortError {
         let position = name.flatMap { self.position(of: $0) }

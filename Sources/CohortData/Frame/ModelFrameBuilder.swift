@@ -28,7 +28,9 @@ import SurvivalNumerics
 ///    place of the design) and strata (`strata(...)`) are the observed level
 ///    combinations, ordered as R's `strata()`.
 public struct ModelFrameBuilder {
-    public let cohort: Cohort
+    /// The cohort; a grouping build frees its response-only columns once the
+    /// response is built (`releaseResponseColumns()`).
+    public internal(set) var cohort: Cohort
     public let formula: Formula
     public let options: ModelFrameOptions
 
@@ -84,9 +86,12 @@ public struct ModelFrameBuilder {
 
     /// The grouping frame of `survfit`-style analyses: the survival response
     /// and the right-hand-side level combinations as integer codes (no design matrix).
-    public func buildGrouping() throws -> SurvivalGroupingFrame {
+    /// The builder is consumed: the response-only columns are freed before
+    /// the group codes are made (see `releaseResponseColumns()`).
+    public consuming func buildGrouping() throws -> SurvivalGroupingFrame {
         let used = try usedRows()
         let response = try survivalResponse(rows: used.rows)
+        releaseResponseColumns()
         return try groupingFrame(response, used) { cluster in
             try intervalWarnings(response, cluster: cluster, rows: used.rows)
         }
@@ -449,10 +454,13 @@ extension Formula {
     }
 
     /// The grouping frame of the formula on `cohort` (see `ModelFrameBuilder.buildGrouping()`).
-    public func groupingFrame(on cohort: Cohort, options: ModelFrameOptions = ModelFrameOptions()) throws
+    /// The cohort is consumed, so that a caller that hands over its only copy
+    /// (`survkit`) gets the response-only columns' memory back while the
+    /// groups are coded.
+    public func groupingFrame(on cohort: consuming Cohort, options: ModelFrameOptions = ModelFrameOptions()) throws
         -> SurvivalGroupingFrame
     {
-        try ModelFrameBuilder(cohort: cohort, formula: self, options: options).buildGrouping()
+        try ModelFrameBuilder(cohort: consume cohort, formula: self, options: options).buildGrouping()
     }
 
     /// The count grouping frame of the formula on `cohort` (see `ModelFrameBuilder.buildCountGrouping()`).

@@ -24,6 +24,21 @@ extension KaplanMeier {
     ) throws(ModelError) -> KaplanMeierCurve {
         let table = RiskTable(
             rows: rows, start: response.start, stop: response.stop, event: event, weights: weights)
+        let jackknife: (([Double]) -> [Double])? = !robust ? nil : { survival in
+            InfinitesimalJackknife.standardErrors(
+                rows: rows, start: response.start, stop: response.stop, event: event, weights: weights,
+                table: table, survival: survival)
+        }
+        return try curve(label: label, n: rows.count, table: table, jackknife: jackknife, options: options, tau: tau)
+    }
+
+    /// The curve of `n` rows from their risk table; `jackknife` gives the
+    /// infinitesimal-jackknife standard errors of S when R would use them
+    /// (`robust`), else Greenwood's formula is used.
+    static func curve(
+        label: String, n rowCount: Int, table: RiskTable, jackknife: (([Double]) -> [Double])?,
+        options: KaplanMeierOptions, tau: Double?
+    ) throws(ModelError) -> KaplanMeierCurve {
         let m = table.time.count
         var survival = [Double](repeating: 1, count: m)
         var seLog = [Double](repeating: 0, count: m)
@@ -44,10 +59,8 @@ extension KaplanMeier {
             cumhaz[k] = h
         }
         var stdErr: [Double?]
-        if robust {
-            let se = InfinitesimalJackknife.standardErrors(
-                rows: rows, start: response.start, stop: response.stop, event: event, weights: weights,
-                table: table, survival: survival)
+        if let jackknife {
+            let se = jackknife(survival)
             stdErr = se
             seLog = zip(se, survival).map { se, p in se == 0 ? 0 : se / p }
         } else {
@@ -81,7 +94,7 @@ extension KaplanMeier {
         // n counts observations (rows), as R's survfit `n`; with case weights
         // the counts in the table and `events` are weighted sums.
         return KaplanMeierCurve(
-            label: label, n: rows.count, events: nEvents, time: table.time,
+            label: label, n: rowCount, events: nEvents, time: table.time,
             nRisk: table.nRisk, nEvent: table.nEvent, nCensor: table.nCensor, survival: survival,
             stdErr: stdErr, lower: limits.lower, upper: limits.upper, cumhaz: cumhaz,
             median: q.median, medianLower: q.lower, medianUpper: q.upper, rmst: rmst,

@@ -26,16 +26,9 @@ public enum KaplanMeier {
         guard options.confLevel > 0 && options.confLevel < 1 else {
             throw ModelError("The confidence level must lie strictly between 0 and 1 (got \(options.confLevel)).")
         }
-        let event = frame.response.status.map { $0 != 0 }
         let grouping = frame.curveGroups
         var sizes = [Int](repeating: 0, count: grouping.labels.count)
         for code in grouping.codes { sizes[code] += 1 }
-        var members = sizes.map { size -> [Int] in
-            var rows: [Int] = []
-            rows.reserveCapacity(size)
-            return rows
-        }
-        for (row, code) in grouping.codes.enumerated() { members[code].append(row) }
         var curves: [KaplanMeierCurve] = []
         // Without a tau every stratum is restricted at the largest observed time
         // of the whole fit, as R's `print(fit, rmean = "common")`, so the means
@@ -45,11 +38,33 @@ public enum KaplanMeier {
         // exactly when some case weight is not an integer (survfitKM's
         // `any(weights != floor(weights))`, over the whole fit).
         let robust = frame.weights?.contains { $0 != $0.rounded(.down) } ?? false
-        for (g, rows) in members.enumerated() where !rows.isEmpty {
-            curves.append(
-                try curve(
-                    label: grouping.labels[g], rows: rows, response: frame.response, event: event,
-                    weights: frame.weights, robust: robust, options: options, tau: tau))
+        // Right-censored rows with few distinct times: every group's table in
+        // one counting pass, no row lists (the same sums, see `RiskTable.perGroup`).
+        if frame.response.start == nil, !robust,
+            let tables = RiskTable.perGroup(
+                codes: grouping.codes, groups: sizes.count, stop: frame.response.stop,
+                status: frame.response.status, weights: frame.weights)
+        {
+            for (g, size) in sizes.enumerated() where size > 0 {
+                curves.append(
+                    try curve(
+                        label: grouping.labels[g], n: size, table: tables[g], jackknife: nil, options: options,
+                        tau: tau))
+            }
+        } else {
+            let event = frame.response.status.map { $0 != 0 }
+            var members = sizes.map { size -> [Int] in
+                var rows: [Int] = []
+                rows.reserveCapacity(size)
+                return rows
+            }
+            for (row, code) in grouping.codes.enumerated() { members[code].append(row) }
+            for (g, rows) in members.enumerated() where !rows.isEmpty {
+                curves.append(
+                    try curve(
+                        label: grouping.labels[g], rows: rows, response: frame.response, event: event,
+                        weights: frame.weights, robust: robust, options: options, tau: tau))
+            }
         }
         return KaplanMeierResult(
             n: frame.count, events: curves.reduce(0) { $0 + $1.events },

@@ -43,12 +43,7 @@ struct RiskTable {
         // Number at risk: weight with stop ≥ t, minus weight with start ≥ t.
         // A backward pass over the distinct times accumulates the first term;
         // a second pass over the sorted entry times subtracts the second.
-        nRisk = Array(repeating: 0, count: time.count)
-        var atOrAfter = 0.0
-        for k in stride(from: time.count - 1, through: 0, by: -1) {
-            atOrAfter += nEvent[k] + nCensor[k]
-            nRisk[k] = atOrAfter
-        }
+        accumulateRisk()
         if let start {
             let entries = RadixOrder.ascending(start, rows: rows).map { (start[$0], w($0)) }
             var j = entries.count - 1
@@ -60,6 +55,25 @@ struct RiskTable {
                 }
                 nRisk[k] -= enteredLater
             }
+        }
+    }
+
+    /// The table of right-censored rows from its distinct times (ascending)
+    /// and the event and censoring weights at each (see `perGroup`).
+    init(time: [Double], nEvent: [Double], nCensor: [Double]) {
+        self.time = time
+        self.nEvent = nEvent
+        self.nCensor = nCensor
+        accumulateRisk()
+    }
+
+    /// `nRisk[k]`: the weight with stop ≥ `time[k]`, accumulated backwards.
+    private mutating func accumulateRisk() {
+        nRisk = Array(repeating: 0, count: time.count)
+        var atOrAfter = 0.0
+        for k in stride(from: time.count - 1, through: 0, by: -1) {
+            atOrAfter += nEvent[k] + nCensor[k]
+            nRisk[k] = atOrAfter
         }
     }
 }
