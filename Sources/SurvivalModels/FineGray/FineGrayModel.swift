@@ -59,22 +59,23 @@ public enum FineGrayModel {
         let codes = Set(response.status).sorted()
         let codeList = codes.map(String.init).joined(separator: ", ")
         let events = response.status.reduce(0) { $0 + ($1 == options.cause ? 1 : 0) }
+        let statusName = frame.statusColumn.map { "status column \"\($0)\"" } ?? "status"
         guard events > 0 else {
             if codes == [options.censoringCode] {
                 throw ModelError(
-                    "Every one of the \(frame.count) rows is censored (status \(options.censoringCode)), so there is no"
-                        + " event of cause \(options.cause) to model; check the status column.",
+                    "Every one of the \(frame.count) rows is censored (\(statusName) = \(options.censoringCode)), so there"
+                        + " is no event of cause \(options.cause) to model; check the status column and --cencode.",
                     column: frame.statusColumn)
             }
             throw ModelError(
-                "No row has status \(options.cause), the cause to model (the status codes are \(codeList));"
-                    + " choose one of them with --cause.",
+                "No row has the cause to model, \(statusName) = \(options.cause) (the codes present are"
+                    + " \(codeList)); choose one of them with --cause.",
                 column: frame.statusColumn)
         }
         var warnings = frame.warnings
         if !codes.contains(options.censoringCode) {
             warnings.append(
-                "No row has the censoring code \(options.censoringCode) (the status codes are \(codeList)):"
+                "No row has the censoring code \(options.censoringCode) in the \(statusName) (the codes are \(codeList)):"
                     + " every row not of cause \(options.cause) counts as a competing event; set --cencode if"
                     + " censored rows are coded otherwise.")
         }
