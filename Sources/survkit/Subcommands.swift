@@ -12,6 +12,7 @@ extension Survkit {
         NegBinCommand.self,
         SurvregCommand.self,
         CIFCommand.self,
+        FineGrayCommand.self,
         MCFCommand.self,
         RatesCommand.self,
         ReportCommand.self,

@@ -137,3 +137,9 @@ extension ReportSpecification: JSONShaped {
     /// `subset` and `strict` are written only when the report has them.
     static var keysOmittedWhenAbsent: Set<String> { ["subset", "strict", "max_groups"] }
 }
+
+extension FineGrayResult: JSONShaped {
+    var jsonAnalysis: String? { "fine-gray" }
+    /// `predictions` only with `--predict`; `input` only when the caller read a file.
+    static var keysOmittedWhenAbsent: Set<String> { ["input", "predictions"] }
+}
