@@ -134,7 +134,7 @@ anova_case <- function(name, data_name, formula, weights = NULL, ties = "efron",
   args <- c("cox", paste0("datasets/", data_name, ".csv"), "--formula", formula,
             common_args(weights, ties, "weibull", subset), "--anova", "--format", "json")
   write_case(name, list(case = name, args = I(args), formula = formula, data = paste0("datasets/", data_name, ".csv"),
-                        n = fit$n, loglik = fit$loglik[2], aic = AIC(fit), bic = BIC(fit), anova = rows))
+                        n = fit$n, loglik = tail(fit$loglik, 1), aic = AIC(fit), bic = BIC(fit), anova = rows))
   cat(name, ":", paste(sapply(rows, function(r) paste0(r$term, " ", format(r$loglik, digits = 8))), collapse = ", "), "\n")
 }
 
