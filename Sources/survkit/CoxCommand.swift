@@ -38,6 +38,9 @@ struct CoxCommand: ParsableCommand {
         completion: .list(ResidualKind.allValueStrings), transform: CommaSeparated.init(parsing:))
     var residuals: CommaSeparated<ResidualKind>?
 
+    @Flag(help: "Add the sequential analysis of deviance, as R anova(fit): terms added one at a time, likelihood-ratio test of each.")
+    var anova = false
+
     @Option(help: "Predict for the rows of this CSV: linear predictors and risk scores, as R predict(fit, newdata).")
     var predict: String?
 
@@ -59,6 +62,10 @@ struct CoxCommand: ParsableCommand {
 
     mutating func validate() throws {
         guard maxIterations >= 0 else { throw ValidationError("--max-iterations must be ≥ 0.") }
+        if anova && robust {
+            throw ValidationError(
+                "--anova is not available with --robust: as R's anova.coxph, the likelihood-ratio tests assume the model-based variance.")
+        }
         if ties == .exact {
             // As R's residuals.coxph: only martingale-type residuals exist for the exact method.
             for kind in requestedResiduals where kind != .martingale && kind != .deviance {
@@ -91,6 +98,11 @@ struct CoxCommand: ParsableCommand {
         done("done")
         PhaseTimings.mark("fit")
         var result = try fit.makeResult(zph: zph ? zphResult(fit) : nil, residuals: residualResult(fit))
+        if anova {
+            do { result.anova = try fit.anova(termLabels: Self.termLabels(cohort.formula)) } catch {
+                throw FrameLoader.failure(error, frame: frame, file: cohort.data)
+            }
+        }
         if let predict {
             result.predictions = try predictions(fit, file: predict)
         }
@@ -101,6 +113,13 @@ struct CoxCommand: ParsableCommand {
         PhaseTimings.mark("result (concordance, tests, options)")
         let text = try CoxReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
+    }
+
+    /// R's label of each formula term by the name the frame gives it (`grade` → `factor(grade)`).
+    static func termLabels(_ formula: String) throws -> [String: String] {
+        var labels: [String: String] = [:]
+        for term in try Formula(formula).terms { labels[term.name] = term.label }
+        return labels
     }
 
     func zphResult(_ fit: CoxFit) throws -> CoxZPH? {

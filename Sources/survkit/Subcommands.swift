@@ -11,6 +11,7 @@ extension Survkit {
         PoissonCommand.self,
         NegBinCommand.self,
         SurvregCommand.self,
+        CompareCommand.self,
         CIFCommand.self,
         FineGrayCommand.self,
         MCFCommand.self,

@@ -41,13 +41,17 @@ extension CoxFit {
             wald: CoxTest(statistic: wald, df: df, p: ChiSquared.upperTail(wald, df: Double(df))),
             score: CoxTest(statistic: state.scoreTest, df: df, p: ChiSquared.upperTail(state.scoreTest, df: Double(df))))
         let v = variance
-        return CoxResult(
+        var result = CoxResult(
             ties: options.ties, n: frame.count, events: events,
             nDroppedMissing: frame.rows.droppedTotal, iterations: state.iterations,
             converged: state.converged, coefficients: table, loglikNull: state.loglikInitial,
             loglik: state.loglik, tests: tests, concordance: concordance(),
             variance: (0..<p).map { i in (0..<p).map { v[i, $0] } },
             zph: zph, residuals: residuals, warnings: warnings, rows: frame.rows, confLevel: options.confLevel)
+        // As R's logLik.coxph: df = the non-aliased coefficients, nobs = the events.
+        result.aic = InformationCriteria.aic(loglik: state.loglik, df: df)
+        result.bic = InformationCriteria.bic(loglik: state.loglik, df: df, observations: events)
+        return result
     }
 
     func finite(_ v: Double) -> Double? { v.isFinite ? v : nil }

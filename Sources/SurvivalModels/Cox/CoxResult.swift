@@ -204,6 +204,14 @@ public struct CoxResult: Sendable, Codable, Equatable {
     /// The bootstrap of the coefficients; `nil` unless asked for
     /// (``CoxModel/bootstrap(_:fit:bootstrap:)``).
     public var bootstrap: CoxBootstrap? = nil
+    /// Akaike's information criterion, R's `AIC(fit)` (``InformationCriteria``); `nil` only for
+    /// a result not made from a fit.
+    public var aic: Double? = nil
+    /// Schwarz's criterion, R's `BIC(fit)` with n = the number of events (`nobs(fit)`).
+    public var bic: Double? = nil
+    /// The sequential analysis of deviance, R's `anova(fit)`; `nil` unless asked for
+    /// (``CoxFit/anova(termLabels:)``).
+    public var anova: [CoxAnovaRow]? = nil
 
     /// Creates a result from its parts.
     public init(

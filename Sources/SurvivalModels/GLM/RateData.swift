@@ -106,12 +106,19 @@ struct RateData {
             warnings.append("\(aliased.count) coefficient\(aliased.count == 1 ? "" : "s") not defined because of singularities: \(aliased.joined(separator: ", "))")
         }
         let p = names.count
-        return RateRegressionResult(
+        var result = RateRegressionResult(
             family: family, confLevel: options.confLevel, n: frame.count, events: y.reduce(0, +), nDroppedMissing: frame.rows.droppedTotal,
             iterations: fit.iterations, converged: fit.converged, coefficients: table, deviance: fit.deviance,
             nullDeviance: nullDeviance, dfResidual: nUsed - fit.rank, dfNull: nUsed - (intercept ? 1 : 0),
             aic: aic.flatMap(finite), loglik: loglik.flatMap(finite), theta: theta?.0, thetaSE: theta?.1,
             variance: (0..<p).map { i in (0..<p).map { fit.covariance[i, $0] } },
             warnings: warnings, rows: frame.rows)
+        // As R's logLik.glm (df = rank) and MASS's logLik.negbin (rank + 1 for θ);
+        // BIC's n is the rows (`sum(!is.na(residuals))`).
+        result.loglikDF = fit.rank + (theta == nil ? 0 : 1)
+        result.bic = result.loglik.map {
+            InformationCriteria.bic(loglik: $0, df: result.loglikDF, observations: frame.count)
+        }.flatMap(finite)
+        return result
     }
 }

@@ -79,6 +79,11 @@ public struct RateRegressionResult: Sendable, Codable, Equatable {
     public var aic: Double?
     /// Log-likelihood, `logLik(fit)`; `nil` as `aic`.
     public var loglik: Double?
+    /// Schwarz's criterion, R's `BIC(fit)` with n = the rows; `nil` as `aic`.
+    public var bic: Double? = nil
+    /// The parameters R's `logLik(fit)` counts: the rank (Poisson), the rank + 1
+    /// (negative binomial, θ). Not in the JSON (``ModelComparison`` reads it).
+    public var loglikDF: Int = 0
     /// Negative binomial only: θ (`fit$theta`); `nil` for Poisson.
     public var theta: Double?
     /// Negative binomial only: standard error of θ (`fit$SE.theta`); `nil` for Poisson.

@@ -35,7 +35,7 @@ extension SurvregFit {
         let statistic = 2 * (loglik - loglikNull)
         let test = CoxTest(statistic: statistic, df: df, p: df > 0 ? ChiSquared.upperTail(statistic, df: Double(df)) : 1)
         let parameters = nvar + logScales.count
-        return SurvregResult(
+        var result = SurvregResult(
             dist: options.distribution, n: frame.count, events: events,
             nDroppedMissing: frame.rows.droppedTotal, iterations: iterations, converged: converged,
             coefficients: table, scale: logScaleRows.count > 1 ? nil : scales.first,
@@ -43,5 +43,8 @@ extension SurvregFit {
             loglik: loglik, loglikNull: loglikNull, tests: SurvregTests(likelihoodRatio: test),
             aic: -2 * loglik + 2 * Double(parameters), variance: variance.rowArrays,
             varianceTerms: varianceTerms, warnings: warnings, rows: frame.rows)
+        result.bic = InformationCriteria.bic(loglik: loglik, df: parameters, observations: frame.count)
+        result.loglikDF = parameters
+        return result
     }
 }

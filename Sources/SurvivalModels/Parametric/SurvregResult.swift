@@ -102,6 +102,11 @@ public struct SurvregResult: Sendable, Codable, Equatable {
     public var tests: SurvregTests
     /// `−2·loglik + 2·(number of parameters)`, as R `AIC(fit)`.
     public var aic: Double
+    /// Schwarz's criterion, R's `BIC(fit)`: the parameters of `aic`, n = the rows.
+    public var bic: Double? = nil
+    /// The parameters R's `logLik(fit)` counts (coefficients + estimated log-scales),
+    /// as `aic`. Not in the JSON (``ModelComparison`` reads it).
+    public var loglikDF: Int = 0
     /// Variance of `(coefficients, log-scales)`, R's `vcov(fit)`.
     public var variance: [[Double]]
     /// Row and column names of `variance`.

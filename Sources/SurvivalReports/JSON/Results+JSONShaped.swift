@@ -33,7 +33,7 @@ extension CoxResult: JSONShaped {
     /// Present only when asked for (`--zph`, `--residuals`, `--predict`,
     /// `--bootstrap`), or when they exist (`concordance`).
     static var keysOmittedWhenAbsent: Set<String> {
-        ["input", "concordance", "zph", "residuals", "predictions", "bootstrap"]
+        ["input", "concordance", "zph", "residuals", "predictions", "bootstrap", "aic", "bic", "anova"]
     }
     static var keysNotWritten: Set<String> { ["conf_level"] }
 }
@@ -90,14 +90,15 @@ extension RateRegressionResult: JSONShaped {
     var jsonAnalysis: String? { family.rawValue }
     /// Negative binomial only: `theta`, `theta_se`; `aic` and `loglik` only
     /// where the likelihood is defined (integer counts).
-    static var keysOmittedWhenAbsent: Set<String> { ["input", "aic", "loglik", "theta", "theta_se"] }
-    static var keysNotWritten: Set<String> { ["family", "conf_level"] }
+    static var keysOmittedWhenAbsent: Set<String> { ["input", "aic", "bic", "loglik", "theta", "theta_se"] }
+    static var keysNotWritten: Set<String> { ["family", "conf_level", "loglik_df"] }
 }
 
 extension SurvregResult: JSONShaped {
     var jsonAnalysis: String? { "survreg" }
     /// `input` only when the caller read a file.
-    static var keysOmittedWhenAbsent: Set<String> { ["input"] }
+    static var keysOmittedWhenAbsent: Set<String> { ["input", "bic"] }
+    static var keysNotWritten: Set<String> { ["loglik_df"] }
 }
 
 extension VariableDescription: JSONShaped {
@@ -142,4 +143,17 @@ extension FineGrayResult: JSONShaped {
     var jsonAnalysis: String? { "fine-gray" }
     /// `predictions` only with `--predict`; `input` only when the caller read a file.
     static var keysOmittedWhenAbsent: Set<String> { ["input", "predictions"] }
+}
+
+// Model comparison (`cox --anova`, `survkit compare`).
+
+extension CoxAnovaRow: JSONShaped {
+    /// The `NULL` row has only `term` and `loglik`.
+    static var keysOmittedWhenAbsent: Set<String> { ["chisq", "df", "p"] }
+}
+
+extension ModelComparisonResult: JSONShaped {
+    var jsonAnalysis: String? { "model-comparison" }
+    /// `input` only when the caller read a file.
+    static var keysOmittedWhenAbsent: Set<String> { ["input"] }
 }

@@ -39,6 +39,10 @@ public enum CoxReport {
         out += test(robust ? "Wald test (robust)   " : "Wald test            ", r.tests.wald) + (md ? "\n" : "")
         out += test("Score (logrank) test ", r.tests.score)
         out += "Log-likelihood: null \(NumberFormat.significant(r.loglikNull, 8)), model \(NumberFormat.significant(r.loglik, 8))\n"
+        if let aic = r.aic, let bic = r.bic {
+            out += (md ? "\n" : "") + "AIC = \(NumberFormat.significant(aic, 7)), BIC = \(NumberFormat.significant(bic, 7)) (n = \(r.events) events)\n"
+        }
+        if let anova = r.anova { out += CoxAnovaTable.render(anova, format: format) }
         if let zph = r.zph {
             out += "\n" + (md ? "### Proportional-hazards test (cox.zph, \(zph.transform))\n\n" : "Proportional-hazards test (cox.zph, transform = \(zph.transform))\n")
             var z = TextTable(header: ["", "chisq", "df", "p"])

@@ -34,6 +34,7 @@ public enum RateRegressionReport {
         out += "    Null deviance: \(NumberFormat.significant(r.nullDeviance, 6)) on \(r.dfNull) degrees of freedom" + (md ? "  \n" : "\n")
         out += "Residual deviance: \(NumberFormat.significant(r.deviance, 6)) on \(r.dfResidual) degrees of freedom" + sep
         out += "AIC: \(r.aic.map { NumberFormat.significant($0, 6) } ?? "not defined")\n"
+        if let bic = r.bic { out += (md ? "\n" : "") + "BIC: \(NumberFormat.significant(bic, 6))\n" }
         out += RowsLine.render(r.rows, format: format)
         out += WarningsSection.render(r.warnings, format: format)
         return out

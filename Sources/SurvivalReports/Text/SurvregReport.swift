@@ -45,6 +45,10 @@ public enum SurvregReport {
         if md { out += "\n" }
         out += "Chisq = \(NumberFormat.significant(lr.statistic, 4)) on \(lr.df) degrees of freedom, p = \(NumberFormat.pValue(lr.p))\n"
         if md { out += "\n" }
+        out += "AIC = \(NumberFormat.significant(r.aic, 7))"
+        if let bic = r.bic { out += ", BIC = \(NumberFormat.significant(bic, 7))" }
+        out += "\n"
+        if md { out += "\n" }
         out += r.converged ? "Number of Newton-Raphson Iterations: \(r.iterations)\n" : "NOT converged after \(r.iterations) iterations\n"
         out += RowsLine.render(r.rows, format: format)
         out += WarningsSection.render(r.warnings, format: format)
