@@ -14,6 +14,7 @@ extension Survkit {
         CIFCommand.self,
         MCFCommand.self,
         RatesCommand.self,
+        RMSTCommand.self,
         ReportCommand.self,
         Simulate.self,
     ]

@@ -24,8 +24,8 @@ extension KaplanMeierBootstrap: JSONShaped {
 
 extension LogRankResult: JSONShaped {
     var jsonAnalysis: String? { "logrank" }
-    /// `input` only when the caller read a file.
-    static var keysOmittedWhenAbsent: Set<String> { ["input"] }
+    /// `input` only when the caller read a file, `trend` only with `--trend`.
+    static var keysOmittedWhenAbsent: Set<String> { ["input", "trend"] }
 }
 
 extension CoxResult: JSONShaped {
@@ -136,4 +136,15 @@ extension ColumnDescription: JSONShaped {
 extension ReportSpecification: JSONShaped {
     /// `subset` and `strict` are written only when the report has them.
     static var keysOmittedWhenAbsent: Set<String> { ["subset", "strict", "max_groups"] }
+}
+
+extension CumulativeIncidenceCurve: JSONShaped {
+    /// `summary_at` only with `--times`.
+    static var keysOmittedWhenAbsent: Set<String> { ["summary_at"] }
+}
+
+extension RestrictedMeanComparisonResult: JSONShaped {
+    var jsonAnalysis: String? { "rmst" }
+    /// `input` only when the caller read a file.
+    static var keysOmittedWhenAbsent: Set<String> { ["input"] }
 }
