@@ -86,7 +86,10 @@ struct LogRankCommand: ParsableCommand {
                 }
                 scores = given
             } else {
-                let levels = LogRankTrend.levels(ofLabels: result.groups.map(\.label)) ?? result.groups.map(\.label)
+                let variable = (try? Formula(cohort.formula))?.terms.first?.variables.first
+                let labels = result.groups.map(\.label)
+                let names = variable.map { [$0.label, $0.baseName] } ?? []
+                let levels = LogRankTrend.levels(ofLabels: labels, names: names) ?? labels
                 scores = LogRankTrend.defaultScores(levels: levels)
             }
             do { result.trend = try result.trend(scores: scores) } catch {

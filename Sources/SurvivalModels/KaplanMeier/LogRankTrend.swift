@@ -39,9 +39,15 @@ public struct LogRankTrend: Sendable, Codable, Equatable {
     }
 
     /// The levels of a single grouping variable from its group labels
-    /// (`"stage=1"`, `"stage=2"` → `"1"`, `"2"`): what follows the labels'
-    /// shared `name=` prefix. `nil` when the labels share no such prefix.
-    public static func levels(ofLabels labels: [String]) -> [String]? {
+    /// (`"stage=1"`, `"stage=2"` → `"1"`, `"2"`): what follows `name=` for
+    /// the first of `names` that every label starts with (the variable's
+    /// term label, then its column name: `factor(x)` groups are labelled
+    /// `x=LEVEL`), else what follows the labels' shared prefix up to its
+    /// last `=`. `nil` when the labels share no such prefix.
+    public static func levels(ofLabels labels: [String], names: [String] = []) -> [String]? {
+        for name in names where labels.allSatisfy({ $0.hasPrefix(name + "=") }) {
+            return labels.map { String($0.dropFirst(name.count + 1)) }
+        }
         guard var prefix = labels.first else { return nil }
         for label in labels.dropFirst() {
             while !label.hasPrefix(prefix) { prefix.removeLast() }
