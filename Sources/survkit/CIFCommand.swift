@@ -13,7 +13,12 @@ struct CIFCommand: ParsableCommand {
             (not cmprsk::cuminc's variance). With two or more groups, Gray's test per cause \
             (cmprsk::cuminc, rho = 0), stratified by strata(...).
 
-            Example: survkit cif datasets/mgus2_competing.csv --formula "Surv(etime, event) ~ sex"
+            The text and Markdown reports show each cause's incidence with 95% log limits per \
+            group at the --times given or, without them, at about five round times up to the \
+            time when 10% of the subjects are still at risk; JSON carries the full curves (and \
+            summary_at with --times).
+
+            Example: survkit cif datasets/mgus2_competing.csv --formula "Surv(etime, event) ~ sex" --times 60,120,240
             """
     )
 
@@ -26,6 +31,25 @@ struct CIFCommand: ParsableCommand {
             discussion: "Rows with status 1 stay cause 1; rows with status 0 whose competing status is 1 become cause 2 "
                 + "(the formula's time must then be the time of that event, as a time to the first of the two)."))
     var competingStatus: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Comma-separated times at which to report the incidence with 95% log limits (adds summary_at).",
+            discussion: "As R's summary(fit, times =): a time after a curve's last observed time is left out for"
+                + " that curve (an error when a curve keeps none); --extend reports it."))
+    var times: String?
+
+    @Flag(help: "With --times, also report times after a curve's last observed time, as R's extend = TRUE.")
+    var extend = false
+
+    mutating func validate() throws {
+        if let times, [Double](commaSeparated: times) == nil {
+            throw ValidationError("--times must be comma-separated finite numbers ≥ 0, e.g. 12,60,120.")
+        }
+        if extend && times == nil {
+            throw ValidationError("--extend applies to --times; give the times too, e.g. --times 12,60 --extend.")
+        }
+    }
 
     func run() throws {
         let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
@@ -49,7 +73,8 @@ struct CIFCommand: ParsableCommand {
             return try data.replacingWithCompetingCode(status: status, competingStatus: competing)
         }
         var result: CumulativeIncidenceResult
-        do { result = try CumulativeIncidence.fit(frame) } catch {
+        let requested = times.flatMap { [Double](commaSeparated: $0) } ?? []
+        do { result = try CumulativeIncidence.fit(frame, times: requested, extend: extend) } catch {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
         result.input = frame.origin.input

@@ -16,6 +16,7 @@ extension Survkit {
         FineGrayCommand.self,
         MCFCommand.self,
         RatesCommand.self,
+        RMSTCommand.self,
         ReportCommand.self,
         Simulate.self,
     ]

@@ -52,6 +52,16 @@ extension CumulativeIncidenceCurve: FixtureValueConvertible {
             "n_event": nEvent,  // by cause
             "cif": cif,  // by cause
             "std_err": stdErr,  // by cause
+            "summary_at": summaryAt,  // with --times (Tests/Fixtures/cif-times)
+        ])
+    }
+}
+
+extension CumulativeIncidenceSummaryAt: FixtureValueConvertible {
+    var fixtureValue: FixtureValue {
+        .record([
+            "time": time, "n_risk": nRisk, "cif": cif, "std_err": stdErr,  // by cause
+            "lower": lower, "upper": upper,  // by cause, null where the incidence is 0
         ])
     }
 }

@@ -30,7 +30,7 @@ final class FixtureCommand {
     private var used: Set<String> = []
 
     /// Options that take no value.
-    private static let flags: Set<String> = ["--extend"]
+    private static let flags: Set<String> = ["--extend", "--trend"]
 
     /// Options that only shape the output text, never a number.
     private static let outputOnly: Set<String> = ["--format"]

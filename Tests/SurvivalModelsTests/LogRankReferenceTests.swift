@@ -63,6 +63,7 @@ extension LogRankResult: FixtureValueConvertible {
             "df": df,
             "p": p,
             "variance": variance,
+            "trend": trend,  // with --trend (Tests/Fixtures/logrank-trend)
             "rows": rows,
         ])
     }

@@ -40,6 +40,8 @@ public struct LogRankResult: Sendable, Codable, Equatable {
     public var p: Double?
     /// The variance matrix of observed − expected (k × k), as `survdiff$var`.
     public var variance: [[Double]]
+    /// The test for trend across the groups (``LogRankResult/trend(scores:)``); `nil` unless asked for.
+    public var trend: LogRankTrend? = nil
     /// Rows read, used and dropped.
     public var rows: RowAccounting
     /// How the data file was read (format, dialect); set by the caller that read it.

@@ -42,9 +42,14 @@ public enum CumulativeIncidence {
     /// Fits the cumulative incidence curves of every cause in every group of
     /// `frame` (right-hand-side groups crossed with `strata(...)`), and Gray's
     /// test across the right-hand-side groups (stratified by `strata(...)`).
+    /// With `times`, every curve also carries its values and 95% log limits
+    /// there (`summaryAt`), as R `summary(fit, times = , extend = )`.
     ///
-    /// - Throws: `ModelError` for counting-process input, case weights, no rows or no events.
-    public static func fit(_ frame: SurvivalGroupingFrame) throws(ModelError) -> CumulativeIncidenceResult {
+    /// - Throws: `ModelError` for counting-process input, case weights, no rows
+    ///   or no events, or when `times` (without `extend`) leaves a stratum no time.
+    public static func fit(_ frame: SurvivalGroupingFrame, times: [Double] = [], extend: Bool = false)
+        throws(ModelError) -> CumulativeIncidenceResult
+    {
         guard frame.count > 0 else {
             throw ModelError("No rows left to analyse (\(frame.rows.read) read, all dropped).")
         }
@@ -66,9 +71,21 @@ public enum CumulativeIncidence {
         var curves: [CumulativeIncidenceCurve] = []
         for (g, rows) in members.enumerated() where !rows.isEmpty {
             let state = rows.map { causeIndex[frame.response.status[$0]] ?? 0 }
-            curves.append(
-                curve(label: grouping.labels[g], time: rows.map { frame.response.stop[$0] }, state: state,
-                      causeLabels: labels))
+            var c = curve(
+                label: grouping.labels[g], time: rows.map { frame.response.stop[$0] }, state: state,
+                causeLabels: labels)
+            if !times.isEmpty {
+                let at = c.summary(at: times, extend: extend)
+                guard !at.time.isEmpty else {
+                    let last = c.time.last.map { NumberFormatting.label($0) } ?? "none"
+                    throw ModelError(
+                        "No requested time (--times) is within the follow-up of \(c.label) (its last time is \(last));"
+                            + " as R's summary(fit, times =), times after a curve's last time are dropped."
+                            + " Use --extend to report the curves past their last time.")
+                }
+                c.summaryAt = at
+            }
+            curves.append(c)
         }
         var gray: [String: GrayTestResult]? = nil
         if let groups = frame.groups {

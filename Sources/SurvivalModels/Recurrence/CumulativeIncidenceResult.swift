@@ -21,6 +21,9 @@ public struct CumulativeIncidenceCurve: Sendable, Codable, Equatable {
     public var cif: [String: [Double]]
     /// Infinitesimal-jackknife standard error of each cause's incidence (R `std.err`).
     public var stdErr: [String: [Double]]
+    /// The curves at the requested times with log limits
+    /// (``CumulativeIncidence/fit(_:times:extend:)``); `nil` unless asked for.
+    public var summaryAt: CumulativeIncidenceSummaryAt? = nil
 
     /// Creates a curve from its parts.
     public init(

@@ -24,8 +24,8 @@ extension KaplanMeierBootstrap: JSONShaped {
 
 extension LogRankResult: JSONShaped {
     var jsonAnalysis: String? { "logrank" }
-    /// `input` only when the caller read a file.
-    static var keysOmittedWhenAbsent: Set<String> { ["input"] }
+    /// `input` only when the caller read a file, `trend` only with `--trend`.
+    static var keysOmittedWhenAbsent: Set<String> { ["input", "trend"] }
 }
 
 extension CoxResult: JSONShaped {
@@ -154,6 +154,17 @@ extension CoxAnovaRow: JSONShaped {
 
 extension ModelComparisonResult: JSONShaped {
     var jsonAnalysis: String? { "model-comparison" }
+    /// `input` only when the caller read a file.
+    static var keysOmittedWhenAbsent: Set<String> { ["input"] }
+}
+
+extension CumulativeIncidenceCurve: JSONShaped {
+    /// `summary_at` only with `--times`.
+    static var keysOmittedWhenAbsent: Set<String> { ["summary_at"] }
+}
+
+extension RestrictedMeanComparisonResult: JSONShaped {
+    var jsonAnalysis: String? { "rmst" }
     /// `input` only when the caller read a file.
     static var keysOmittedWhenAbsent: Set<String> { ["input"] }
 }

@@ -24,6 +24,11 @@ public enum LogRankReport {
         }
         out += t.render(format)
         out += "\n Chisq = \(NumberFormat.significant(r.statistic, 4)) on \(r.df) degrees of freedom, p = \(NumberFormat.pValue(r.p))\n"
+        if let trend = r.trend {
+            let scores = trend.scores.map { NumberFormat.significant($0, 6) }.joined(separator: ", ")
+            out += " Test for trend (scores \(scores)): Chisq = \(NumberFormat.significant(trend.statistic, 4))"
+                + " on \(trend.df) degree of freedom, p = \(NumberFormat.pValue(trend.p))\n"
+        }
         out += RowsLine.render(r.rows, format: format)
         out += WarningsSection.render(r.warnings, format: format)
         return out
