@@ -59,55 +59,92 @@ extension CoxFit {
         var eventsBefore = [Double](repeating: 0, count: times + 1)
         for t in 0..<times { eventsBefore[t + 1] = eventsBefore[t] + eventsAt[t] }
 
-        // Positions in `rows`, by ascending linear predictor.
+        // The rows in ascending order of the linear predictor, their time
+        // rank, weight, status and predictor gathered into that order first
+        // (one streaming pass), so the sweep reads memory sequentially; its
+        // influence counts are scattered back to the rows once at the end.
         let x = rows.map { lp[$0] }
         let byX = RadixOrder.ascending(x)
-
+        let m = rows.count
+        var sortedTime = [Int32](repeating: 0, count: m)
+        var sortedWeight = [Double](repeating: 0, count: m)
+        var sortedEvent = [Bool](repeating: false, count: m)
+        var sortedX = [Double](repeating: 0, count: m)
+        for k in 0..<m {
+            let q = byX[k], r = rows[q]
+            sortedTime[k] = Int32(timeRank[q])
+            sortedWeight[k] = w[r]
+            sortedEvent[k] = status[r] != 0
+            sortedX[k] = x[q]
+        }
+        var out = Sweep(count: m)
         var taken = Fenwick(size: times)  // all rows with a smaller predictor, by time
         var takenCensored = [Double](repeating: 0, count: times)
         var takenEvents = Fenwick(size: times)
-        // For a group's rows: L (events) or the events below (partners), before the group is added.
-        var before = [Double](repeating: 0, count: 0)
+        /// Partners at risk for an event at `t` among the rows taken so far.
+        func partners(_ t: Int) -> Double { taken.total - taken.below(t + 1) + takenCensored[t] }
+        /// Events the row at `t` is at risk for among the rows taken so far.
+        func eventsFor(_ t: Int, censored: Bool) -> Double {
+            takenEvents.below(t) + (censored ? takenEvents.at(t) : 0)
+        }
+        // For a group's rows: the two sums before the group is added.
+        var before: [Double] = []
         var start = 0
-        while start < byX.count {
+        while start < m {
             var end = start + 1
-            while end < byX.count && x[byX[end]] == x[byX[start]] { end += 1 }
-            let group = byX[start..<end]
+            while end < m && sortedX[end] == sortedX[start] { end += 1 }
+            if end == start + 1 {
+                // A predictor value of one row (the rule with continuous
+                // covariates): nothing ties with it, one query per tree.
+                let t = Int(sortedTime[start]), wr = sortedWeight[start], event = sortedEvent[start]
+                if event {
+                    let less = partners(t), greater = riskSet[t] - less
+                    count[0] += wr * greater; out.less[start] += greater
+                    count[1] += wr * less; out.greater[start] += less
+                }
+                let below = eventsFor(t, censored: !event)
+                out.less[start] += below
+                out.greater[start] += eventsBefore[t] + (event ? 0 : eventsAt[t]) - below
+                taken.add(t, wr)
+                if event { takenEvents.add(t, wr) } else { takenCensored[t] += wr }
+                start = end
+                continue
+            }
             before.removeAll(keepingCapacity: true)
-            // Partners with a smaller predictor (as the event) and events
-            // with a smaller predictor (as the partner), before the group.
-            for q in group {
-                let r = rows[q], t = timeRank[q]
-                let smallerPartners = status[r] != 0 ? (taken.total - taken.below(t + 1)) + takenCensored[t] : 0
-                let eventsFor = takenEvents.below(t) + (status[r] == 0 ? takenEvents.at(t) : 0)
-                before.append(smallerPartners)
-                before.append(eventsFor)
+            for k in start..<end {
+                let t = Int(sortedTime[k]), event = sortedEvent[k]
+                before.append(event ? partners(t) : 0)
+                before.append(eventsFor(t, censored: !event))
             }
-            for q in group {
-                let r = rows[q], t = timeRank[q]
-                taken.add(t, w[r])
-                if status[r] == 0 { takenCensored[t] += w[r] } else { takenEvents.add(t, w[r]) }
+            for k in start..<end {
+                let t = Int(sortedTime[k])
+                taken.add(t, sortedWeight[k])
+                if sortedEvent[k] { takenEvents.add(t, sortedWeight[k]) } else { takenCensored[t] += sortedWeight[k] }
             }
-            for (g, q) in group.enumerated() {
-                let r = rows[q], t = timeRank[q]
+            for k in start..<end {
+                let t = Int(sortedTime[k]), wr = sortedWeight[k], event = sortedEvent[k], g = k - start
                 // As the event: the pairs split by the partner's predictor.
-                if status[r] != 0 {
-                    let less = before[2 * g]
-                    let lessOrEqual = (taken.total - taken.below(t + 1)) + takenCensored[t]
+                if event {
+                    let less = before[2 * g], lessOrEqual = partners(t)
                     let greater = riskSet[t] - lessOrEqual, equal = lessOrEqual - less
-                    count[0] += w[r] * greater; imat.less[r] += greater
-                    count[1] += w[r] * less; imat.greater[r] += less
-                    count[2] += w[r] * equal; imat.equal[r] += equal
+                    count[0] += wr * greater; out.less[k] += greater
+                    count[1] += wr * less; out.greater[k] += less
+                    count[2] += wr * equal; out.equal[k] += equal
                 }
                 // As the partner: the events it is at risk for, split by their predictor.
-                let below = before[2 * g + 1]
-                let belowOrEqual = takenEvents.below(t) + (status[r] == 0 ? takenEvents.at(t) : 0)
-                let all = eventsBefore[t] + (status[r] == 0 ? eventsAt[t] : 0)
-                imat.less[r] += below
-                imat.greater[r] += all - belowOrEqual
-                imat.equal[r] += belowOrEqual - below
+                let below = before[2 * g + 1], belowOrEqual = eventsFor(t, censored: !event)
+                let all = eventsBefore[t] + (event ? 0 : eventsAt[t])
+                out.less[k] += below
+                out.greater[k] += all - belowOrEqual
+                out.equal[k] += belowOrEqual - below
             }
             start = end
+        }
+        for k in 0..<m {
+            let r = rows[byX[k]]
+            imat.less[r] += out.less[k]
+            imat.greater[r] += out.greater[k]
+            imat.equal[r] += out.equal[k]
         }
         return true
     }
