@@ -13,6 +13,7 @@ extension Survkit {
         SurvregCommand.self,
         CIFCommand.self,
         MCFCommand.self,
+        SplitCommand.self,
         RatesCommand.self,
         ReportCommand.self,
         Simulate.self,
