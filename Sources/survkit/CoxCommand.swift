@@ -73,6 +73,11 @@ struct CoxCommand: ParsableCommand {
 
     mutating func validate() throws {
         guard maxIterations >= 0 else { throw ValidationError("--max-iterations must be ≥ 0.") }
+        if landmark.landmark != nil && !timeDependent.specs.isEmpty {
+            throw ValidationError(
+                "--landmark and --tdc together are not supported (the landmark applies to one row per subject,"
+                    + " before a split); apply the landmark with --subset and a shifted time column instead")
+        }
         if let tt {
             do { _ = try TimeTransform(tt) } catch let error as CohortError {
                 throw ValidationError("--tt: \(error.message)")

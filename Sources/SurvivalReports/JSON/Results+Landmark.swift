@@ -12,6 +12,7 @@ extension KaplanMeierResult: RowsAccounted {}
 extension LogRankResult: RowsAccounted {}
 extension CoxResult: RowsAccounted {}
 extension CumulativeIncidenceResult: RowsAccounted {}
+extension Report: RowsAccounted {}
 
 extension RecurrentEventsResult: RowsAccounted {
     var rows: RowAccounting { cox.rows }

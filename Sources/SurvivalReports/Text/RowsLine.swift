@@ -2,7 +2,9 @@ import CohortData
 
 /// The one line every text and Markdown report gives on its rows, so that no
 /// row is lost silently: read, excluded by `--subset`, dropped by reason, used
-/// (the JSON `rows` object in words).
+/// (the JSON `rows` object in words). With `--landmark` a line before it
+/// states the landmark and its exclusions; with `--tdc` it gives the intervals
+/// the rows were split into (used and dropped then count intervals).
 enum RowsLine {
     static func render(_ rows: RowAccounting, format: ReportFormat) -> String {
         var parts = ["\(rows.read) read"]
@@ -10,7 +12,8 @@ enum RowsLine {
         var landmarkLine = ""
         if let landmark = rows.landmark {
             let t = NumberFormatting.label(landmark.time)
-            landmarkLine = "\n\(format == .markdown ? "**Landmark:**" : "Landmark") at \(t): \(landmark.excluded)"
+            let head = "Landmark at \(t):"
+            landmarkLine = "\n\(format == .markdown ? "**\(head)**" : head) \(landmark.excluded)"
                 + " subject\(landmark.excluded == 1 ? "" : "s") with time ≤ \(t) excluded; time measured from \(t).\n"
             let bySubset = rows.excludedBySubset - landmark.excluded
             if bySubset > 0 { parts.append("\(bySubset) excluded by the subset") }
@@ -22,8 +25,8 @@ enum RowsLine {
             let reasons = rows.dropped.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             parts.append("\(rows.droppedTotal) dropped (\(reasons.joined(separator: ", ")))")
         }
-        parts.append("\(rows.used) used")
+        parts.append(rows.intervals == nil ? "\(rows.used) used" : "\(rows.used) intervals used")
         let label = format == .markdown ? "**Rows:**" : "Rows:"
-        return landmarkLine + "\n\(label) " + parts.joined(separator: ", ") + (rows.intervals == nil ? "" : " intervals") + ".\n"
+        return landmarkLine + "\n\(label) " + parts.joined(separator: ", ") + ".\n"
     }
 }
