@@ -142,7 +142,9 @@ public struct Cohort: Sendable {
         let position = name.flatMap { self.position(of: $0) }
         if locatesRowsByNumber {
             return CohortError(
-                kind, file: fileName, column: name, columnPosition: position, message: message, row: row.map { $0 + 1 })
+                kind, file: fileName, column: name, columnPosition: position, message: message,
+                // line − 1: the data row, also for rows gathered from others (`gatheringRows`).
+                row: row.map { line(ofRow: $0) - 1 })
         }
         return CohortError(
             kind, file: fileName, line: row.map { line(ofRow: $0) }, column: name, columnPosition: position,
