@@ -11,6 +11,9 @@ extension ReportCommand {
         let strictOptions = (spec.strict == true ? ["--strict"] : []) + (spec.maxGroups.map { ["--max-groups", "\($0)"] } ?? [])
         let subsetOptions = (spec.subset.map { ["--subset", $0] } ?? []) + strictOptions
 
+        let landmarkOptions = spec.landmark.map { ["--landmark", NumberFormatting.label($0)] } ?? []
+        let tdcOptions = (spec.timeDependent ?? []).flatMap { ["--tdc", $0] }
+
         var report = ["survkit", "report", data, "--time", spec.time, "--status", spec.status]
         if let g = spec.group { report += ["--group", g] }
         if !spec.covariates.isEmpty { report += ["--covariates", spec.covariates.joined(separator: ",")] }
@@ -19,7 +22,7 @@ extension ReportCommand {
         if !spec.times.isEmpty { report += ["--times", timesText] }
         if let t = spec.title { report += ["--title", t] }
         report += recurrenceOptions(spec)
-        report += subsetOptions + referenceOptions + dataOptions
+        report += landmarkOptions + tdcOptions + subsetOptions + referenceOptions + dataOptions
         if output.format != .text { report += ["--format", output.format.rawValue] }
         if let o = output.output { report += ["--output", o] }
         if let f = figures { report += ["--figures", f] }
@@ -28,16 +31,16 @@ extension ReportCommand {
         var steps: [String: String] = [:]
         var km = ["survkit", "km", data, "--formula", formulas.kaplanMeier]
         if !spec.times.isEmpty { km += ["--times", timesText] }
-        steps["kaplan-meier"] = Self.shell(km + subsetOptions + referenceOptions + dataOptions)
+        steps["kaplan-meier"] = Self.shell(km + landmarkOptions + subsetOptions + referenceOptions + dataOptions)
         if let f = formulas.logRankFormula?.text {
-            steps["logrank"] = Self.shell(["survkit", "logrank", data, "--formula", f] + subsetOptions + referenceOptions + dataOptions)
+            steps["logrank"] = Self.shell(["survkit", "logrank", data, "--formula", f] + landmarkOptions + subsetOptions + referenceOptions + dataOptions)
         }
         if let f = formulas.coxFormula?.text {
-            steps["cox"] = Self.shell(["survkit", "cox", data, "--formula", f] + subsetOptions + referenceOptions + dataOptions)
+            steps["cox"] = Self.shell(["survkit", "cox", data, "--formula", f] + landmarkOptions + tdcOptions + subsetOptions + referenceOptions + dataOptions)
         }
         if let f = formulas.cumulativeIncidenceFormula?.text {
             steps["cumulative-incidence"] = Self.shell(
-                ["survkit", "cif", data, "--formula", f, "--competing-status", spec.status] + subsetOptions + referenceOptions
+                ["survkit", "cif", data, "--formula", f, "--competing-status", spec.status] + landmarkOptions + subsetOptions + referenceOptions
                     + dataOptions)
         }
         if let f = formulas.meanCumulativeFunctionFormula?.text, let file = spec.recurrences {

@@ -81,6 +81,14 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
     public var strict: Bool?
     /// The most groups (and strata) a grouping section may form; `nil`: `defaultMaxGroups`.
     public var maxGroups: Int?
+    /// A landmark time T (`--landmark`): the Kaplan–Meier, log-rank, Cox and
+    /// cumulative incidence sections use only the subjects with time > T,
+    /// time measured from T (`ModelFrameOptions.landmark`). JSON key `landmark`.
+    public var landmark: Double?
+    /// Time-dependent covariates of the Cox section, `NAME=TIMECOL` (`--tdc`,
+    /// `TimeDependentCovariate`): its rows are split at the switch times.
+    /// JSON key `tdc`.
+    public var timeDependent: [String]?
 
     /// Creates a specification; only the time and status columns are required.
     public init(
@@ -131,13 +139,16 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         case recurrenceGroup = "recurrence_group"
         case subset, strict
         case maxGroups = "max_groups"
+        case landmark
+        case timeDependent = "tdc"
     }
 
     /// Every key an analysis file may have.
     public static var keys: [String] {
         [CodingKeys.time, .status, .group, .covariates, .strata, .times, .title, .reference, .timeUnit, .eventTime,
          .eventStatus, .recurrences, .recurrenceId, .recurrenceStart, .recurrenceStop, .recurrenceEvent, .rateEvents,
-         .ratePersonTime, .ratePer, .recurrenceGroup, .subset, .strict, .maxGroups].map(\.stringValue)
+         .ratePersonTime, .ratePer, .recurrenceGroup, .subset, .strict, .maxGroups, .landmark, .timeDependent]
+            .map(\.stringValue)
     }
 
     /// Decodes an analysis file: `time` and `status` are required, the rest optional.
@@ -166,16 +177,32 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         subset = try c.decodeIfPresent(String.self, forKey: .subset)
         strict = try c.decodeIfPresent(Bool.self, forKey: .strict)
         maxGroups = try c.decodeIfPresent(Int.self, forKey: .maxGroups)
+        landmark = try c.decodeIfPresent(Double.self, forKey: .landmark)
+        timeDependent = try c.decodeIfPresent([String].self, forKey: .timeDependent)
     }
 
     /// The most groups (and strata) a grouping section may form unless `maxGroups` says, as the CLI's `--max-groups`.
     public static let defaultMaxGroups = 1000
 
     /// The frame options every section uses: references, the subset, `strict`.
+    /// With `landmark`, the landmark too (the rates section, whose frame is
+    /// not a survival response, is refused with a landmark by `Report.run`).
     public func frameOptions(allowCompetingRisks: Bool = false) throws -> ModelFrameOptions {
-        ModelFrameOptions(
+        var options = ModelFrameOptions(
             references: reference, allowCompetingRisks: allowCompetingRisks, subset: try rowSubset(),
             strict: strict ?? false, maxGroups: maxGroups ?? Self.defaultMaxGroups)
+        options.landmark = landmark
+        return options
+    }
+
+    /// `timeDependent` parsed; an entry that is not `NAME=TIMECOL` is a `CohortError`.
+    public func timeDependentCovariates() throws -> [TimeDependentCovariate] {
+        try (timeDependent ?? []).map { spec in
+            guard let c = TimeDependentCovariate(parsing: spec) else {
+                throw CohortError(.formulaSyntax, message: "tdc \"\(spec)\" must look like NAME=TIMECOL, e.g. recurred=lr_first_years")
+            }
+            return c
+        }
     }
 
     /// `subset` parsed; `nil` without one.

@@ -135,8 +135,8 @@ extension ColumnDescription: JSONShaped {
 }
 
 extension ReportSpecification: JSONShaped {
-    /// `subset` and `strict` are written only when the report has them.
-    static var keysOmittedWhenAbsent: Set<String> { ["subset", "strict", "max_groups"] }
+    /// `subset` and `strict` (and `landmark`, `tdc`) are written only when the report has them.
+    static var keysOmittedWhenAbsent: Set<String> { ["subset", "strict", "max_groups", "landmark", "tdc"] }
 }
 
 extension FineGrayResult: JSONShaped {
