@@ -77,75 +77,122 @@ extension CoxFit {
             sortedEvent[k] = status[r] != 0
             sortedX[k] = x[q]
         }
-        var out = Sweep(count: m)
+        // The two sides are independent — the events' side keeps the trees of
+        // all and censored rows, the partners' side the tree of events — so
+        // they run at the same time, each into its own counts.
+        let sorted = PredictorOrderRows(
+            time: sortedTime, weight: sortedWeight, event: sortedEvent, x: sortedX, riskSet: riskSet,
+            eventsBefore: eventsBefore, eventsAt: eventsAt)
+        var sides = [Sweep](repeating: Sweep(count: 0), count: 2)
+        sides.withUnsafeMutableBufferPointer { out in
+            ParallelLoop.run(2, threads: m >= 50_000 ? 2 : 1) { side in
+                out[side] = side == 0 ? Self.eventSide(sorted) : Self.partnerSide(sorted)
+            }
+        }
+        for c in 0..<3 { count[c] += sides[0].count[c] }
+        for k in 0..<m {
+            let r = rows[byX[k]]
+            imat.less[r] += sides[0].less[k] + sides[1].less[k]
+            imat.greater[r] += sides[0].greater[k] + sides[1].greater[k]
+            imat.equal[r] += sides[0].equal[k] + sides[1].equal[k]
+        }
+        return true
+    }
+
+    /// The rows of one stratum in ascending order of the linear predictor,
+    /// and the stratum's per-time totals (see `fewTimesConcordanceCounts`).
+    struct PredictorOrderRows {
+        let time: [Int32], weight: [Double], event: [Bool], x: [Double]
+        /// Weight at risk for an event at each time rank; event weight below
+        /// each rank (`times + 1` entries); event weight at each rank.
+        let riskSet: [Double], eventsBefore: [Double], eventsAt: [Double]
+
+        /// Calls `body` with each run of rows of equal predictor.
+        @inline(__always)
+        func forEachTie(_ body: (Range<Int>) -> Void) {
+            var start = 0
+            while start < x.count {
+                var end = start + 1
+                while end < x.count && x[end] == x[start] { end += 1 }
+                body(start..<end)
+                start = end
+            }
+        }
+    }
+
+    /// Each event's partners split by their predictor, and the pair totals:
+    /// `L` from the rows taken before its run of equal predictors, `LE` after.
+    static func eventSide(_ rows: PredictorOrderRows) -> Sweep {
+        let times = rows.riskSet.count
+        var out = Sweep(count: rows.x.count)
         var taken = Fenwick(size: times)  // all rows with a smaller predictor, by time
         var takenCensored = [Double](repeating: 0, count: times)
-        var takenEvents = Fenwick(size: times)
-        /// Partners at risk for an event at `t` among the rows taken so far.
         func partners(_ t: Int) -> Double { taken.total - taken.below(t + 1) + takenCensored[t] }
-        /// Events the row at `t` is at risk for among the rows taken so far.
+        var before: [Double] = []
+        rows.forEachTie { run in
+            if run.count == 1 {
+                // A predictor value of one row (the rule with continuous
+                // covariates): nothing ties with it, one query.
+                let k = run.lowerBound, t = Int(rows.time[k]), w = rows.weight[k]
+                if rows.event[k] {
+                    let less = partners(t), greater = rows.riskSet[t] - less
+                    out.count[0] += w * greater; out.less[k] = greater
+                    out.count[1] += w * less; out.greater[k] = less
+                }
+                taken.add(t, w)
+                if !rows.event[k] { takenCensored[t] += w }
+                return
+            }
+            before.removeAll(keepingCapacity: true)
+            for k in run { before.append(rows.event[k] ? partners(Int(rows.time[k])) : 0) }
+            for k in run {
+                let t = Int(rows.time[k])
+                taken.add(t, rows.weight[k])
+                if !rows.event[k] { takenCensored[t] += rows.weight[k] }
+            }
+            for k in run where rows.event[k] {
+                let t = Int(rows.time[k]), w = rows.weight[k]
+                let less = before[k - run.lowerBound], lessOrEqual = partners(t)
+                let greater = rows.riskSet[t] - lessOrEqual, equal = lessOrEqual - less
+                out.count[0] += w * greater; out.less[k] = greater
+                out.count[1] += w * less; out.greater[k] = less
+                out.count[2] += w * equal; out.equal[k] = equal
+            }
+        }
+        return out
+    }
+
+    /// Each row's events as the partner (those before its time, and at it
+    /// when the row is censored), split by their predictor the same way.
+    static func partnerSide(_ rows: PredictorOrderRows) -> Sweep {
+        let times = rows.riskSet.count
+        var out = Sweep(count: rows.x.count)
+        var takenEvents = Fenwick(size: times)
         func eventsFor(_ t: Int, censored: Bool) -> Double {
             takenEvents.below(t) + (censored ? takenEvents.at(t) : 0)
         }
-        // For a group's rows: the two sums before the group is added.
+        func all(_ t: Int, censored: Bool) -> Double { rows.eventsBefore[t] + (censored ? rows.eventsAt[t] : 0) }
         var before: [Double] = []
-        var start = 0
-        while start < m {
-            var end = start + 1
-            while end < m && sortedX[end] == sortedX[start] { end += 1 }
-            if end == start + 1 {
-                // A predictor value of one row (the rule with continuous
-                // covariates): nothing ties with it, one query per tree.
-                let t = Int(sortedTime[start]), wr = sortedWeight[start], event = sortedEvent[start]
-                if event {
-                    let less = partners(t), greater = riskSet[t] - less
-                    count[0] += wr * greater; out.less[start] += greater
-                    count[1] += wr * less; out.greater[start] += less
-                }
-                let below = eventsFor(t, censored: !event)
-                out.less[start] += below
-                out.greater[start] += eventsBefore[t] + (event ? 0 : eventsAt[t]) - below
-                taken.add(t, wr)
-                if event { takenEvents.add(t, wr) } else { takenCensored[t] += wr }
-                start = end
-                continue
+        rows.forEachTie { run in
+            if run.count == 1 {
+                let k = run.lowerBound, t = Int(rows.time[k]), censored = !rows.event[k]
+                let below = eventsFor(t, censored: censored)
+                out.less[k] = below
+                out.greater[k] = all(t, censored: censored) - below
+                if !censored { takenEvents.add(t, rows.weight[k]) }
+                return
             }
             before.removeAll(keepingCapacity: true)
-            for k in start..<end {
-                let t = Int(sortedTime[k]), event = sortedEvent[k]
-                before.append(event ? partners(t) : 0)
-                before.append(eventsFor(t, censored: !event))
+            for k in run { before.append(eventsFor(Int(rows.time[k]), censored: !rows.event[k])) }
+            for k in run where rows.event[k] { takenEvents.add(Int(rows.time[k]), rows.weight[k]) }
+            for k in run {
+                let t = Int(rows.time[k]), censored = !rows.event[k]
+                let below = before[k - run.lowerBound], belowOrEqual = eventsFor(t, censored: censored)
+                out.less[k] = below
+                out.greater[k] = all(t, censored: censored) - belowOrEqual
+                out.equal[k] = belowOrEqual - below
             }
-            for k in start..<end {
-                let t = Int(sortedTime[k])
-                taken.add(t, sortedWeight[k])
-                if sortedEvent[k] { takenEvents.add(t, sortedWeight[k]) } else { takenCensored[t] += sortedWeight[k] }
-            }
-            for k in start..<end {
-                let t = Int(sortedTime[k]), wr = sortedWeight[k], event = sortedEvent[k], g = k - start
-                // As the event: the pairs split by the partner's predictor.
-                if event {
-                    let less = before[2 * g], lessOrEqual = partners(t)
-                    let greater = riskSet[t] - lessOrEqual, equal = lessOrEqual - less
-                    count[0] += wr * greater; out.less[k] += greater
-                    count[1] += wr * less; out.greater[k] += less
-                    count[2] += wr * equal; out.equal[k] += equal
-                }
-                // As the partner: the events it is at risk for, split by their predictor.
-                let below = before[2 * g + 1], belowOrEqual = eventsFor(t, censored: !event)
-                let all = eventsBefore[t] + (event ? 0 : eventsAt[t])
-                out.less[k] += below
-                out.greater[k] += all - belowOrEqual
-                out.equal[k] += belowOrEqual - below
-            }
-            start = end
         }
-        for k in 0..<m {
-            let r = rows[byX[k]]
-            imat.less[r] += out.less[k]
-            imat.greater[r] += out.greater[k]
-            imat.equal[r] += out.equal[k]
-        }
-        return true
+        return out
     }
 }

@@ -5,12 +5,15 @@ import Darwin
 #endif
 
 /// A fixed-size buffer for the Cox engine's per-row work arrays (the row-major
-/// design copy, η, risks, expected events), aligned to 2 MB and, on Linux,
-/// offered to the kernel for transparent huge pages (`madvise(MADV_HUGEPAGE)`).
+/// design copy, η, risks, expected events), aligned to 2 MB, zero-filled
+/// unless `zeroed` is false.
 ///
-/// With 4 kB pages, first touching a 160 MB array costs about 40,000 page faults —
-/// on the 1M × 20 benchmark that was as long as a Newton–Raphson iteration; with
-/// 2 MB pages it is 80. The buffer is zero-filled unless `zeroed` is false.
+/// Transparent huge pages are *not* requested: on the 2-core VMs this project
+/// is measured on, first touching memory advised `MADV_HUGEPAGE` was five
+/// times slower than with 4 kB pages (1.6 GB: 11 s against 2.2 s, a C loop
+/// touching one byte a page, 2026-12-01), the kernel zeroing and compacting
+/// 2 MB pages on a host that backs them 4 kB at a time. The alignment is kept,
+/// so a kernel with THP set to `always` can still use them.
 final class LargeBuffer<Element: BitwiseCopyable> {
     let pointer: UnsafeMutablePointer<Element>
     let count: Int
@@ -26,9 +29,6 @@ final class LargeBuffer<Element: BitwiseCopyable> {
             fellBack = true
         } else {
             fellBack = false
-            #if canImport(Glibc)
-            if bytes >= alignment { _ = madvise(raw, bytes, Int32(MADV_HUGEPAGE)) }
-            #endif
         }
         if zeroed { memset(raw!, 0, bytes) }
         pointer = raw!.bindMemory(to: Element.self, capacity: Swift.max(count, 1))
