@@ -37,12 +37,19 @@ public enum LogRank {
         var observed = [Double](repeating: 0, count: k)
         var expected = [Double](repeating: 0, count: k)
         var variance = [Double](repeating: 0, count: k * k)
-        var members = [[Int]](repeating: [], count: strata.labels.count)
-        for (row, code) in strata.codes.enumerated() { members[code].append(row) }
-        for rows in members where !rows.isEmpty {
+        if frame.strata == nil {
+            // One stratum: every row, without a row list.
             accumulate(
-                rows: rows, frame: frame, group: groups.codes, k: k, rho: rho,
+                rows: nil, frame: frame, group: groups.codes, k: k, rho: rho,
                 observed: &observed, expected: &expected, variance: &variance, tableLimit: tableLimit)
+        } else {
+            var members = [[Int]](repeating: [], count: strata.labels.count)
+            for (row, code) in strata.codes.enumerated() { members[code].append(row) }
+            for rows in members where !rows.isEmpty {
+                accumulate(
+                    rows: rows, frame: frame, group: groups.codes, k: k, rho: rho,
+                    observed: &observed, expected: &expected, variance: &variance, tableLimit: tableLimit)
+            }
         }
         var n = [Int](repeating: 0, count: k)
         for code in groups.codes { n[code] += 1 }
@@ -73,9 +80,10 @@ public enum LogRank {
             rows: frame.rows, warnings: frame.warnings)
     }
 
-    /// Adds one stratum's contribution, walking its distinct times in order.
+    /// Adds one stratum's contribution, walking its distinct times in order;
+    /// `rows` `nil` means every row of the frame.
     static func accumulate(
-        rows: [Int], frame: SurvivalGroupingFrame, group: [Int], k: Int, rho: Double,
+        rows: [Int]?, frame: SurvivalGroupingFrame, group: [Int], k: Int, rho: Double,
         observed: inout [Double], expected: inout [Double], variance: inout [Double],
         tableLimit: Int? = nil
     ) {
@@ -85,26 +93,38 @@ public enum LogRank {
         // the rows put in time order by a counting sort on the codes.
         // With few distinct times the table is summed straight from the rows.
         let stop = frame.response.stop, status = frame.response.status, weights = frame.weights
+        let count = rows?.count ?? frame.count
         var risk = [Double](repeating: 0, count: k)
-        for r in rows { risk[group[r]] += weights?[r] ?? 1 }
+        if let rows {
+            for r in rows { risk[group[r]] += weights?[r] ?? 1 }
+        } else if let weights {
+            for r in 0..<count { risk[group[r]] += weights[r] }
+        } else {
+            for r in 0..<count { risk[group[r]] += 1 }
+        }
         let m: Int
         let tabulated: Bool
         var codes: [Int] = []
         var deathTable: [Double] = [], endTable: [Double] = []
-        if tableLimit != 0, let few = RadixOrder.sumsByDistinctKey(stop, rows: rows, width: k, { r in
+        let contribution = { (r: Int) -> (slot: Int, Double, Double) in
             let w = weights?[r] ?? 1
             return (group[r], status[r] != 0 ? w : 0, w)
-        }) {
+        }
+        let few = tableLimit == 0 ? nil
+            : rows.map { RadixOrder.sumsByDistinctKey(stop, rows: $0, width: k, contribution) }
+                ?? RadixOrder.sumsByDistinctKey(stop, rows: 0..<count, width: k, contribution)
+        if let few {
             (m, tabulated, deathTable, endTable) = (few.keys.count, true, few.first, few.second)
         } else {
-            let dense = RadixOrder.denseCodes(rows.map { stop[$0] })
+            let dense = RadixOrder.denseCodes(rows.map { rows in rows.map { stop[$0] } } ?? stop)
             codes = dense.codes
             m = dense.distinct.count
-            tabulated = m * k <= (tableLimit ?? Swift.max(1 << 20, 4 * rows.count))
+            tabulated = m * k <= (tableLimit ?? Swift.max(1 << 20, 4 * count))
             if tabulated {
                 deathTable = [Double](repeating: 0, count: m * k)
                 endTable = deathTable
-                for (q, r) in rows.enumerated() {
+                for q in 0..<count {
+                    let r = rows?[q] ?? q
                     let w = weights?[r] ?? 1
                     let slot = codes[q] * k + group[r]
                     if status[r] != 0 { deathTable[slot] += w }
@@ -113,13 +133,13 @@ public enum LogRank {
             }
         }
         var firstOfTime = [Int](repeating: 0, count: tabulated ? 0 : m + 1)
-        var byTime = [Int](repeating: 0, count: tabulated ? 0 : rows.count)
+        var byTime = [Int](repeating: 0, count: tabulated ? 0 : count)
         if !tabulated {
             for c in codes { firstOfTime[c + 1] += 1 }
             for t in 0..<m { firstOfTime[t + 1] += firstOfTime[t] }
             var next = firstOfTime
             for (q, c) in codes.enumerated() {
-                byTime[next[c]] = rows[q]
+                byTime[next[c]] = rows?[q] ?? q
                 next[c] += 1
             }
         }
