@@ -54,25 +54,9 @@ struct CIFCommand: ParsableCommand {
 
     func run() throws {
         let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
-        // The status column the competing code replaces: Surv(time, status).
-        var status: String? = nil
-        if competingStatus != nil {
-            let formula: Formula
-            do { formula = try Formula(cohort.formula) } catch let error as CohortError {
-                throw AnalysisFailure(message: FrameLoader.locate(error, file: cohort.data))
-            }
-            if case .rightCensored(_, .variable(let name))? = formula.response { status = name }
-        }
-        let frame = try FrameLoader.load(
-            cohort, frameOptions: landmark.applied(to: ModelFrameOptions(allowCompetingRisks: true)),
-            extraColumns: competingStatus.map { [$0] } ?? [], build: Formula.groupingFrame
-        ) { data in
-            guard let competing = competingStatus else { return data }
-            guard let status else {
-                throw ValidationError("--competing-status needs a response Surv(time, status) with a plain status column.")
-            }
-            return try data.replacingWithCompetingCode(status: status, competingStatus: competing)
-        }
+        let frame = try FrameLoader.loadCompeting(
+            cohort, competingStatus: competingStatus,
+            frameOptions: landmark.applied(to: ModelFrameOptions(allowCompetingRisks: true)), build: Formula.groupingFrame)
         var result: CumulativeIncidenceResult
         let requested = times.flatMap { [Double](commaSeparated: $0) } ?? []
         do { result = try CumulativeIncidence.fit(frame, times: requested, extend: extend) } catch {

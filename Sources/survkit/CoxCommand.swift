@@ -164,18 +164,8 @@ struct CoxCommand: ParsableCommand {
     }
 
     func predictions(_ fit: CoxFit, file: String) throws -> CoxNewDataPrediction {
-        var newOptions = cohort
-        newOptions.data = file
-        let newCohort = try FrameLoader.derivingDurations(
-            cohort.durations, on: FrameLoader.readCohort(newOptions), file: file)
-        do {
-            let design = try Formula(cohort.formula).newDataDesign(on: newCohort, like: fit.frame)
-            return fit.predict(
-                design, reference: predictReference,
-                curves: predictCurves, confLevel: confLevel)
-        } catch let error as CohortError {
-            throw AnalysisFailure(message: FrameLoader.locate(error, file: file))
-        }
+        let design = try FrameLoader.newDataDesign(cohort, file: file, like: fit.frame)
+        return fit.predict(design, reference: predictReference, curves: predictCurves, confLevel: confLevel)
     }
 
     func residualResult(_ fit: CoxFit) -> CoxResiduals? {

@@ -53,25 +53,9 @@ struct FineGrayCommand: ParsableCommand {
     func run() throws {
         let destination = try ReportWriter.destination(
             output, inputs: [InputFile(cohort.data)] + (predict.map { [InputFile($0)] } ?? []))
-        // The status column the competing code replaces: Surv(time, status).
-        var status: String? = nil
-        if competingStatus != nil {
-            let formula: Formula
-            do { formula = try Formula(cohort.formula) } catch let error as CohortError {
-                throw AnalysisFailure(message: FrameLoader.locate(error, file: cohort.data))
-            }
-            if case .rightCensored(_, .variable(let name))? = formula.response { status = name }
-        }
-        let frame = try FrameLoader.load(
-            cohort, frameOptions: ModelFrameOptions(allowCompetingRisks: true),
-            extraColumns: competingStatus.map { [$0] } ?? [], build: Formula.modelFrame
-        ) { data in
-            guard let competing = competingStatus else { return data }
-            guard let status else {
-                throw ValidationError("--competing-status needs a response Surv(time, status) with a plain status column.")
-            }
-            return try data.replacingWithCompetingCode(status: status, competingStatus: competing)
-        }
+        let frame = try FrameLoader.loadCompeting(
+            cohort, competingStatus: competingStatus, frameOptions: ModelFrameOptions(allowCompetingRisks: true),
+            build: Formula.modelFrame)
         let options = FineGrayOptions(cause: cause, censoringCode: cencode, confLevel: confidence.confLevel)
         let fit: FineGrayFit
         do { fit = try FineGrayModel.fit(frame, options: options) } catch {
@@ -93,15 +77,7 @@ struct FineGrayCommand: ParsableCommand {
 
     /// The new rows coded like the training frame, and their predicted incidence.
     func predictions(_ fit: FineGrayFit, file: String) throws -> ([FineGrayPrediction], Int) {
-        var newOptions = cohort
-        newOptions.data = file
-        let newCohort = try FrameLoader.derivingDurations(
-            cohort.durations, on: FrameLoader.readCohort(newOptions), file: file)
-        do {
-            let design = try Formula(cohort.formula).newDataDesign(on: newCohort, like: fit.frame)
-            return (fit.predict(design), design.rows.droppedTotal)
-        } catch let error as CohortError {
-            throw AnalysisFailure(message: FrameLoader.locate(error, file: file))
-        }
+        let design = try FrameLoader.newDataDesign(cohort, file: file, like: fit.frame)
+        return (fit.predict(design), design.rows.droppedTotal)
     }
 }
