@@ -24,6 +24,7 @@ struct CIFCommand: ParsableCommand {
 
     @OptionGroup var cohort: CohortOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var landmark: LandmarkOptions
 
     @Option(
         help: ArgumentHelp(
@@ -63,7 +64,7 @@ struct CIFCommand: ParsableCommand {
             if case .rightCensored(_, .variable(let name))? = formula.response { status = name }
         }
         let frame = try FrameLoader.load(
-            cohort, frameOptions: ModelFrameOptions(allowCompetingRisks: true),
+            cohort, frameOptions: landmark.applied(to: ModelFrameOptions(allowCompetingRisks: true)),
             extraColumns: competingStatus.map { [$0] } ?? [], build: Formula.groupingFrame
         ) { data in
             guard let competing = competingStatus else { return data }

@@ -58,6 +58,20 @@ struct CoxCommand: ParsableCommand {
 
     @OptionGroup(title: "Bootstrap") var bootstrap: BootstrapArguments
 
+    @OptionGroup var landmark: LandmarkOptions
+    @OptionGroup var timeDependent: TimeDependentOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "The function of the formula's tt(x) terms, an R expression in x and t (the event time), e.g. \"x * log(t)\".",
+            discussion: "As coxph(..., tt = function(x, t, ...) EXPR): the data are expanded to one row per event"
+                + " time and subject at risk, each event time a stratum; one expression serves every tt() term.",
+            valueName: "EXPR"))
+    var tt: String?
+
+    /// `--tt` parsed (`validate()` has checked that it parses).
+    var timeTransform: TimeTransform? { tt.flatMap { try? TimeTransform($0) } }
+
     var requestedResiduals: [ResidualKind] { residuals?.values ?? [] }
 
     mutating func validate() throws {
@@ -65,6 +79,24 @@ struct CoxCommand: ParsableCommand {
         if anova && robust {
             throw ValidationError(
                 "--anova is not available with --robust: as R's anova.coxph, the likelihood-ratio tests assume the model-based variance.")
+        }
+        if landmark.landmark != nil && !timeDependent.specs.isEmpty {
+            throw ValidationError(
+                "--landmark and --tdc together are not supported (the landmark applies to one row per subject,"
+                    + " before a split); apply the landmark with --subset and a shifted time column instead")
+        }
+        if let tt {
+            do { _ = try TimeTransform(tt) } catch let error as CohortError {
+                throw ValidationError("--tt: \(error.message)")
+            }
+            // R's cox.zph, residuals and predict are not defined for tt() models either.
+            let refused = [
+                (zph, "--zph"), (!requestedResiduals.isEmpty, "--residuals"), (predict != nil, "--predict"),
+                (robust, "--robust"), (bootstrap.bootstrap != nil, "--bootstrap"),
+            ].filter(\.0).map(\.1)
+            if let option = refused.first {
+                throw ValidationError("\(option) is not available with --tt (a model with tt() terms); leave one of them out.")
+            }
         }
         if ties == .exact {
             // As R's residuals.coxph: only martingale-type residuals exist for the exact method.
@@ -80,7 +112,10 @@ struct CoxCommand: ParsableCommand {
     func run() throws {
         let destination = try ReportWriter.destination(
             output, inputs: [InputFile(cohort.data)] + (predict.map { [InputFile($0)] } ?? []))
-        let frame = try FrameLoader.load(cohort, build: Formula.modelFrame)
+        var frameOptions = landmark.applied()
+        frameOptions.timeTransform = timeTransform
+        let frame = try FrameLoader.load(
+            cohort, frameOptions: frameOptions, timeDependent: timeDependent.covariates, build: Formula.modelFrame)
         var options = CoxOptions()
         options.ties = ties
         options.robust = robust ? true : nil
@@ -103,6 +138,8 @@ struct CoxCommand: ParsableCommand {
                 throw FrameLoader.failure(error, frame: frame, file: cohort.data)
             }
         }
+        // With tt() the fit runs on the expanded rows; n is the data rows, as R's fit$n.
+        if timeTransform != nil { result.n = frame.rows.used }
         if let predict {
             result.predictions = try predictions(fit, file: predict)
         }

@@ -15,20 +15,29 @@ enum FrameLoader {
     /// time) and may only drop columns, never name new ones. A CSV file is read
     /// projected on the columns the analysis uses (`columnsUsed(by:extra:)`),
     /// `extraColumns` being those `transform` reads besides them.
+    /// `timeDependent` (`--tdc`) splits the rows after `transform` and makes
+    /// the formula's response `Surv(tstart, time, status)` before `rewrite`.
     static func load<Frame>(
         _ options: CohortOptions, frameOptions: ModelFrameOptions = .init(),
-        extraColumns: [String] = [],
+        extraColumns: [String] = [], timeDependent: [TimeDependentCovariate] = [],
         build: (Formula) -> (consuming Cohort, ModelFrameOptions) throws -> Frame,
         transform: (Cohort) throws -> Cohort = { $0 },
         rewrite: (Formula) throws -> Formula = { $0 }
     ) throws -> Frame {
+        let extra = extraColumns + timeDependent.map(\.timeColumn)
         // The cohort read is held only by `cohort`, which is handed over to
         // `build` (consumed), so a frame builder can free the columns it has
         // finished with (`ModelFrameBuilder.releaseResponseColumns()`).
-        var cohort = try readCohort(options.data, input: options.input, columns: columnsUsed(by: options, extra: extraColumns))
+        var cohort = try readCohort(options.data, input: options.input, columns: columnsUsed(by: options, extra: extra))
         PhaseTimings.mark("read")
         if !options.durations.isEmpty { cohort = try derivingDurations(options.durations, on: cohort, file: options.data) }
-        do { cohort = try transform(cohort) } catch let error as CohortError {
+        var splitStart: String?
+        do {
+            cohort = try transform(cohort)
+            if !timeDependent.isEmpty {
+                (cohort, splitStart) = try splitting(cohort, at: timeDependent, formula: options.formula)
+            }
+        } catch let error as CohortError {
             throw AnalysisFailure(message: locate(error, file: options.data))
         }
         var frameOptions = frameOptions
@@ -38,7 +47,9 @@ enum FrameLoader {
         frameOptions.maxGroups = options.maxGroups
         frameOptions.subset = try options.rowSubset()
         do {
-            let formula = try rewrite(Formula(options.formula))
+            var formula = try Formula(options.formula)
+            if let splitStart { formula = try formula.countingProcess(start: splitStart) }
+            formula = try rewrite(formula)
             let frame = try build(formula)(consume cohort, frameOptions)
             PhaseTimings.mark("frame")
             return frame

@@ -39,6 +39,7 @@ struct KMCommand: ParsableCommand {
     var tau: Double?
 
     @OptionGroup(title: "Bootstrap") var bootstrap: BootstrapArguments
+    @OptionGroup var landmark: LandmarkOptions
 
     mutating func validate() throws {
         if let times, [Double](commaSeparated: times) == nil {
@@ -54,7 +55,7 @@ struct KMCommand: ParsableCommand {
 
     func run() throws {
         let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
-        let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
+        let frame = try FrameLoader.load(cohort, frameOptions: landmark.applied(), build: Formula.groupingFrame)
         let options = KaplanMeierOptions(
             confType: confType, confLevel: confLevel,
             times: times.flatMap { [Double](commaSeparated: $0) } ?? [], tau: tau, extend: extend)

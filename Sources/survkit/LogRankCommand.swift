@@ -20,6 +20,7 @@ struct LogRankCommand: ParsableCommand {
 
     @OptionGroup var cohort: CohortOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var landmark: LandmarkOptions
 
     @Option(help: "The rho of the G-rho family: 0 = log-rank, 1 = Peto & Peto.")
     var rho: Double = 0
@@ -71,7 +72,7 @@ struct LogRankCommand: ParsableCommand {
 
     func run() throws {
         let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
-        let frame = try FrameLoader.load(cohort, build: Formula.groupingFrame)
+        let frame = try FrameLoader.load(cohort, frameOptions: landmark.applied(), build: Formula.groupingFrame)
         var result: LogRankResult
         do { result = try LogRank.test(frame, rho: rho) } catch {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)

@@ -28,6 +28,7 @@ struct RecurCommand: ParsableCommand {
     @Option(help: "Tie handling (efron is R's default).")
     var ties: CoxTies = .efron
 
+    @OptionGroup var timeDependent: TimeDependentOptions
     @OptionGroup var confidence: ConfidenceOptions
     var confLevel: Double { confidence.confLevel }
 
@@ -37,7 +38,8 @@ struct RecurCommand: ParsableCommand {
         // R's coxph fits overlapping intervals as given: a warning with the counts.
         var frameOptions = ModelFrameOptions()
         frameOptions.overlappingIntervals = .warn
-        let frame = try FrameLoader.load(cohort, frameOptions: frameOptions, build: Formula.modelFrame, rewrite: { formula in
+        let frame = try FrameLoader.load(
+            cohort, frameOptions: frameOptions, timeDependent: timeDependent.covariates, build: Formula.modelFrame, rewrite: { formula in
             do { return try model.rewrite(formula) } catch {
                 throw AnalysisFailure(message: "\(cohort.data): \(error)")
             }

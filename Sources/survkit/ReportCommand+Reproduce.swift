@@ -14,6 +14,9 @@ extension ReportCommand {
         let strictOptions = (spec.strict == true ? ["--strict"] : []) + (spec.maxGroups.map { ["--max-groups", "\($0)"] } ?? [])
         let subsetOptions = (spec.subset.map { ["--subset", $0] } ?? []) + strictOptions
 
+        let landmarkOptions = spec.landmark.map { ["--landmark", NumberFormatting.label($0)] } ?? []
+        let tdcOptions = (spec.timeDependent ?? []).flatMap { ["--tdc", $0] }
+
         var report = ["survkit", "report", data, "--time", spec.time, "--status", spec.status]
         if let g = spec.group { report += ["--group", g] }
         if !spec.covariates.isEmpty { report += ["--covariates", spec.covariates.joined(separator: ",")] }
@@ -23,7 +26,7 @@ extension ReportCommand {
         if let t = spec.title { report += ["--title", t] }
         report += recurrenceOptions(spec)
         report += ReportModelOptions.reproducingArguments(spec)
-        report += subsetOptions + referenceOptions + dataOptions
+        report += landmarkOptions + tdcOptions + subsetOptions + referenceOptions + dataOptions
         if output.format != .text { report += ["--format", output.format.rawValue] }
         if let o = output.output { report += ["--output", o] }
         if let f = figures { report += ["--figures", f] }
@@ -32,12 +35,13 @@ extension ReportCommand {
         var steps: [String: String] = [:]
         var km = ["survkit", "km", data, "--formula", formulas.kaplanMeier]
         if !spec.times.isEmpty { km += ["--times", timesText] }
-        steps["kaplan-meier"] = Self.shell(km + subsetOptions + referenceOptions + dataOptions)
+        steps["kaplan-meier"] = Self.shell(km + landmarkOptions + subsetOptions + referenceOptions + dataOptions)
         if let f = formulas.logRankFormula?.text {
             // --trend where the report shows the test for trend (the scores are the level values in both).
             let trend = trendShown ? ["--trend"] : []
             steps["logrank"] = Self.shell(
-                ["survkit", "logrank", data, "--formula", f] + trend + subsetOptions + referenceOptions + dataOptions)
+                ["survkit", "logrank", data, "--formula", f] + trend + landmarkOptions + subsetOptions + referenceOptions
+                    + dataOptions)
         }
         if let f = formulas.restrictedMeanFormula?.text, let tau = spec.resolvedRMSTTau {
             steps["rmst"] = Self.shell(
@@ -45,14 +49,14 @@ extension ReportCommand {
                     + referenceOptions + dataOptions)
         }
         if let f = formulas.coxFormula?.text {
-            steps["cox"] = Self.shell(["survkit", "cox", data, "--formula", f] + subsetOptions + referenceOptions + dataOptions)
+            steps["cox"] = Self.shell(["survkit", "cox", data, "--formula", f] + landmarkOptions + tdcOptions + subsetOptions + referenceOptions + dataOptions)
         }
         if let f = formulas.cumulativeIncidenceFormula?.text {
             let times = spec.resolvedCIFTimes
             let timesOption = times.isEmpty ? [] : ["--times", times.map(NumberFormatting.label).joined(separator: ",")]
             steps["cumulative-incidence"] = Self.shell(
-                ["survkit", "cif", data, "--formula", f, "--competing-status", spec.status] + timesOption + subsetOptions
-                    + referenceOptions + dataOptions)
+                ["survkit", "cif", data, "--formula", f, "--competing-status", spec.status] + timesOption + landmarkOptions
+                    + subsetOptions + referenceOptions + dataOptions)
         }
         if let f = formulas.fineGrayFormula?.text {
             steps["fine-gray"] = Self.shell(

@@ -35,6 +35,8 @@ extension ReportCommand {
         if let subset { spec.subset = subset }
         if strict { spec.strict = true }
         if let maxGroups { spec.maxGroups = maxGroups }
+        if let landmark { spec.landmark = landmark }
+        if !tdc.isEmpty { spec.timeDependent = tdc }
         models.apply(to: &spec)
         try ReportModelOptions.check(spec)
         _ = try CohortOptions.rowSubset(spec.subset)  // a subset that does not parse is a usage error

@@ -132,6 +132,20 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Analyse only the rows where this R expression is TRUE (R's subset(d, EXPR)); every section.")
     var subset: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Landmark time T: the survival sections use only subjects with time > T, time measured from T.",
+            discussion: "As survkit km/logrank/cox/cif --landmark; not with the rates or recurrences sections.",
+            valueName: "T"))
+    var landmark: Double?
+
+    @Option(
+        name: .customLong("tdc"),
+        help: ArgumentHelp(
+            "A 0/1 time-dependent covariate of the Cox section, NAME=TIMECOL (repeatable); list NAME in --covariates.",
+            discussion: "As survkit cox --tdc (R's tmerge tdc()).", valueName: "NAME=TIMECOL"))
+    var tdc: [String] = []
+
     @Flag(help: "Fail (exit 1) instead of dropping rows with missing values, in every section.")
     var strict = false
 
@@ -160,6 +174,15 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--times must be comma-separated finite numbers ≥ 0, e.g. 1,2,5.")
         }
         if let maxGroups, maxGroups < 1 { throw ValidationError("--max-groups must be ≥ 1.") }
+        if let landmark, !landmark.isFinite { throw ValidationError("--landmark must be a finite number.") }
+        if landmark != nil && !tdc.isEmpty {
+            throw ValidationError(
+                "--landmark and --tdc together are not supported (the landmark applies to one row per subject,"
+                    + " before a split); apply the landmark with --subset and a shifted time column instead")
+        }
+        for spec in tdc where TimeDependentCovariate(parsing: spec) == nil {
+            throw ValidationError("--tdc must look like NAME=TIMECOL, e.g. --tdc recurred=lr_first_years (got '\(spec)').")
+        }
         if let ratePer, !(ratePer.isFinite && ratePer > 0) {
             throw ValidationError("--rate-per must be a finite number > 0.")
         }

@@ -15,6 +15,7 @@ extension Survkit {
         CIFCommand.self,
         FineGrayCommand.self,
         MCFCommand.self,
+        SplitCommand.self,
         RatesCommand.self,
         RMSTCommand.self,
         ReportCommand.self,

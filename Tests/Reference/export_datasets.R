@@ -21,3 +21,9 @@ w(survival::cgd, "cgd")              # chronic granulomatous disease, recurrent 
 w(survival::colon, "colon")
 w(survival::pbc[1:312, ], "pbc")     # randomised subset
 w(survival::mgus2, "mgus2")
+# Stanford heart transplant, one row per patient (time-dependent covariate
+# tests, --tdc transplanted=wait.time): id added, futime 0 moved to 0.5 days as
+# survival's tmerge vignette does (a death on the day of acceptance).
+jasa_base <- with(survival::jasa, data.frame(
+  id = seq_len(nrow(survival::jasa)), age = round(age, 4), surgery, futime = pmax(0.5, futime), fustat, wait.time, transplant))
+w(jasa_base, "jasa")

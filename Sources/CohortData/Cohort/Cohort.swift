@@ -36,6 +36,10 @@ public struct Cohort: Sendable {
     /// With `projectedHeader`: the 0-based file position of each column read
     /// (`names[k]` is column `filePositions[k] + 1` of the file).
     private var filePositions: [Int]?
+    /// When the rows were split into `(start, stop]` intervals (`--tdc`,
+    /// `TimeDependentCovariate`): the rows of the data before the split.
+    /// Frames then count `rows.read` as these and `rows.intervals` as `rowCount`.
+    public internal(set) var rowsBeforeSplit: Int?
 
     /// Builds a cohort from columns of equal length. Rows are taken to sit on
     /// lines 2, 3, ... unless `rowLines` says otherwise.
@@ -144,10 +148,35 @@ public struct Cohort: Sendable {
         let position = name.flatMap { self.position(of: $0) }
         if locatesRowsByNumber {
             return CohortError(
-                kind, file: fileName, column: name, columnPosition: position, message: message, row: row.map { $0 + 1 })
+                kind, file: fileName, column: name, columnPosition: position, message: message,
+                // line − 1: the data row, also for rows gathered from others (`gatheringRows`).
+                row: row.map { line(ofRow: $0) - 1 })
         }
         return CohortError(
             kind, file: fileName, line: row.map { line(ofRow: $0) }, column: name, columnPosition: position,
             message: message)
+    }
+
+    /// The cohort of rows `rows` (0-based, in that order, repeats allowed):
+    /// each column gathered, each row keeping the line it came from (and a
+    /// literal `NaN` its mark), the header and file positions unchanged, so
+    /// that errors on the new rows still name the file's lines and columns.
+    /// The row splits of `SurvivalSplit` and `TimeDependentCovariate` use it.
+    func gatheringRows(_ rows: [Int]) -> Cohort {
+        var out = self
+        out.columns = columns.map { column in
+            switch column {
+            case .numeric(let v): return .numeric(rows.map { v[$0] })
+            case .date(let v): return .date(rows.map { v[$0] })
+            case .categorical(let codes, let levels): return .categorical(codes: rows.map { codes[$0] }, levels: levels)
+            }
+        }
+        out.rowCount = rows.count
+        out.rowLines = rows.map { Int32(truncatingIfNeeded: line(ofRow: $0)) }
+        out.literalNaNRows = literalNaNRows.mapValues { marked in
+            let set = Set(marked)
+            return rows.indices.filter { set.contains(rows[$0]) }
+        }
+        return out
     }
 }

@@ -313,6 +313,13 @@ struct FormulaParser {
                 noteColumns(e.variables)
                 offsets.append(e)
                 return .special("offset")
+            case "tt":
+                // coxph's time-transform term: tt(x) is x here (R's own
+                // `tt <- function(x) x` while the frame is built); the Cox
+                // frame replaces it by f(x, t) (`ModelFrame+TimeTransform.swift`).
+                let column = try parseName("a column name inside tt()")
+                try expect(")", "to close tt(")
+                return variable(.expression(.call("tt", .variable(column))))
             case "Surv":
                 throw fail("Surv() belongs on the left of ~", at: token)
             default:

@@ -16,6 +16,10 @@ extension ExpressionEvaluator {
     func evaluateCall(_ e: FormulaExpression) throws -> ExpressionValue {
         guard let (name, arguments) = e.callParts else { return try evaluate(e) }
         switch name {
+        case "tt":
+            // Only a formula term parses tt(x) (FormulaParser); while the
+            // frame is built it is x, as R's coxph assigns tt <- function(x) x.
+            return .numbers(try numbers(arguments[0].value))
         case "I":
             let a = try match(arguments, ["x"], e)
             return try evaluate(a.required("x"))

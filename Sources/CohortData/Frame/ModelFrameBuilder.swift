@@ -55,6 +55,9 @@ public struct ModelFrameBuilder {
             rowIndex: used.rows, rows: used.accounting, warnings: warnings)
         frame.factorLevels = Dictionary(uniqueKeysWithValues: codings.map { ($0.key.label, $0.value.labels) })
         frame.origin = cohort.origin
+        if let transform = options.timeTransform {
+            frame = try frame.expandingTimeTransform(transform, terms: formula.timeTransformTerms)
+        }
         switch formula.response {
         case .rightCensored(let time, let status)?:
             frame.timeColumn = time.variables.first
@@ -127,7 +130,15 @@ public struct ModelFrameBuilder {
             throw cohort.unknownColumnError(name)
         }
         try checkReferences()
-        let subset = try subsetRows()
+        if options.timeTransform == nil, let term = formula.timeTransformTerms.first {
+            throw CohortError(
+                .formulaSyntax,
+                message: "in formula \"\(formula.text)\": \(term) is a time-transform term of the Cox model;"
+                    + " give its function with --tt, e.g. --tt \"x * log(t)\" (survkit cox only)")
+        }
+        var subset = try subsetRows()
+        let landmark = try landmarkRows(among: subset.rows)
+        subset = (landmark.rows, subset.excluded + landmark.excluded)
         try checkLiteralNaN(among: subset.rows)
         let cases = completeCases(among: subset.rows)
         let (used, invalid, invalidOrder) = try droppingInvalidDerivedValues(rows: cases.used)
@@ -169,6 +180,11 @@ public struct ModelFrameBuilder {
         var accounting = RowAccounting(
             read: cohort.rowCount, used: used.count, dropped: dropped, excludedBySubset: subset.excluded)
         accounting.missingByColumn = cases.missingByColumn.filter { $0.value > 0 }
+        if let time = options.landmark { accounting.landmark = LandmarkExclusion(time: time, excluded: landmark.excluded) }
+        if let before = cohort.rowsBeforeSplit {
+            accounting.read = before
+            accounting.intervals = cohort.rowCount
+        }
         if options.strict && droppedTotal > 0 {
             let line = cases.firstDroppedLine.map { " (the first on line \($0))" } ?? ""
             let counts = Self.describe(cases.missingByColumn, order: columnsUsed)
@@ -214,7 +230,7 @@ public struct ModelFrameBuilder {
         let response: SurvivalResponse
         switch formula.response {
         case .rightCensored(let time, let status)?:
-            let t = try times(time, rows: used)
+            let t = shiftedByLandmark(try times(time, rows: used))
             response = SurvivalResponse(stop: t, status: try statusCodes(status, rows: used))
         case .counting(let start, let stop, let status)?:
             let a = try times(start, rows: used)

@@ -24,6 +24,15 @@ public struct ModelFrameOptions: Sendable, Equatable {
     /// one subject mean (`CountingProcessCheck`); `nil`: not checked.
     public var overlappingIntervals: OverlapRule?
 
+    /// A landmark time T (`--landmark`): only rows whose time is > T are
+    /// analysed, with time measured from T, as R's `subset(d, time > T)` and
+    /// `Surv(time - T, status)` (`Landmark.swift`); `nil`: none.
+    public var landmark: Double?
+    /// The function of the formula's `tt(x)` terms (`--tt`, Cox only): the
+    /// regression frame is expanded as coxph does (`ModelFrame+TimeTransform.swift`);
+    /// `nil`: a formula with `tt()` terms is refused.
+    public var timeTransform: TimeTransform?
+
     /// What overlapping `(start, stop]` intervals of one subject mean.
     public enum OverlapRule: Sendable, Equatable {
         /// A data error at the lines of the first overlap (`mcf`).

@@ -14,6 +14,14 @@ public struct RowAccounting: Sendable, Equatable, Codable {
     /// a missing value in it; a row missing several columns counts in each.
     /// Columns without missing values are left out.
     public var missingByColumn: [String: Int] = [:]
+    /// With `--tdc`: the number of `(start, stop]` intervals the rows read were
+    /// split into; `used`, `dropped` and `missingByColumn` then count
+    /// intervals. `nil` (absent from the JSON) without a split.
+    public var intervals: Int?
+    /// With `--landmark`: the landmark time and how many rows (subjects) it
+    /// excluded (also counted in `excludedBySubset`); the JSON writes it at
+    /// the top level as `landmark`, not inside `rows`. `nil` without.
+    public var landmark: LandmarkExclusion?
 
     public init(read: Int, used: Int, dropped: [String: Int] = [:], excludedBySubset: Int = 0) {
         self.read = read
@@ -23,7 +31,7 @@ public struct RowAccounting: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case read, used, dropped, excludedBySubset, missingByColumn
+        case read, used, dropped, excludedBySubset, missingByColumn, intervals
     }
 
     /// Decodes; `excludedBySubset` and `missingByColumn` may be absent (outputs
@@ -35,6 +43,7 @@ public struct RowAccounting: Sendable, Equatable, Codable {
         dropped = try c.decode([String: Int].self, forKey: .dropped)
         excludedBySubset = try c.decodeIfPresent(Int.self, forKey: .excludedBySubset) ?? 0
         missingByColumn = try c.decodeIfPresent([String: Int].self, forKey: .missingByColumn) ?? [:]
+        intervals = try c.decodeIfPresent(Int.self, forKey: .intervals)
     }
 
     /// Total rows dropped for any reason (the subset's exclusions are not drops).

@@ -21,7 +21,10 @@ import SurvivalNumerics
 /// rows at risk, and the events so far), as R's `concordance3`/`concordance4`
 /// do with a balanced binary tree.
 extension CoxFit {
-    func concordance() -> CoxConcordance? {
+    /// `timeLimit`: strata of right-censored rows with at most this many
+    /// distinct times are counted in predictor order
+    /// (`fewTimesConcordanceCounts`; tests set 0 to force the time sweep).
+    func concordance(timeLimit: Int = 1 << 16) -> CoxConcordance? {
         let n = frame.count
         guard n > 0 else { return nil }
         // Only exactly equal linear predictors are tied, as R's concordancefit;
@@ -46,8 +49,15 @@ extension CoxFit {
                 equalCounts.withUnsafeMutableBufferPointer { equal in
                     let counts = InfluenceCounts(less: less, greater: greater, equal: equal)
                     // Ranks are written for each stratum's rows only, so one array serves all strata.
-                    var rank = [Int](repeating: 0, count: n)
+                    var rank: [Int] = []
                     for rows in rowsOf where !rows.isEmpty {
+                        if frame.response.start == nil,
+                            fewTimesConcordanceCounts(
+                                rows: rows, lp: lp, w: w, count: &count, imat: counts, timeLimit: timeLimit)
+                        {
+                            continue
+                        }
+                        if rank.isEmpty { rank = [Int](repeating: 0, count: n) }
                         concordanceCounts(rows: rows, lp: lp, w: w, rank: &rank, count: &count, imat: counts)
                     }
                 }
@@ -328,6 +338,9 @@ struct Fenwick {
             return s
         }
     }
+
+    /// The weight at `rank`.
+    func at(_ rank: Int) -> Double { storage[rank] }
 
     /// Weights with a smaller, equal and larger rank.
     func sums(_ rank: Int) -> (less: Double, equal: Double, greater: Double) {

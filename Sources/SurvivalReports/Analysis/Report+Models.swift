@@ -23,13 +23,25 @@ extension Report {
     /// The Fine–Gray model (`cmprsk::crr` at R's defaults) of the event with
     /// death (`status`) competing, as `survkit finegray --formula
     /// "Surv(event_time, event_status) ~ terms" --competing-status status`.
-    /// Left out when the rows used have no death before the event (no
+    /// Left out with a landmark or a time-dependent term (crr has neither),
+    /// when the rows used have no death before the event (no
     /// competing risk: the Cox model of the event is the analysis) or crr's
     /// fit fails (no event of the cause, a singular design).
     static func fitFineGray(_ spec: ReportSpecification, formula: Formula?, cohort: Cohort) throws
         -> Outcome<FineGrayResult>
     {
         guard let formula, let eventStatus = spec.eventStatus else { return .notAsked }
+        if let landmark = spec.landmark {
+            return .skipped(
+                "the Fine–Gray model was not fitted: it has no landmark (\(NumberFormatting.label(landmark))); "
+                    + "run survkit finegray on the landmark rows (--subset) or leave out --landmark.")
+        }
+        let tdc = Set(try spec.timeDependentCovariates().map(\.name))
+        if let name = formula.terms.flatMap(\.variables).map(\.baseName).first(where: tdc.contains) {
+            return .skipped(
+                "the Fine–Gray model was not fitted: \(name) is a time-dependent covariate (--tdc), which crr does not "
+                    + "take; give the Fine–Gray terms with fine_gray_covariates (--fine-gray-covariates).")
+        }
         let recoded = try cohort.replacingWithCompetingCode(status: eventStatus, competingStatus: spec.status)
         let frame = try formula.modelFrame(on: recoded, options: try spec.frameOptions(allowCompetingRisks: true))
         var result: FineGrayResult
@@ -70,12 +82,17 @@ extension Report {
     /// Restricted mean survival time up to tau by group, each group against
     /// the first (survRM2 `rmst2` contrasts on R `print(survfit, rmean =)`),
     /// as `survkit rmst --formula "Surv(time, status) ~ g" --tau T`. Left out
-    /// when tau is past a group's last observed time (survRM2 refuses it; the
+    /// with a landmark (`survkit rmst` has none), when tau is past a group's last observed time (survRM2 refuses it; the
     /// area there would be an extrapolation) or the comparison fails.
     static func compareRestrictedMeans(_ spec: ReportSpecification, formula: Formula?, cohort: Cohort) throws
         -> Outcome<RestrictedMeanComparisonResult>
     {
         guard let formula, let tau = spec.resolvedRMSTTau else { return .notAsked }
+        if let landmark = spec.landmark {
+            return .skipped(
+                "the restricted mean was not computed: it has no landmark (\(NumberFormatting.label(landmark))); "
+                    + "leave out --landmark, or run survkit rmst on the landmark rows.")
+        }
         let frame = try formula.groupingFrame(on: cohort, options: try spec.frameOptions())
         var result: RestrictedMeanComparisonResult
         do { result = try RestrictedMeanComparison.compare(frame, tau: tau) } catch {

@@ -29,12 +29,20 @@ extension Report {
     ) throws -> Report {
         let frameOptions = try spec.frameOptions()
         let formulas = try ReportFormulas(spec)
+        if let landmark = spec.landmark, formulas.ratesFormula != nil || formulas.meanCumulativeFunctionFormula != nil {
+            throw CohortError(
+                .formulaSyntax,
+                message: "landmark \(NumberFormatting.label(landmark)) applies to the survival sections; the rates and"
+                    + " mean cumulative function sections have no landmark: leave them out, or run them separately")
+        }
+        let timeDependent = try spec.timeDependentCovariates()
         let kmFrame = try formulas.kaplanMeierFormula.groupingFrame(on: cohort, options: frameOptions)
         var km = try KaplanMeier.fit(kmFrame, options: KaplanMeierOptions(times: spec.times, extend: true))
         km.input = cohort.input
         var warnings = km.warnings.map { "Kaplan–Meier: \($0)" }
 
         let requests = describedVariables(spec, cox: formulas.coxFormula)
+            .filter { r in !timeDependent.contains { $0.name == r.column } }
         var (description, descriptionWarnings) = try CohortDescription.describe(
             cohort: cohort, frame: kmFrame, groupVariable: spec.group, requests: requests)
         // Variable labels of statistical files name the rows of Table 1.
@@ -68,8 +76,19 @@ extension Report {
         warnings += restrictedMean?.warnings.map { "Restricted mean: \($0)" } ?? []
 
         var cox: CoxResult? = nil
-        if let f = formulas.coxFormula {
-            let frame = try f.modelFrame(on: cohort, options: frameOptions)
+        if var f = formulas.coxFormula {
+            var coxCohort = cohort
+            if !timeDependent.isEmpty {
+                // --tdc: the Cox section alone is fitted on the rows split at the switch times.
+                guard let response = f.responseColumns else {
+                    throw CohortError(.formulaSyntax, message: "tdc needs plain time and status columns")
+                }
+                let split = try cohort.splittingAtTimeDependentCovariates(
+                    timeDependent, start: response.start, stop: response.stop, status: response.status)
+                coxCohort = split.cohort
+                f = try f.countingProcess(start: split.start)
+            }
+            let frame = try f.modelFrame(on: coxCohort, options: frameOptions)
             var result = try fitCox(frame)
             result.input = cohort.input
             warnings += result.warnings.map { "Cox: \($0)" }

@@ -91,6 +91,14 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
     public var strict: Bool?
     /// The most groups (and strata) a grouping section may form; `nil`: `defaultMaxGroups`.
     public var maxGroups: Int?
+    /// A landmark time T (`--landmark`): the Kaplan–Meier, log-rank, Cox and
+    /// cumulative incidence sections use only the subjects with time > T,
+    /// time measured from T (`ModelFrameOptions.landmark`). JSON key `landmark`.
+    public var landmark: Double?
+    /// Time-dependent covariates of the Cox section, `NAME=TIMECOL` (`--tdc`,
+    /// `TimeDependentCovariate`): its rows are split at the switch times.
+    /// JSON key `tdc`.
+    public var timeDependent: [String]?
     /// `false`: no Fine–Gray section; `nil` or `true`: one wherever the cumulative incidence section is.
     public var fineGray: Bool?
     /// The Fine–Gray model terms; `nil`: the Cox `covariates`.
@@ -156,6 +164,8 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         case recurrenceGroup = "recurrence_group"
         case subset, strict
         case maxGroups = "max_groups"
+        case landmark
+        case timeDependent = "tdc"
         case fineGray = "fine_gray"
         case fineGrayCovariates = "fine_gray_covariates"
         case cifTimes = "cif_times"
@@ -169,8 +179,8 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
     public static var keys: [String] {
         [CodingKeys.time, .status, .group, .covariates, .strata, .times, .title, .reference, .timeUnit, .eventTime,
          .eventStatus, .recurrences, .recurrenceId, .recurrenceStart, .recurrenceStop, .recurrenceEvent, .rateEvents,
-         .ratePersonTime, .ratePer, .recurrenceGroup, .subset, .strict, .maxGroups, .fineGray, .fineGrayCovariates,
-         .cifTimes, .rmst, .rmstTau, .rmstGroup, .logrankTrend].map(\.stringValue)
+         .ratePersonTime, .ratePer, .recurrenceGroup, .subset, .strict, .maxGroups, .landmark, .timeDependent,
+         .fineGray, .fineGrayCovariates, .cifTimes, .rmst, .rmstTau, .rmstGroup, .logrankTrend].map(\.stringValue)
     }
 
     /// Decodes an analysis file: `time` and `status` are required, the rest optional.
@@ -199,6 +209,8 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         subset = try c.decodeIfPresent(String.self, forKey: .subset)
         strict = try c.decodeIfPresent(Bool.self, forKey: .strict)
         maxGroups = try c.decodeIfPresent(Int.self, forKey: .maxGroups)
+        landmark = try c.decodeIfPresent(Double.self, forKey: .landmark)
+        timeDependent = try c.decodeIfPresent([String].self, forKey: .timeDependent)
         fineGray = try c.decodeIfPresent(Bool.self, forKey: .fineGray)
         fineGrayCovariates = try c.decodeIfPresent([String].self, forKey: .fineGrayCovariates)
         cifTimes = try c.decodeIfPresent([Double].self, forKey: .cifTimes)
@@ -212,10 +224,24 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
     public static let defaultMaxGroups = 1000
 
     /// The frame options every section uses: references, the subset, `strict`.
+    /// With `landmark`, the landmark too (the rates section, whose frame is
+    /// not a survival response, is refused with a landmark by `Report.run`).
     public func frameOptions(allowCompetingRisks: Bool = false) throws -> ModelFrameOptions {
-        ModelFrameOptions(
+        var options = ModelFrameOptions(
             references: reference, allowCompetingRisks: allowCompetingRisks, subset: try rowSubset(),
             strict: strict ?? false, maxGroups: maxGroups ?? Self.defaultMaxGroups)
+        options.landmark = landmark
+        return options
+    }
+
+    /// `timeDependent` parsed; an entry that is not `NAME=TIMECOL` is a `CohortError`.
+    public func timeDependentCovariates() throws -> [TimeDependentCovariate] {
+        try (timeDependent ?? []).map { spec in
+            guard let c = TimeDependentCovariate(parsing: spec) else {
+                throw CohortError(.formulaSyntax, message: "tdc \"\(spec)\" must look like NAME=TIMECOL, e.g. recurred=lr_first_years")
+            }
+            return c
+        }
     }
 
     /// `subset` parsed; `nil` without one.

@@ -141,11 +141,11 @@ extension ColumnDescription: JSONShaped {
 }
 
 extension ReportSpecification: JSONShaped {
-    /// `subset` and `strict` are written only when the report has them, and
+    /// `subset` and `strict` (and `landmark`, `tdc`) are written only when the report has them, and
     /// so are the choices of the model sections added with issue 11.
     static var keysOmittedWhenAbsent: Set<String> {
-        ["subset", "strict", "max_groups", "fine_gray", "fine_gray_covariates", "cif_times", "rmst", "rmst_tau",
-         "rmst_group", "logrank_trend"]
+        ["subset", "strict", "max_groups", "landmark", "tdc", "fine_gray", "fine_gray_covariates", "cif_times", "rmst",
+         "rmst_tau", "rmst_group", "logrank_trend"]
     }
 }
 

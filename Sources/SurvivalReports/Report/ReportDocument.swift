@@ -1,3 +1,4 @@
+import CohortData
 import SurvivalModels
 
 /// A `Report` laid out for reading: a title, an overview, and one section per
@@ -64,8 +65,16 @@ extension ReportDocument {
     static func overview(_ r: Report) -> [ReportBlock] {
         var lines = ["Data: \(r.data) (\(r.rows.read) rows read, \(r.rows.used) used)."]
         if let subset = r.specification.subset {
-            lines[0] = "Data: \(r.data) (\(r.rows.read) rows read, \(r.rows.excludedBySubset) excluded by the subset"
+            lines[0] = "Data: \(r.data) (\(r.rows.read) rows read, \(r.rows.excludedBySubset - (r.rows.landmark?.excluded ?? 0)) excluded by the subset"
                 + " \(subset), \(r.rows.used) used)."
+        }
+        if let landmark = r.rows.landmark {
+            let t = NumberFormatting.label(landmark.time)
+            lines.append("Landmark at \(t): \(landmark.excluded) subject\(landmark.excluded == 1 ? "" : "s") with time ≤ \(t)"
+                + " excluded; time measured from \(t).")
+        }
+        if let tdc = r.specification.timeDependent, !tdc.isEmpty {
+            lines.append("Cox model with time-dependent covariates \(tdc.joined(separator: ", ")) (rows split at the switch times).")
         }
         if r.rows.droppedTotal > 0 {
             let reasons = r.rows.dropped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }

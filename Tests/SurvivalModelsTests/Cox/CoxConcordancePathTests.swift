@@ -1,0 +1,60 @@
+import CohortData
+@testable import SurvivalModels
+import SurvivalNumerics
+import Testing
+
+/// Right-censored strata with few distinct times are counted in order of the
+/// linear predictor (`fewTimesConcordanceCounts`); the time sweep
+/// (`concordanceCounts`, forced with `timeLimit: 0`) is the other path. Both
+/// must give the same concordance and standard error: exactly with whole
+/// weights (every count is an integer), to rounding with fractional ones.
+@Suite struct CoxConcordancePathTests {
+    /// A frame with tied times (60 distinct), tied predictors (a 4-level
+    /// covariate and a 0/1 one), about a third censored, optional strata,
+    /// clusters and weights.
+    private func frame(n: Int, seed: UInt64, strata: Bool, weights: Weights) -> ModelFrame {
+        var state = seed
+        func next(_ m: UInt64) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % m)
+        }
+        let time = (0..<n).map { _ in Double(next(60) + 1) }
+        let status = (0..<n).map { _ in next(3) == 0 ? 0 : 1 }
+        let x1 = (0..<n).map { _ in Double(next(4)) }
+        let x2 = (0..<n).map { _ in Double(next(2)) }
+        let w: [Double]?
+        switch weights {
+        case .none: w = nil
+        case .whole: w = (0..<n).map { _ in Double(next(3) + 1) }
+        case .fractional: w = (0..<n).map { _ in 0.25 + Double(next(1000)) / 400 }
+        }
+        let codes = (0..<n).map { _ in next(3) }
+        return ModelFrame(
+            response: SurvivalResponse(stop: time, status: status),
+            design: Matrix(rows: n, columns: 2, columnMajor: x1 + x2), termNames: ["x1", "x2"],
+            termOfColumn: ["x1", "x2"],
+            strata: strata ? Grouping(codes: codes, labels: ["a", "b", "c"]) : nil,
+            cluster: (0..<n).map { $0 / 3 }, offset: nil, weights: w,
+            rowIndex: Array(0..<n), rows: RowAccounting(read: n, used: n), warnings: [])
+    }
+
+    enum Weights { case none, whole, fractional }
+
+    @Test(arguments: [(false, Weights.none), (true, .none), (false, .whole), (true, .whole)])
+    func predictorOrderEqualsTheTimeSweepExactly(strata: Bool, weights: Weights) throws {
+        let fit = try CoxModel.fit(frame(n: 3_000, seed: 5, strata: strata, weights: weights))
+        let fast = try #require(fit.concordance())
+        let sweep = try #require(fit.concordance(timeLimit: 0))
+        #expect(fast.c == sweep.c)
+        #expect(abs(fast.se - sweep.se) <= 1e-14 * sweep.se)
+        #expect(fast.c > 0.3 && fast.c < 0.7)
+    }
+
+    @Test func fractionalWeightsAgreeToRounding() throws {
+        let fit = try CoxModel.fit(frame(n: 3_000, seed: 9, strata: true, weights: .fractional))
+        let fast = try #require(fit.concordance())
+        let sweep = try #require(fit.concordance(timeLimit: 0))
+        #expect(abs(fast.c - sweep.c) <= 1e-12)
+        #expect(abs(fast.se - sweep.se) <= 1e-10 * sweep.se)
+    }
+}
