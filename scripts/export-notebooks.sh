@@ -21,6 +21,7 @@ mkdir -p "$out"
     --times 1,2,5,10 --event-time lr_first_years --event-status lr_status \
     --recurrences datasets/sarcoma_recurrences.csv --recurrence-id id \
     --rate-events lr_count --rate-person-time os_years --recurrence-group margin \
+    --fine-gray-covariates "margin,factor(grade),size_cm,depth,radiotherapy" --rmst-group margin \
     --title "Synthetic soft-tissue sarcoma cohort: survival by grade, local recurrence by margin" \
     --format markdown --output "$out/sarcoma.md" --figures "$out/sarcoma-figures" \
     --notebook "$out/sarcoma.ipynb"

@@ -6,4 +6,5 @@ sarcoma_report_args=(report datasets/sarcoma_patients.csv --time os_years --stat
   --event-time lr_first_years --event-status lr_status
   --recurrences datasets/sarcoma_recurrences.csv --recurrence-id id
   --rate-events lr_count --rate-person-time os_years --recurrence-group margin
+  --fine-gray-covariates "margin,factor(grade),size_cm,depth,radiotherapy" --rmst-group margin
   --title "Overall survival and local recurrence, synthetic sarcoma cohort")

@@ -3,7 +3,10 @@ import SurvivalKit
 extension ReportCommand {
     /// The commands that reproduce this report: the full `survkit report` (with the
     /// analysis spelled out as options, paths as given) and each step's own command.
-    func commands(_ spec: ReportSpecification, formulas: ReportFormulas) -> ReportCommands {
+    ///
+    /// `trendShown`: the report has the log-rank test for trend (its logrank
+    /// step then adds `--trend`).
+    func commands(_ spec: ReportSpecification, formulas: ReportFormulas, trendShown: Bool = false) -> ReportCommands {
         let dataOptions = input.reproducingArguments
         let referenceOptions = spec.reference.sorted { $0.key < $1.key }.flatMap { ["--reference", "\($0.key)=\($0.value)"] }
         let timesText = spec.times.map(NumberFormatting.label).joined(separator: ",")
@@ -22,6 +25,7 @@ extension ReportCommand {
         if !spec.times.isEmpty { report += ["--times", timesText] }
         if let t = spec.title { report += ["--title", t] }
         report += recurrenceOptions(spec)
+        report += ReportModelOptions.reproducingArguments(spec)
         report += landmarkOptions + tdcOptions + subsetOptions + referenceOptions + dataOptions
         if output.format != .text { report += ["--format", output.format.rawValue] }
         if let o = output.output { report += ["--output", o] }
@@ -33,15 +37,31 @@ extension ReportCommand {
         if !spec.times.isEmpty { km += ["--times", timesText] }
         steps["kaplan-meier"] = Self.shell(km + landmarkOptions + subsetOptions + referenceOptions + dataOptions)
         if let f = formulas.logRankFormula?.text {
-            steps["logrank"] = Self.shell(["survkit", "logrank", data, "--formula", f] + landmarkOptions + subsetOptions + referenceOptions + dataOptions)
+            // --trend where the report shows the test for trend (the scores are the level values in both).
+            let trend = trendShown ? ["--trend"] : []
+            steps["logrank"] = Self.shell(
+                ["survkit", "logrank", data, "--formula", f] + trend + landmarkOptions + subsetOptions + referenceOptions
+                    + dataOptions)
+        }
+        if let f = formulas.restrictedMeanFormula?.text, let tau = spec.resolvedRMSTTau {
+            steps["rmst"] = Self.shell(
+                ["survkit", "rmst", data, "--formula", f, "--tau", NumberFormatting.label(tau)] + subsetOptions
+                    + referenceOptions + dataOptions)
         }
         if let f = formulas.coxFormula?.text {
             steps["cox"] = Self.shell(["survkit", "cox", data, "--formula", f] + landmarkOptions + tdcOptions + subsetOptions + referenceOptions + dataOptions)
         }
         if let f = formulas.cumulativeIncidenceFormula?.text {
+            let times = spec.resolvedCIFTimes
+            let timesOption = times.isEmpty ? [] : ["--times", times.map(NumberFormatting.label).joined(separator: ",")]
             steps["cumulative-incidence"] = Self.shell(
-                ["survkit", "cif", data, "--formula", f, "--competing-status", spec.status] + landmarkOptions + subsetOptions + referenceOptions
-                    + dataOptions)
+                ["survkit", "cif", data, "--formula", f, "--competing-status", spec.status] + timesOption + landmarkOptions
+                    + subsetOptions + referenceOptions + dataOptions)
+        }
+        if let f = formulas.fineGrayFormula?.text {
+            steps["fine-gray"] = Self.shell(
+                ["survkit", "finegray", data, "--formula", f, "--competing-status", spec.status] + subsetOptions
+                    + referenceOptions + dataOptions)
         }
         if let f = formulas.meanCumulativeFunctionFormula?.text, let file = spec.recurrences {
             steps["mcf"] = Self.shell(["survkit", "mcf", file, "--formula", f] + strictOptions + referenceOptions + dataOptions)

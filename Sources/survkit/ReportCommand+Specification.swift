@@ -37,6 +37,8 @@ extension ReportCommand {
         if let maxGroups { spec.maxGroups = maxGroups }
         if let landmark { spec.landmark = landmark }
         if !tdc.isEmpty { spec.timeDependent = tdc }
+        models.apply(to: &spec)
+        try ReportModelOptions.check(spec)
         _ = try CohortOptions.rowSubset(spec.subset)  // a subset that does not parse is a usage error
         try Self.checkRecurrenceOptions(spec)
         return spec

@@ -30,9 +30,21 @@ struct ReportCommand: ParsableCommand {
             event_status, recurrences, recurrence_id, recurrence_start, recurrence_stop, \
             recurrence_event, rate_events, rate_person_time, rate_per, recurrence_group.
 
+            Model sections (on by default where they apply; a section that cannot be done on \
+            the data says why in its place): the Fine–Gray model of the --event-status event with \
+            death competing (--fine-gray-covariates, default the --covariates; as survkit \
+            finegray --competing-status), the cumulative incidence with 95% limits at --cif-times \
+            (default 1,2,5 with --time-unit years; as survkit cif --times), the restricted mean \
+            survival time by --rmst-group (default --group) up to --rmst-tau (default 5 with \
+            --time-unit years; as survkit rmst), and the log-rank test for trend across the \
+            --group levels when they are three or more numbers (as survkit logrank --trend). \
+            --no-fine-gray, --no-rmst and --no-trend leave them out. Analysis-file keys: fine_gray, \
+            fine_gray_covariates, cif_times, rmst, rmst_tau, rmst_group, logrank_trend.
+
             Outputs: the report on stdout or --output in --format text (lines of at most 100 \
             columns), markdown or json (the results, with the kaplan_meier, logrank, cox, \
-            description, cumulative_incidence, mcf and rates sections of the JSON contract); \
+            description, cumulative_incidence, mcf and rates sections of the JSON contract, and \
+            fine_gray, rmst and notes where the report has them); \
             --figures DIR writes km.svg (curves with numbers at risk), forest.svg (hazard ratios), \
             cif.svg and mcf.svg (recurrence sections); --notebook FILE.ipynb writes a \
             Jupyter notebook (nbformat 4.5) with the tables, the figures and the survkit \
@@ -140,6 +152,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The most groups, and strata, a grouping section may form (default 1000).")
     var maxGroups: Int?
 
+    @OptionGroup(title: "Model sections") var models: ReportModelOptions
+
     @OptionGroup var input: InputOptions
 
     @OptionGroup var output: OutputOptions
@@ -207,7 +221,7 @@ struct ReportCommand: ParsableCommand {
 
         if let figures { try writeFigures(zip(figureList, figureFiles).map { ($0.svg, $1) }, into: figures) }
         if let notebookFile {
-            let text = NotebookExport.render(report, figures: figureList, commands: commands(spec, formulas: report.formulas))
+            let text = NotebookExport.render(report, figures: figureList, commands: commands(spec, formulas: report.formulas, trendShown: report.logrank?.trend != nil))
             try notebookFile.write(text)
         }
         var links: [String: String] = [:]

@@ -12,6 +12,9 @@ extension Report {
     /// 5. When asked for, the recurrence sections (`Report+Recurrence.swift`):
     ///    cumulative incidence with death competing, the mean cumulative
     ///    function of `recurrences`, and event rates.
+    /// 6. Where they apply, the model sections of `Report+Models.swift`: the
+    ///    log-rank test for trend, the restricted mean by group, the
+    ///    cumulative incidence at `cif_times` with limits, the Fine–Gray model.
     ///
     /// Each model drops its own incomplete rows, as R would for that formula,
     /// after the specification's `subset` (every section).
@@ -57,6 +60,21 @@ extension Report {
             logrank = result
         }
 
+        var notes: [String: String] = [:]
+        func note<T>(_ outcome: Outcome<T>, key: ReportSpecification.CodingKeys) -> T? {
+            switch outcome {
+            case .done(let value): return value
+            case .skipped(let why):
+                notes[key.stringValue] = why
+                return nil
+            case .notAsked: return nil
+            }
+        }
+        if let trend = note(trendTest(spec, logrank: logrank), key: .logrankTrend) { logrank?.trend = trend }
+        let restrictedMean = note(
+            try compareRestrictedMeans(spec, formula: formulas.restrictedMeanFormula, cohort: cohort), key: .rmst)
+        warnings += restrictedMean?.warnings.map { "Restricted mean: \($0)" } ?? []
+
         var cox: CoxResult? = nil
         if var f = formulas.coxFormula {
             var coxCohort = cohort
@@ -81,6 +99,9 @@ extension Report {
         var cif = try fitCumulativeIncidence(spec, formula: formulas.cumulativeIncidenceFormula, cohort: cohort)
         cif?.input = cohort.input
         warnings += cif?.warnings.map { "Cumulative incidence: \($0)" } ?? []
+        _ = note(addSummaryTimes(spec.resolvedCIFTimes, to: &cif), key: .cifTimes)
+        let fineGray = note(try fitFineGray(spec, formula: formulas.fineGrayFormula, cohort: cohort), key: .fineGray)
+        warnings += fineGray?.warnings.map { "Fine–Gray: \($0)" } ?? []
         var mcf = try fitMeanCumulativeFunction(
             spec, formula: formulas.meanCumulativeFunctionFormula, recurrences: recurrences)
         mcf?.input = recurrences?.input
@@ -101,6 +122,9 @@ extension Report {
             cumulativeIncidence: cif, meanCumulativeFunction: mcf, rates: rates,
             rows: kmFrame.rows, warnings: warnings)
         report.input = cohort.input
+        report.fineGray = fineGray
+        report.restrictedMean = restrictedMean
+        report.notes = notes.isEmpty ? nil : notes
         return report
     }
 

@@ -12,7 +12,11 @@ import SurvivalModels
 /// `description`, `kaplan_meier`, `logrank`, `cox`, and the optional
 /// recurrence sections `cumulative_incidence` (`CumulativeIncidenceResult`),
 /// `mcf` (`MeanCumulativeFunctionResult`) and `rates` (`EventRatesResult`);
-/// only the keys that are not a property's snake_case name are in `CodingKeys`.
+/// the model sections added with issue 11 are `fine_gray` (`FineGrayResult`)
+/// and `rmst` (`RestrictedMeanComparisonResult`), present only where the
+/// report has them, with `logrank.trend` and the cumulative incidence's
+/// `summary_at`; `notes` says why a section that was due was left out.
+/// Only the keys that are not a property's snake_case name are in `CodingKeys`.
 public struct Report: Sendable, Encodable {
     /// The report title (the specification's, or one made from the data file name).
     public var title: String
@@ -36,6 +40,14 @@ public struct Report: Sendable, Encodable {
     public var meanCumulativeFunction: MeanCumulativeFunctionResult?
     /// Event rates by group; `nil` unless asked for.
     public var rates: EventRatesResult?
+    /// The Fine–Gray model of the event with death competing; `nil` without it.
+    public var fineGray: FineGrayResult? = nil
+    /// Restricted mean survival time by group up to tau; `nil` without it.
+    public var restrictedMean: RestrictedMeanComparisonResult? = nil
+    /// Why a section the specification called for was left out, keyed by the
+    /// specification key that controls it (`fine_gray`, `cif_times`, `rmst`,
+    /// `logrank_trend`); `nil` when none was.
+    public var notes: [String: String]? = nil
     /// Rows read and used for the Kaplan–Meier curves and the description.
     public var rows: RowAccounting
     /// How the data file was read (format, dialect); set by the caller that read it.
@@ -72,6 +84,9 @@ public struct Report: Sendable, Encodable {
         case kaplanMeier = "kaplan_meier"
         case cumulativeIncidence = "cumulative_incidence"
         case meanCumulativeFunction = "mcf"
+        case fineGray = "fine_gray"
+        case restrictedMean = "rmst"
+        case notes
     }
 }
 
@@ -90,6 +105,10 @@ public struct ReportFormulas: Sendable, Encodable {
     public var meanCumulativeFunctionFormula: Formula?
     /// The rates formula; `nil` unless asked for.
     public var ratesFormula: Formula?
+    /// The Fine–Gray formula; `nil` without the section.
+    public var fineGrayFormula: Formula?
+    /// The restricted mean formula; `nil` without the section.
+    public var restrictedMeanFormula: Formula?
 
     /// The formulas of every section `spec` asks for.
     public init(_ spec: ReportSpecification) throws {
@@ -99,6 +118,8 @@ public struct ReportFormulas: Sendable, Encodable {
         cumulativeIncidenceFormula = try spec.cumulativeIncidenceFormula()
         meanCumulativeFunctionFormula = try spec.meanCumulativeFunctionFormula()
         ratesFormula = try spec.ratesFormula()
+        fineGrayFormula = try spec.fineGrayFormula()
+        restrictedMeanFormula = try spec.restrictedMeanFormula()
     }
 
     /// `Surv(time, status) ~ group`, or `~ 1` without a group variable.
@@ -113,6 +134,10 @@ public struct ReportFormulas: Sendable, Encodable {
     public var meanCumulativeFunction: String? { meanCumulativeFunctionFormula?.text }
     /// `events ~ group + offset(person_time)`.
     public var rates: String? { ratesFormula?.text }
+    /// `Surv(event_time, event_status) ~ terms`, the status recoded with death competing.
+    public var fineGray: String? { fineGrayFormula?.text }
+    /// `Surv(time, status) ~ rmst_group`.
+    public var restrictedMean: String? { restrictedMeanFormula?.text }
 
     /// The JSON keys of the section each formula belongs to.
     enum CodingKeys: String, CodingKey {
@@ -122,5 +147,7 @@ public struct ReportFormulas: Sendable, Encodable {
         case cumulativeIncidenceFormula = "cumulative_incidence"
         case meanCumulativeFunctionFormula = "mcf"
         case ratesFormula = "rates"
+        case fineGrayFormula = "fine_gray"
+        case restrictedMeanFormula = "rmst"
     }
 }

@@ -27,6 +27,16 @@ import CohortData
 /// `rate_person_time` the event rates per `rate_per` units of person-time.
 /// These sections group by `recurrence_group`, or by `group` when it is absent.
 ///
+/// The model sections added with issue 11 are on by default where they apply
+/// (`ReportSpecification+Sections.swift` resolves them): `fine_gray` (false
+/// turns it off) with `fine_gray_covariates` (default `covariates`), the
+/// Fine–Gray model of the event with death competing; `cif_times` (default
+/// 1, 2, 5 when `time_unit` is years, else `times`; `[]` for none), the
+/// cumulative incidence with limits at those times; `rmst` (false turns it
+/// off) with `rmst_tau` (default 5 years) and `rmst_group` (default `group`),
+/// the restricted mean survival time by group; `logrank_trend` (default: when
+/// the group's levels are three or more numbers), the log-rank test for trend.
+///
 /// The specification only names columns; every formula the report fits is
 /// assembled from it as a `Formula` value (`ReportSpecification+Formulas.swift`),
 /// so the report's reproducing commands are the exact formulas used. In the
@@ -89,6 +99,21 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
     /// `TimeDependentCovariate`): its rows are split at the switch times.
     /// JSON key `tdc`.
     public var timeDependent: [String]?
+    /// `false`: no Fine–Gray section; `nil` or `true`: one wherever the cumulative incidence section is.
+    public var fineGray: Bool?
+    /// The Fine–Gray model terms; `nil`: the Cox `covariates`.
+    public var fineGrayCovariates: [String]?
+    /// Times of the cumulative incidence table with limits; `nil`: see `resolvedCIFTimes`.
+    public var cifTimes: [Double]?
+    /// `false`: no restricted mean section; `nil` or `true`: one where tau is known.
+    public var rmst: Bool?
+    /// Upper limit of the restricted mean; `nil`: 5 years in the report's time unit (`resolvedRMSTTau`).
+    public var rmstTau: Double?
+    /// Grouping of the restricted mean section; `nil`: `group`.
+    public var rmstGroup: String?
+    /// The log-rank test for trend across the group's levels: `true` always
+    /// (levels must be numbers), `false` never, `nil` when there are three or more numeric levels.
+    public var logrankTrend: Bool?
 
     /// Creates a specification; only the time and status columns are required.
     public init(
@@ -141,14 +166,21 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         case maxGroups = "max_groups"
         case landmark
         case timeDependent = "tdc"
+        case fineGray = "fine_gray"
+        case fineGrayCovariates = "fine_gray_covariates"
+        case cifTimes = "cif_times"
+        case rmst
+        case rmstTau = "rmst_tau"
+        case rmstGroup = "rmst_group"
+        case logrankTrend = "logrank_trend"
     }
 
     /// Every key an analysis file may have.
     public static var keys: [String] {
         [CodingKeys.time, .status, .group, .covariates, .strata, .times, .title, .reference, .timeUnit, .eventTime,
          .eventStatus, .recurrences, .recurrenceId, .recurrenceStart, .recurrenceStop, .recurrenceEvent, .rateEvents,
-         .ratePersonTime, .ratePer, .recurrenceGroup, .subset, .strict, .maxGroups, .landmark, .timeDependent]
-            .map(\.stringValue)
+         .ratePersonTime, .ratePer, .recurrenceGroup, .subset, .strict, .maxGroups, .landmark, .timeDependent,
+         .fineGray, .fineGrayCovariates, .cifTimes, .rmst, .rmstTau, .rmstGroup, .logrankTrend].map(\.stringValue)
     }
 
     /// Decodes an analysis file: `time` and `status` are required, the rest optional.
@@ -179,6 +211,13 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         maxGroups = try c.decodeIfPresent(Int.self, forKey: .maxGroups)
         landmark = try c.decodeIfPresent(Double.self, forKey: .landmark)
         timeDependent = try c.decodeIfPresent([String].self, forKey: .timeDependent)
+        fineGray = try c.decodeIfPresent(Bool.self, forKey: .fineGray)
+        fineGrayCovariates = try c.decodeIfPresent([String].self, forKey: .fineGrayCovariates)
+        cifTimes = try c.decodeIfPresent([Double].self, forKey: .cifTimes)
+        rmst = try c.decodeIfPresent(Bool.self, forKey: .rmst)
+        rmstTau = try c.decodeIfPresent(Double.self, forKey: .rmstTau)
+        rmstGroup = try c.decodeIfPresent(String.self, forKey: .rmstGroup)
+        logrankTrend = try c.decodeIfPresent(Bool.self, forKey: .logrankTrend)
     }
 
     /// The most groups (and strata) a grouping section may form unless `maxGroups` says, as the CLI's `--max-groups`.

@@ -115,8 +115,14 @@ extension VariableSummary: JSONShaped {
 
 extension Report: JSONShaped {
     var jsonAnalysis: String? { "report" }
-    /// `input` only when the caller read a file.
-    static var keysOmittedWhenAbsent: Set<String> { ["input"] }
+    /// `input` only when the caller read a file; the model sections added
+    /// with issue 11 (`fine_gray`, `rmst`) and `notes` only where the report has them.
+    static var keysOmittedWhenAbsent: Set<String> { ["input", "fine_gray", "rmst", "notes"] }
+}
+
+extension ReportFormulas: JSONShaped {
+    /// The formulas of the model sections added with issue 11 only where the report has them.
+    static var keysOmittedWhenAbsent: Set<String> { ["fine_gray", "rmst"] }
 }
 
 extension InputDescription: JSONShaped {
@@ -135,8 +141,12 @@ extension ColumnDescription: JSONShaped {
 }
 
 extension ReportSpecification: JSONShaped {
-    /// `subset` and `strict` (and `landmark`, `tdc`) are written only when the report has them.
-    static var keysOmittedWhenAbsent: Set<String> { ["subset", "strict", "max_groups", "landmark", "tdc"] }
+    /// `subset` and `strict` (and `landmark`, `tdc`) are written only when the report has them, and
+    /// so are the choices of the model sections added with issue 11.
+    static var keysOmittedWhenAbsent: Set<String> {
+        ["subset", "strict", "max_groups", "landmark", "tdc", "fine_gray", "fine_gray_covariates", "cif_times", "rmst",
+         "rmst_tau", "rmst_group", "logrank_trend"]
+    }
 }
 
 extension FineGrayResult: JSONShaped {

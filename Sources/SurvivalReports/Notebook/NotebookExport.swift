@@ -5,8 +5,8 @@ import SurvivalModels
 public struct ReportCommands: Sendable, Equatable {
     /// `survkit report ...` with the options that made this report.
     public var report: String
-    /// Section id (`kaplan-meier`, `logrank`, `cox`, `cumulative-incidence`,
-    /// `mcf`, `rates`) → `survkit km ...`, `survkit cif ...` etc.
+    /// Section id (`kaplan-meier`, `rmst`, `logrank`, `cox`, `cumulative-incidence`,
+    /// `fine-gray`, `mcf`, `rates`) → `survkit km ...`, `survkit cif ...` etc.
     public var steps: [String: String]
 
     public init(report: String, steps: [String: String]) {
@@ -55,6 +55,12 @@ public enum NotebookExport {
                 outputs.append(streamOutput(text))
             }
             if s.id == "rates", let rates = report.rates, let text = try? EventRatesReport.render(rates, format: .text) {
+                outputs.append(streamOutput(text))
+            }
+            if s.id == "rmst", let rm = report.restrictedMean, let text = try? RestrictedMeanReport.render(rm, format: .text) {
+                outputs.append(streamOutput(text))
+            }
+            if s.id == "fine-gray", let fg = report.fineGray, let text = try? FineGrayReport.render(fg, format: .text) {
                 outputs.append(streamOutput(text))
             }
             cells.append(codeCell(id: id(s.id + "-code"), "!" + command, outputs: outputs))

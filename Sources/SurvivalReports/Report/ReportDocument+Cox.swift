@@ -3,7 +3,7 @@ import SurvivalModels
 extension ReportDocument {
     /// The Cox model section: the coefficient table of `survkit cox`
     /// (`CoxCoefficientTable`, R `summary(coxph)`), the likelihood-ratio, Wald
-    /// and score tests, and the concordance.
+    /// and score tests, the concordance, and AIC and BIC.
     static func coxSection(_ r: Report) -> ReportSection? {
         guard let cox = r.cox, let formula = r.formulas.cox else { return nil }
         let t = CoxCoefficientTable.make(cox)
@@ -21,6 +21,13 @@ extension ReportDocument {
         if let c = cox.concordance {
             blocks.append(
                 .paragraph("Concordance = \(NumberFormat.fixed(c.c, 3)) (se = \(NumberFormat.fixed(c.se, 3)))."))
+        }
+        if let aic = cox.aic, let bic = cox.bic {
+            // As survkit cox and R's AIC(fit), BIC(fit): BIC's n is the number of events (nobs.coxph).
+            blocks.append(
+                .paragraph(
+                    "AIC = \(NumberFormat.significant(aic, 7)), BIC = \(NumberFormat.significant(bic, 7)) "
+                        + "(R AIC(), BIC() with n = \(cox.events) events)."))
         }
         return ReportSection(id: "cox", heading: "Cox proportional hazards model", blocks: blocks, figure: "forest.svg")
     }

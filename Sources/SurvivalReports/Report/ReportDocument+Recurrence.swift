@@ -32,6 +32,7 @@ extension ReportDocument {
             let name = causeName[cause] ?? cause
             blocks.append(.table(t, caption: "Cumulative incidence of \(name) (standard error) at each time:"))
         }
+        blocks += cumulativeIncidenceLimitBlocks(r, causeName: causeName)
         if let gray = cif.grayTest {
             var t = TextTable(header: ["", "statistic", "df", "p"])
             for cause in cif.causes {

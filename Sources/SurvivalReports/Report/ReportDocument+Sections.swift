@@ -91,6 +91,6 @@ extension ReportDocument {
             blocks: [
                 .paragraph("Log-rank test (R survdiff, rho = 0)\(stratified) for \(formula)."),
                 .table(t, caption: nil), .paragraph(test),
-            ])
+            ] + trendBlocks(r))
     }
 }

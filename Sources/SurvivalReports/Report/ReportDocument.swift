@@ -19,9 +19,11 @@ public struct ReportDocument: Sendable {
         title = report.title
         overview = Self.overview(report)
         sections = [Self.descriptionSection(report), Self.kaplanMeierSection(report)]
+        if let s = Self.restrictedMeanSection(report) { sections.append(s) }
         if let s = Self.logRankSection(report) { sections.append(s) }
         if let s = Self.coxSection(report) { sections.append(s) }
         if let s = Self.cumulativeIncidenceSection(report) { sections.append(s) }
+        if let s = Self.fineGraySection(report) { sections.append(s) }
         if let s = Self.meanCumulativeFunctionSection(report) { sections.append(s) }
         if let s = Self.ratesSection(report) { sections.append(s) }
         if !report.warnings.isEmpty {
@@ -33,8 +35,8 @@ public struct ReportDocument: Sendable {
 /// One step of a report: a heading, its content, the figure it draws and the
 /// single-analysis `survkit` command that reproduces its numbers.
 public struct ReportSection: Sendable {
-    /// A stable identifier: `description`, `kaplan-meier`, `logrank`, `cox`,
-    /// `cumulative-incidence`, `mcf`, `rates`, `warnings`.
+    /// A stable identifier: `description`, `kaplan-meier`, `rmst`, `logrank`,
+    /// `cox`, `cumulative-incidence`, `fine-gray`, `mcf`, `rates`, `warnings`.
     public var id: String
     public var heading: String
     public var blocks: [ReportBlock]

@@ -20,16 +20,7 @@ public enum FineGrayReport {
         out += r.converged
             ? "; converged in \(r.iterations) Newton step\(r.iterations == 1 ? "" : "s")\n\n"
             : "; NOT converged after \(r.iterations) Newton steps\n\n"
-        let level = NumberFormat.confidenceLevelLabel(r.confLevel)
-        var t = TextTable(header: ["", "coef", "sHR", "se(coef)", "z", "Pr(>|z|)", "lower \(level)", "upper \(level)"])
-        for c in r.coefficients {
-            t.append([
-                c.term, NumberFormat.significant(c.coef), NumberFormat.significant(c.shr),
-                NumberFormat.significant(c.se), NumberFormat.significant(c.z, 3), NumberFormat.pValue(c.p),
-                NumberFormat.significant(c.shrLower), NumberFormat.significant(c.shrUpper),
-            ])
-        }
-        out += t.render(format) + "\n"
+        out += coefficientTable(r).render(format) + "\n"
         out += "sHR = exp(coef), the subdistribution hazard ratio; se from crr's sandwich variance.\n"
         if md { out += "\n" }
         out += "Pseudo log-likelihood: null \(NumberFormat.significant(r.loglikNull, 8)),"
@@ -46,6 +37,22 @@ public enum FineGrayReport {
         out += RowsLine.render(r.rows, format: format)
         out += WarningsSection.render(r.warnings, format: format)
         return out
+    }
+
+    /// The coefficient table, as `summary(crr)` prints it: coef, sHR,
+    /// se(coef), z, p and the sHR limits at the fit's confidence level; the
+    /// report's Fine–Gray section shows this one table too.
+    static func coefficientTable(_ r: FineGrayResult) -> TextTable {
+        let level = NumberFormat.confidenceLevelLabel(r.confLevel)
+        var t = TextTable(header: ["", "coef", "sHR", "se(coef)", "z", "Pr(>|z|)", "lower \(level)", "upper \(level)"])
+        for c in r.coefficients {
+            t.append([
+                c.term, NumberFormat.significant(c.coef), NumberFormat.significant(c.shr),
+                NumberFormat.significant(c.se), NumberFormat.significant(c.z, 3), NumberFormat.pValue(c.p),
+                NumberFormat.significant(c.shrLower), NumberFormat.significant(c.shrUpper),
+            ])
+        }
+        return t
     }
 
     /// One column per new row, at up to ten event times spread over the
