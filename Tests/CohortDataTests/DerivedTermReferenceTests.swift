@@ -60,7 +60,7 @@ struct DerivedTermReferenceTests {
             #expect(frame.termNames == d.names, "\(d.formula)")
             #expect(frame.rowIndex == d.rows, "\(d.formula)")
             #expect(frame.rows.used == d.n && frame.rows.read - frame.rows.droppedTotal == d.n, "\(d.formula)")
-            #expect(Array(frame.response.status.prefix(d.status.count)) == d.status, "\(d.formula)")
+            #expect(frame.response.status.prefix(d.status.count).map { Int($0) } == d.status, "\(d.formula)")
             guard frame.design.columns == d.names.count, frame.count == d.n else {
                 Issue.record("shape differs for \(d.formula)")
                 continue

@@ -8,14 +8,14 @@ import Testing
 /// bit for bit.
 @Suite struct RiskTablePerGroupTests {
     /// Rows with day-like times (few distinct), a group code and a status.
-    private func rows(_ n: Int, groups: Int, seed: UInt64) -> (stop: [Double], status: [Int], codes: [Int]) {
+    private func rows(_ n: Int, groups: Int, seed: UInt64) -> (stop: [Double], status: [Int32], codes: [Int]) {
         var state = seed
         func next(_ m: UInt64) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % m)
         }
         let stop = (0..<n).map { _ in Double(next(400) + 1) }
-        let status = (0..<n).map { _ in next(3) == 0 ? 0 : 1 }
+        let status = (0..<n).map { _ -> Int32 in next(3) == 0 ? 0 : 1 }
         // Group 1 left empty, so a group without rows is covered too.
         let codes = (0..<n).map { _ in let g = next(UInt64(groups)); return g == 1 ? 0 : g }
         return (stop, status, codes)
@@ -26,7 +26,7 @@ import Testing
         let (stop, status, codes) = rows(n, groups: groups, seed: seed)
         let event = status.map { $0 != 0 }
         let tables = try #require(
-            RiskTable.perGroup(codes: codes, groups: groups, stop: stop, status: status, weights: weights))
+            RiskTable.perGroup(codes: codes.map { Int32($0) }, groups: groups, stop: stop, status: status, weights: weights))
         #expect(tables.count == groups)
         for g in 0..<groups {
             let members = codes.indices.filter { codes[$0] == g }
@@ -54,8 +54,8 @@ import Testing
 
     @Test func manyDistinctTimesOrAZeroWeightLeaveItToTheGroupTables() {
         let stop = (0..<10_000).map { Double($0) + 0.5 }
-        let status = [Int](repeating: 1, count: stop.count)
-        let codes = [Int](repeating: 0, count: stop.count)
+        let status = [Int32](repeating: 1, count: stop.count)
+        let codes = [Int32](repeating: 0, count: stop.count)
         #expect(RiskTable.perGroup(codes: codes, groups: 1, stop: stop, status: status, weights: nil) == nil)
         let few = stop.map { ($0 * 0.01).rounded() }
         var weights = [Double](repeating: 1, count: stop.count)

@@ -25,18 +25,22 @@ struct FactorCoding {
         case .categorical(let rawCodes, let levels):
             var present = [Bool](repeating: false, count: levels.count)
             for r in rows { present[Int(rawCodes[r])] = true }
-            var kept = levels.indices.filter { present[$0] }
-            let parser = NumberParser()
-            let numbers = kept.map { parser.parse(levels[$0]) }
-            if !kept.isEmpty, numbers.allSatisfy({ $0 != nil }) {
-                let order = kept.indices.sorted { (numbers[$0] ?? 0) < (numbers[$1] ?? 0) }
-                kept = order.map { kept[$0] }
-            }
+            let kept = Self.levelOrder(levels, present: present)
             var newCode = [Int](repeating: -1, count: levels.count)
             for (k, old) in kept.enumerated() { newCode[old] = k }
             codes = rows.map { newCode[Int(rawCodes[$0])] }
             labels = kept.map { levels[$0] }
         }
+    }
+
+    /// The present levels (indices into `levels`) in model order: as stored
+    /// (the reader's byte order), or numerically when every one is a number.
+    static func levelOrder(_ levels: [String], present: [Bool]) -> [Int] {
+        let kept = levels.indices.filter { present[$0] }
+        let parser = NumberParser()
+        let numbers = kept.map { parser.parse(levels[$0]) }
+        guard !kept.isEmpty, numbers.allSatisfy({ $0 != nil }) else { return kept }
+        return kept.indices.sorted { (numbers[$0] ?? 0) < (numbers[$1] ?? 0) }.map { kept[$0] }
     }
 
     /// From a column restricted to `rows`, coded against the given `labels`

@@ -6,18 +6,30 @@
 /// are ordered as R orders the levels of `strata(...)` (first variable
 /// slowest, levels in sorted order).
 public struct Grouping: Sendable, Equatable, Codable {
-    /// The group of each used row, `0..<labels.count`.
-    public var codes: [Int]
+    /// The group of each used row, `0..<labels.count`: four bytes a row (a
+    /// grouping of 80 million rows is 320 MB, not 640), and for a categorical
+    /// column whose levels are all used in order, the column's own codes.
+    public var codes: [Int32]
     /// The label of each group.
     public var labels: [String]
 
-    public init(codes: [Int], labels: [String]) {
+    public init(codes: [Int32], labels: [String]) {
         self.codes = codes
         self.labels = labels
     }
 
+    /// A grouping from codes computed as `Int`s (each must be below 2³¹).
+    public init(codes: [Int], labels: [String]) {
+        self.init(codes: codes.map { Int32(truncatingIfNeeded: $0) }, labels: labels)
+    }
+
+    /// The codes as `Int`s, for code that indexes with them directly (a copy
+    /// at eight bytes a row: the counting passes over large frames read
+    /// `codes` instead).
+    public var intCodes: [Int] { codes.map { Int($0) } }
+
     /// Every row in one group labelled `"all"`.
     public static func single(count: Int) -> Grouping {
-        Grouping(codes: Array(repeating: 0, count: count), labels: ["all"])
+        Grouping(codes: [Int32](repeating: 0, count: count), labels: ["all"])
     }
 }

@@ -66,7 +66,7 @@ extension GroupingFrame {
         case (let g?, nil): return g
         case (nil, let s?): return s
         case (let g?, let s?):
-            let k = s.labels.count
+            let k = Int32(s.labels.count)  // g × s labels: at most --max-groups², far below 2³¹
             let codes = zip(g.codes, s.codes).map { $0 * k + $1 }
             let labels = g.labels.flatMap { gl in s.labels.map { "\(gl), \($0)" } }
             return Grouping(codes: codes, labels: labels)

@@ -9,11 +9,11 @@ extension ModelFrameBuilder {
     /// Anything else is an error at the first offending row. (R's `Surv` would
     /// instead subtract 1 from codes other than 0/1 and turn the rest into
     /// `NA` with a warning; the contract wants a located error.)
-    func statusCodes(_ e: FormulaExpression, rows: [Int]) throws -> [Int] {
+    func statusCodes(_ e: FormulaExpression, rows: [Int]) throws -> [Int32] {
         let columnName = e.variables.first
         if case .variable(let name) = e, case .categorical(let codes, let levels)? = cohort.column(named: name) {
             let truth = levels.map(Self.logical)
-            var out = [Int](repeating: 0, count: rows.count)
+            var out = [Int32](repeating: 0, count: rows.count)
             for (k, row) in rows.enumerated() {
                 let code = Int(codes[row])
                 guard let value = truth[code] else {
@@ -30,12 +30,12 @@ extension ModelFrameBuilder {
                 throw cohort.error(.invalidStatus, row: row, column: columnName,
                                    "status \(NumberFormatting.label(values[k])) is not a code 0 (censored), 1, 2, ... (causes)")
             }
-            return values.map { Int($0) }
+            return values.map { Int32($0) }
         }
         let allZeroOne = values.allSatisfy { $0 == 0 || $0 == 1 }
-        if allZeroOne { return values.map { Int($0) } }
+        if allZeroOne { return values.map { Int32($0) } }
         let allOneTwo = values.allSatisfy { $0 == 1 || $0 == 2 }
-        if allOneTwo { return values.map { Int($0) - 1 } }
+        if allOneTwo { return values.map { Int32($0) - 1 } }
         // Name the coding most values fit, then blame the first value outside
         // it: a 1/2 column with a stray 0 blames the 0, not the first 2.
         let fitZeroOne = values.reduce(0) { $0 + ($1 == 0 || $1 == 1 ? 1 : 0) }
@@ -50,7 +50,7 @@ extension ModelFrameBuilder {
                                    + " (expected 0/1, 1/2 or FALSE/TRUE; competing risks need the cif analysis)")
             }
         }
-        return values.map { Int($0) }
+        return values.map { Int32($0) }
     }
 
     static func logical(_ s: String) -> Bool? {

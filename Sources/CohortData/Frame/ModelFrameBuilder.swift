@@ -305,10 +305,13 @@ public struct ModelFrameBuilder {
         _ response: Response, _ used: (rows: [Int], accounting: RowAccounting, warnings: [String]),
         clusterWarnings: ([Int]?) throws -> [String] = { _ in [] }
     ) throws -> GroupingFrame<Response> {
-        let codings = try factorCodings(rows: used.rows)
         let groupVariables = formula.variableOrder.filter { v in formula.terms.contains { $0.variables.contains(v) } }
         var groups: Grouping? = nil
-        if !groupVariables.isEmpty {
+        if let shared = try sharedCategoricalGrouping(groupVariables, rows: used.rows) {
+            groups = shared
+            try checkGroupCount(groups, variables: groupVariables.map(\.label), what: "groups")
+        } else if !groupVariables.isEmpty {
+            let codings = try factorCodings(rows: used.rows)
             var factors: [(name: String, coding: FactorCoding)] = []
             for v in groupVariables {
                 if let c = codings[v] {
@@ -356,6 +359,14 @@ public struct ModelFrameBuilder {
         let columns = names.compactMap { cohort.column(named: $0) }
         var first = [Int](repeating: 0, count: columns.count)
         var exact = [Int](repeating: 0, count: columns.count)
+        // Every row a candidate and no column missing anything (the rule in a
+        // clean extract): the used rows are the candidates, with no per-row
+        // marks to allocate.
+        if candidates.count == cohort.rowCount, columns.allSatisfy({ $0.missingCount == 0 }) {
+            var none: [String: Int] = [:]
+            for name in names { none[name] = 0 }
+            return (candidates, [:], [], none, nil)
+        }
         // Column by column (a tight pass over each column's storage), the
         // first missing column of each candidate row; then the rows with none.
         // With no row dropped the used rows are the candidates themselves.

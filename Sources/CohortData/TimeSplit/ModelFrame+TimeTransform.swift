@@ -43,7 +43,7 @@ extension ModelFrame {
                 message: "\(termNames[j]): a tt() term may not be part of an interaction; write it as its own term")
         }
         let n = count
-        let strataCodes = strata?.codes ?? [Int](repeating: 0, count: n)
+        let strataCodes = strata?.intCodes ?? [Int](repeating: 0, count: n)
         let start = response.start
         // Event times by stratum, ascending.
         var eventTimes: [Int: Set<Double>] = [:]

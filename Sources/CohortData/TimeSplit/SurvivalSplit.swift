@@ -134,7 +134,7 @@ extension Cohort {
         let present = (0..<rowCount).filter { !statusColumn.isMissing($0) }
         let codes = try builder.statusCodes(.variable(status), rows: present)
         var out = [Int?](repeating: nil, count: rowCount)
-        for (k, row) in present.enumerated() { out[row] = codes[k] }
+        for (k, row) in present.enumerated() { out[row] = Int(codes[k]) }
         return (t, out)
     }
 }

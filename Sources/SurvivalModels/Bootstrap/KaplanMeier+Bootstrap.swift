@@ -61,7 +61,7 @@ extension KaplanMeier {
     ) -> KaplanMeierReplicate {
         let grouping = frame.curveGroups
         var members = [[Int]](repeating: [], count: grouping.labels.count)
-        for r in rows { members[grouping.codes[r]].append(r) }
+        for r in rows { members[Int(grouping.codes[r])].append(r) }
         let codeOfLabel = Dictionary(grouping.labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let event = frame.response.status.map { $0 != 0 }
         var medians: [Double?] = []

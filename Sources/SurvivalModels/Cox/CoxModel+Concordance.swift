@@ -34,7 +34,7 @@ extension CoxFit {
         // R's stopping point) are told apart as R tells them apart.
         let lp = linearPredictors
         let w = frame.weights ?? [Double](repeating: 1, count: n)
-        let strata = frame.strata?.codes ?? [Int](repeating: 0, count: n)
+        let strata = frame.strata?.intCodes ?? [Int](repeating: 0, count: n)
         let nStrata = (strata.max() ?? 0) + 1
         var rowsOf = [[Int]](repeating: [], count: nStrata)
         for i in 0..<n { rowsOf[strata[i]].append(i) }
@@ -255,7 +255,7 @@ extension CoxFit {
 extension CoxFit {
     /// Rows in descending time, the censored ones before the events at a tied
     /// time (R's `sort.stop` order), from the rows in ascending time.
-    static func descendingCensoredFirst(_ ascending: [Int], stop: [Double], status: [Int]) -> [Int] {
+    static func descendingCensoredFirst(_ ascending: [Int], stop: [Double], status: [Int32]) -> [Int] {
         var out: [Int] = []
         out.reserveCapacity(ascending.count)
         var end = ascending.count

@@ -110,7 +110,7 @@ final class CoxLikelihood {
     ///   - design: the n × p design in input order; it is centred by `means` and
     ///     multiplied by `scale` into the engine's row-major copy.
     init(design: Matrix, means: [Double], scale: [Double], offset: [Double], weights: [Double],
-         status: [Int], index: RiskSetIndex, ties: CoxTies) {
+         status: [Int32], index: RiskSetIndex, ties: CoxTies) {
         let n = design.rows, p = design.columns
         self.n = n
         self.p = p

@@ -224,7 +224,7 @@ extension CoxFit {
             var sums = [[Double]](repeating: [Double](repeating: 0, count: p), count: k)
             var wsum = [Double](repeating: 0, count: k)
             for i in 0..<frame.count {
-                let s = fs.codes[i], wi = frame.weights?[i] ?? 1
+                let s = Int(fs.codes[i]), wi = frame.weights?[i] ?? 1
                 wsum[s] += wi
                 for j in 0..<p { sums[s][j] += wi * frame.design[i, j] }
             }

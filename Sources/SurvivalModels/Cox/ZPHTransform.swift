@@ -24,7 +24,7 @@ extension ZPHTransform {
     ///   picks the curve just before t, so `g = 1 − S(t−)`;
     /// * `rank`: R's `rank(times)` with average ranks for ties;
     /// * `identity`, `log`: t and log t.
-    func values(start: [Double]?, stop: [Double], status: [Int]) -> [Double] {
+    func values(start: [Double]?, stop: [Double], status: [Int32]) -> [Double] {
         switch self {
         case .identity: return stop
         case .log: return stop.map { Foundation.log($0) }
@@ -49,7 +49,7 @@ extension ZPHTransform {
     }
 
     /// `1 − S(t−)` per row, `S` the pooled unweighted Kaplan–Meier estimate.
-    static func kaplanMeierBefore(start: [Double]?, stop: [Double], status: [Int]) -> [Double] {
+    static func kaplanMeierBefore(start: [Double]?, stop: [Double], status: [Int32]) -> [Double] {
         let eventTimes = Array(Set(zip(stop, status).filter { $0.1 == 1 }.map(\.0))).sorted()
         var deaths = [Double](repeating: 0, count: eventTimes.count)
         for (t, s) in zip(stop, status) where s == 1 {

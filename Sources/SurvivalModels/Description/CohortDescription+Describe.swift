@@ -36,7 +36,7 @@ extension CohortDescription {
     ) throws(ModelError) -> (description: CohortDescription, warnings: [String]) {
         let groups = frame.groups ?? .single(count: frame.count)
         var members = [[Int]](repeating: [], count: groups.labels.count)
-        for (k, code) in groups.codes.enumerated() { members[code].append(k) }
+        for (k, code) in groups.codes.enumerated() { members[Int(code)].append(k) }
         let usedGroups = members.indices.filter { !members[$0].isEmpty }
         // Positions into the frame's rows: all, then each non-empty group.
         let sets: [[Int]] = [Array(0..<frame.count)] + (frame.groups == nil ? [] : usedGroups.map { members[$0] })

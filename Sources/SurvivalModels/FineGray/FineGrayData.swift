@@ -61,7 +61,7 @@ struct FineGrayData: Sendable {
 
     /// Sorts and codes the rows. `status` holds the frame's codes;
     /// `cause` / `censoringCode` decide the kinds.
-    init(time unsorted: [Double], status: [Int], design: Matrix, cause: Int, censoringCode: Int) {
+    init(time unsorted: [Double], status: [Int32], design: Matrix, cause: Int, censoringCode: Int) {
         n = unsorted.count
         p = design.columns
         // R's order() is stable: tied times keep their row order.

@@ -56,7 +56,7 @@ public enum FineGrayModel {
                 "The cause (\(options.cause)) is also the censoring code; give the event of interest with --cause"
                     + " and the code of censored rows with --cencode.")
         }
-        let codes = Set(response.status).sorted()
+        let codes = Set(response.status.map { Int($0) }).sorted()
         let codeList = codes.map(String.init).joined(separator: ", ")
         let events = response.status.reduce(0) { $0 + ($1 == options.cause ? 1 : 0) }
         let statusName = frame.statusColumn.map { "status column \"\($0)\"" } ?? "status"

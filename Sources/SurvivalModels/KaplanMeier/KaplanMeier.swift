@@ -28,7 +28,7 @@ public enum KaplanMeier {
         }
         let grouping = frame.curveGroups
         var sizes = [Int](repeating: 0, count: grouping.labels.count)
-        for code in grouping.codes { sizes[code] += 1 }
+        for code in grouping.codes { sizes[Int(code)] += 1 }
         var curves: [KaplanMeierCurve] = []
         // Without a tau every stratum is restricted at the largest observed time
         // of the whole fit, as R's `print(fit, rmean = "common")`, so the means
@@ -58,7 +58,7 @@ public enum KaplanMeier {
                 rows.reserveCapacity(size)
                 return rows
             }
-            for (row, code) in grouping.codes.enumerated() { members[code].append(row) }
+            for (row, code) in grouping.codes.enumerated() { members[Int(code)].append(row) }
             for (g, rows) in members.enumerated() where !rows.isEmpty {
                 curves.append(
                     try curve(

@@ -44,7 +44,7 @@ public enum LogRank {
                 observed: &observed, expected: &expected, variance: &variance, tableLimit: tableLimit)
         } else {
             var members = [[Int]](repeating: [], count: strata.labels.count)
-            for (row, code) in strata.codes.enumerated() { members[code].append(row) }
+            for (row, code) in strata.codes.enumerated() { members[Int(code)].append(row) }
             for rows in members where !rows.isEmpty {
                 accumulate(
                     rows: rows, frame: frame, group: groups.codes, k: k, rho: rho,
@@ -52,7 +52,7 @@ public enum LogRank {
             }
         }
         var n = [Int](repeating: 0, count: k)
-        for code in groups.codes { n[code] += 1 }
+        for code in groups.codes { n[Int(code)] += 1 }
         let kept = (0..<k).filter { expected[$0] > 0 }
         var statistic = 0.0
         if kept.count >= 2 {
@@ -83,7 +83,7 @@ public enum LogRank {
     /// Adds one stratum's contribution, walking its distinct times in order;
     /// `rows` `nil` means every row of the frame.
     static func accumulate(
-        rows: [Int]?, frame: SurvivalGroupingFrame, group: [Int], k: Int, rho: Double,
+        rows: [Int]?, frame: SurvivalGroupingFrame, group: [Int32], k: Int, rho: Double,
         observed: inout [Double], expected: inout [Double], variance: inout [Double],
         tableLimit: Int? = nil
     ) {
@@ -96,11 +96,11 @@ public enum LogRank {
         let count = rows?.count ?? frame.count
         var risk = [Double](repeating: 0, count: k)
         if let rows {
-            for r in rows { risk[group[r]] += weights?[r] ?? 1 }
+            for r in rows { risk[Int(group[r])] += weights?[r] ?? 1 }
         } else if let weights {
-            for r in 0..<count { risk[group[r]] += weights[r] }
+            for r in 0..<count { risk[Int(group[r])] += weights[r] }
         } else {
-            for r in 0..<count { risk[group[r]] += 1 }
+            for r in 0..<count { risk[Int(group[r])] += 1 }
         }
         let m: Int
         let tabulated: Bool
@@ -108,7 +108,7 @@ public enum LogRank {
         var deathTable: [Double] = [], endTable: [Double] = []
         let contribution = { (r: Int) -> (slot: Int, Double, Double) in
             let w = weights?[r] ?? 1
-            return (group[r], status[r] != 0 ? w : 0, w)
+            return (Int(group[r]), status[r] != 0 ? w : 0, w)
         }
         let few = tableLimit == 0 ? nil
             : rows.map { RadixOrder.sumsByDistinctKey(stop, rows: $0, width: k, contribution) }
@@ -126,7 +126,7 @@ public enum LogRank {
                 for q in 0..<count {
                     let r = rows?[q] ?? q
                     let w = weights?[r] ?? 1
-                    let slot = codes[q] * k + group[r]
+                    let slot = codes[q] * k + Int(group[r])
                     if status[r] != 0 { deathTable[slot] += w }
                     endTable[slot] += w
                 }
@@ -157,8 +157,8 @@ public enum LogRank {
                 for g in 0..<k { deathsByGroup[g] = 0; endsByGroup[g] = 0 }
                 for r in byTime[firstOfTime[t]..<firstOfTime[t + 1]] {
                     let w = weights?[r] ?? 1
-                    if status[r] != 0 { deathsByGroup[group[r]] += w }
-                    endsByGroup[group[r]] += w
+                    if status[r] != 0 { deathsByGroup[Int(group[r])] += w }
+                    endsByGroup[Int(group[r])] += w
                 }
             }
             for g in 0..<k { deaths += deathsByGroup[g] }

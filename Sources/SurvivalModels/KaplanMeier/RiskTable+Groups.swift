@@ -15,17 +15,17 @@ extension RiskTable {
     /// group's table from its rows. On 80 million rows this saves the row
     /// lists (8 bytes a row) and a gather pass.
     static func perGroup(
-        codes: [Int], groups: Int, stop: [Double], status: [Int], weights: [Double]?
+        codes: [Int32], groups: Int, stop: [Double], status: [Int32], weights: [Double]?
     ) -> [RiskTable]? {
         guard groups > 0, groups <= 256, weights?.allSatisfy({ $0 > 0 }) ?? true else { return nil }
         let sums: (keys: [Double], first: [Double], second: [Double])?
         if let weights {
             sums = RadixOrder.sumsByDistinctKey(stop, rows: 0..<stop.count, width: groups) { r in
-                status[r] != 0 ? (codes[r], weights[r], 0) : (codes[r], 0, weights[r])
+                status[r] != 0 ? (Int(codes[r]), weights[r], 0) : (Int(codes[r]), 0, weights[r])
             }
         } else {
             sums = RadixOrder.sumsByDistinctKey(stop, rows: 0..<stop.count, width: groups) { r in
-                status[r] != 0 ? (codes[r], 1, 0) : (codes[r], 0, 1)
+                status[r] != 0 ? (Int(codes[r]), 1, 0) : (Int(codes[r]), 0, 1)
             }
         }
         guard let sums else { return nil }

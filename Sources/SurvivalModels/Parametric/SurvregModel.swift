@@ -79,7 +79,7 @@ public enum SurvregModel {
             throw ModelError("The survreg model cannot be fitted: there are no events (every observation is censored).")
         }
         let strataCount = frame.strata?.labels.count ?? 1
-        let strata = frame.strata?.codes ?? [Int](repeating: 0, count: n)
+        let strata = frame.strata?.intCodes ?? [Int](repeating: 0, count: n)
         if dist.fixedScale != nil && strataCount > 1 {
             throw ModelError("The \(dist.rawValue) distribution has a fixed scale, so strata(...) (a scale per stratum) cannot be used (as R).")
         }

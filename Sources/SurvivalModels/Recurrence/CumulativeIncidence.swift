@@ -59,7 +59,7 @@ public enum CumulativeIncidence {
         guard frame.weights == nil else {
             throw ModelError("Case weights are not supported for cumulative incidence.")
         }
-        let causes = Array(Set(frame.response.status.filter { $0 != 0 })).sorted()
+        let causes = Array(Set(frame.response.status.lazy.filter { $0 != 0 }.map { Int($0) })).sorted()
         guard !causes.isEmpty else {
             throw ModelError("No events: every status is 0 (censored).")
         }
@@ -67,10 +67,10 @@ public enum CumulativeIncidence {
         let labels = causes.map(String.init)
         let grouping = frame.curveGroups
         var members = [[Int]](repeating: [], count: grouping.labels.count)
-        for (row, code) in grouping.codes.enumerated() { members[code].append(row) }
+        for (row, code) in grouping.codes.enumerated() { members[Int(code)].append(row) }
         var curves: [CumulativeIncidenceCurve] = []
         for (g, rows) in members.enumerated() where !rows.isEmpty {
-            let state = rows.map { causeIndex[frame.response.status[$0]] ?? 0 }
+            let state = rows.map { causeIndex[Int(frame.response.status[$0])] ?? 0 }
             var c = curve(
                 label: grouping.labels[g], time: rows.map { frame.response.stop[$0] }, state: state,
                 causeLabels: labels)
@@ -91,7 +91,7 @@ public enum CumulativeIncidence {
         if let groups = frame.groups {
             gray = GrayTest.test(
                 time: frame.response.stop, status: frame.response.status, causes: causes,
-                groups: groups.codes, strata: frame.strata?.codes)
+                groups: groups.intCodes, strata: frame.strata?.intCodes)
         }
         return CumulativeIncidenceResult(
             n: frame.count, nDroppedMissing: frame.rows.droppedTotal, causes: labels, strata: curves,

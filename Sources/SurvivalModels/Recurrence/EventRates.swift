@@ -53,7 +53,8 @@ public enum EventRates {
         var x = [Double](repeating: 0, count: grouping.labels.count)
         var t = x
         var present = [Bool](repeating: false, count: x.count)
-        for (row, g) in grouping.codes.enumerated() {
+        for (row, code) in grouping.codes.enumerated() {
+            let g = Int(code)
             x[g] += events[row]
             t[g] += personTime[row]
             present[g] = true

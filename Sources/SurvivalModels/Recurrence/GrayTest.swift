@@ -30,7 +30,7 @@ enum GrayTest {
     ///   - groups: group code per row (any integers; empty groups are dropped, as cuminc).
     ///   - strata: stratum code per row, or `nil`.
     static func test(
-        time: [Double], status: [Int], causes: [Int], groups: [Int], strata: [Int]?
+        time: [Double], status: [Int32], causes: [Int], groups: [Int], strata: [Int]?
     ) -> [String: GrayTestResult]? {
         // Groups present, renumbered 0..<ng in the order of their codes.
         let present = Array(Set(groups)).sorted()

@@ -57,7 +57,7 @@ public enum MeanCumulativeFunction {
         let z = Normal.quantile(0.5 + confLevel / 2)
         let grouping = frame.curveGroups
         var members = [[Int]](repeating: [], count: grouping.labels.count)
-        for (row, code) in grouping.codes.enumerated() { members[code].append(row) }
+        for (row, code) in grouping.codes.enumerated() { members[Int(code)].append(row) }
         var curves: [MeanCumulativeFunctionCurve] = []
         for (g, rows) in members.enumerated() where !rows.isEmpty {
             curves.append(curve(label: grouping.labels[g], rows: rows, frame: frame, cluster: cluster, z: z))
