@@ -136,3 +136,16 @@ write_case("sarcoma_grade", describe(sarcoma, "grade",
                                                  "chemotherapy")))
 # Four groups (ph.ecog 0–3, one patient with 3): Fisher's exact test on a 4 x 2 table (sex).
 write_case("lung_ecog", describe(lung, "ph.ecog", c("sex", "age"), factors = c("sex")))
+
+# The tests on small samples, where the fixtures above do not reach: Wilcoxon's exact
+# distribution (no ties, both samples < 50), Fisher's test on a 2 x 2 and a 3 x 3 table.
+x <- c(1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30)
+y <- c(0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.07, 3.14, 1.28, 0.3)
+w <- wilcox.test(x, y)
+t22 <- matrix(c(3, 1, 1, 3), 2)
+t33 <- matrix(c(2, 0, 3, 1, 4, 0, 0, 2, 5), 3)
+write_case("small_tests", list(
+  wilcoxon_x = x, wilcoxon_y = y, wilcoxon_w = unname(w$statistic), wilcoxon_p = w$p.value,
+  wilcoxon_method = w$method,
+  fisher_2x2 = lapply(seq_len(nrow(t22)), function(i) t22[i, ]), fisher_2x2_p = fisher.test(t22)$p.value,
+  fisher_3x3 = lapply(seq_len(nrow(t33)), function(i) t33[i, ]), fisher_3x3_p = fisher.test(t33)$p.value))

@@ -98,3 +98,52 @@ import Testing
         #expect(d.variables.allSatisfy { $0.test == nil && $0.pValue == nil && $0.smd == nil })
     }
 }
+
+/// The tests on small samples (Tests/Fixtures/table1/small_tests.json, from
+/// Tests/Reference/table1.R): Wilcoxon's exact distribution and Fisher's test
+/// on 2 × 2 and 3 × 3 tables, which the Table 1 fixtures do not reach.
+@Suite struct GroupComparisonSmallSampleTests {
+    func fixture() throws -> [String: Any] {
+        let url = Repository.root.appendingPathComponent("Tests/Fixtures/table1/small_tests.json")
+        return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    }
+
+    func close(_ a: Double?, _ b: Any?) -> Bool {
+        guard let a, let b = b as? Double else { return false }
+        return abs(a - b) <= 1e-9 * abs(b)
+    }
+
+    @Test func wilcoxonExactMatchesR() throws {
+        let f = try fixture()
+        #expect((f["wilcoxon_method"] as? String)?.hasPrefix("Wilcoxon rank sum exact test") == true)
+        let t = RankSumTests.wilcoxon(try #require(f["wilcoxon_x"] as? [Double]), try #require(f["wilcoxon_y"] as? [Double]))
+        #expect(close(t.statistic, f["wilcoxon_w"]))
+        #expect(close(t.p, f["wilcoxon_p"]), "\(String(describing: t.p))")
+    }
+
+    @Test func fisherMatchesR() throws {
+        let f = try fixture()
+        for key in ["fisher_2x2", "fisher_3x3"] {
+            let table = try #require(f[key] as? [[Int]])
+            let t = FisherExactTest.test(table)
+            #expect(close(t.p, f[key + "_p"]), "\(key): \(String(describing: t.p))")
+            // The transposed table has the same p-value.
+            let transposed = (0..<table[0].count).map { j in table.map { $0[j] } }
+            #expect(close(FisherExactTest.test(transposed).p, f[key + "_p"]))
+        }
+    }
+
+    /// The work guard: a table whose enumeration is too large gives no p-value (not a hang).
+    @Test func fisherGivesUpOnHugeTables() {
+        let table = [[40, 35, 30, 25, 20], [20, 25, 30, 35, 40], [30, 30, 30, 30, 30]]
+        #expect(FisherExactTest.test(table, maxTables: 1000).p == nil)
+    }
+
+    /// Fewer than two groups or levels: no test, as R refuses.
+    @Test func degenerateTablesGiveNoPValue() {
+        #expect(ChiSquaredIndependenceTest.test([[3, 4]]).p == nil)
+        #expect(FisherExactTest.test([[3], [4]]).p == nil)
+        #expect(RankSumTests.kruskalWallis([[1, 2, 3], []]).p == nil)
+        #expect(MeanComparisonTests.welch([1], [2, 3]).p == nil)
+    }
+}
