@@ -147,3 +147,4 @@ import Testing
         #expect(MeanComparisonTests.welch([1], [2, 3]).p == nil)
     }
 }
+
