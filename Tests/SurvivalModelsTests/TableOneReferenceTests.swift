@@ -148,3 +148,22 @@ import Testing
     }
 }
 
+
+/// A test asked for that gives no p-value says so in the warnings, naming the variable.
+@Suite struct TableOneWarningTests {
+    @Test func constantVariableWarns() throws {
+        let csv = "time,status,g,x\n1,1,a,5\n2,0,a,5\n3,1,b,5\n4,1,b,5\n5,0,b,5\n"
+        let cohort = try CSVReader().read(string: csv)
+        let frame = try Formula("Surv(time, status) ~ g").groupingFrame(on: cohort)
+        let (d, warnings) = try CohortDescription.describe(
+            cohort: cohort, frame: frame, groupVariable: "g", requests: [.init(column: "x", factor: false)],
+            options: TableOneOptions(continuous: .mean, pValues: true, smd: true))
+        // x has one distinct value: a category (≤ 5 values) with one level. The smallest
+        // expected count is 2 · 5 / 5 = 2 < 5, so gtsummary picks Fisher, which R refuses
+        // ("'x' and 'y' must have at least 2 levels").
+        #expect(d.variables[0].test == .fisher && d.variables[0].pValue == nil)
+        #expect(warnings.contains { $0.contains("'x'") && $0.contains("one level") }, "\(warnings)")
+        // The SMD of one level: both proportions are 1, S = 0 and d = 0, so tableone's 0.
+        #expect(d.variables[0].smd == 0)
+    }
+}

@@ -35,13 +35,16 @@ extension CohortDescription {
 
     /// Adds the p-values and SMDs that `options` asks for to `variable`, whose
     /// group data are `groupValues` (continuous) or `groupCounts` (categorical).
-    /// Nothing is added without at least two groups.
+    /// Nothing is added without at least two groups. Returns a warning when
+    /// the test was asked for but gave no p-value.
+    @discardableResult
     static func compare(
         _ variable: inout VariableDescription, groupValues: [[Double]]?, groupCounts: [[Int]]?,
         options: TableOneOptions
-    ) {
+    ) -> String? {
         let groups = groupValues?.count ?? groupCounts?.count ?? 0
-        guard groups >= 2 else { return }
+        guard groups >= 2 else { return nil }
+        var warning: String? = nil
         if options.pValues,
             let test = comparison(groupValues: groupValues, groupCounts: groupCounts, continuous: options.continuous)
         {
@@ -50,6 +53,15 @@ extension CohortDescription {
             variable.df = test.df
             variable.df2 = test.df2
             variable.pValue = test.p
+            if test.p == nil {
+                let table = ContingencyTable.nonEmpty(groupCounts ?? [])
+                let enumerable = table.count >= 2 && (table.first?.count ?? 0) >= 2
+                warning = test.method == .fisher && enumerable
+                    ? "Table 1: Fisher's exact test of '\(variable.name)' needs more than \(FisherExactTest.maxTables) tables;"
+                        + " no p-value (R's fisher.test would need a larger workspace or simulate.p.value = TRUE)."
+                    : "Table 1: no \(test.method.rawValue) test of '\(variable.name)' on these data"
+                        + " (a group without values, one level, or no variation); no p-value."
+            }
         }
         if options.smd {
             if let counts = groupCounts {
@@ -58,5 +70,6 @@ extension CohortDescription {
                 variable.smd = StandardizedMeanDifference.continuous(values)
             }
         }
+        return warning
     }
 }

@@ -72,7 +72,8 @@ extension CohortDescription {
                 warnings.append("Table 1: '\(request.column)' is a date column and is not summarised.")
             case .categorical(let codes, let levels):
                 var v = categorical(request.column, codes: codes.map(Int.init), levels: levels, sets: dataRows)
-                compare(&v, groupValues: nil, groupCounts: v.summaries.dropFirst().map { $0.counts ?? [] }, options: options)
+                let counts = v.summaries.dropFirst().map { $0.counts ?? [] }
+                if let w = compare(&v, groupValues: nil, groupCounts: counts, options: options) { warnings.append(w) }
                 variables.append(v)
             case .numeric(let values):
                 let distinct = Set(dataRows[0].map { values[$0] }.filter { !$0.isNaN }).sorted()
@@ -81,14 +82,17 @@ extension CohortDescription {
                     let codes = values.map { $0.isNaN ? -1 : (index[$0] ?? -1) }
                     var v = categorical(
                         request.column, codes: codes, levels: distinct.map(NumberFormatting.label), sets: dataRows)
-                    compare(&v, groupValues: nil, groupCounts: v.summaries.dropFirst().map { $0.counts ?? [] }, options: options)
+                    let counts = v.summaries.dropFirst().map { $0.counts ?? [] }
+                if let w = compare(&v, groupValues: nil, groupCounts: counts, options: options) { warnings.append(w) }
                     variables.append(v)
                 } else {
                     var v = VariableDescription(
                         name: request.column, kind: .numeric, levels: [],
                         summaries: dataRows.map { numericSummary($0.map { values[$0] }) })
                     let groupValues = dataRows.dropFirst().map { rows in rows.map { values[$0] }.filter { !$0.isNaN } }
-                    compare(&v, groupValues: Array(groupValues), groupCounts: nil, options: options)
+                    if let w = compare(&v, groupValues: Array(groupValues), groupCounts: nil, options: options) {
+                        warnings.append(w)
+                    }
                     variables.append(v)
                 }
             }
