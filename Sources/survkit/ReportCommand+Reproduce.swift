@@ -26,6 +26,7 @@ extension ReportCommand {
         if let t = spec.title { report += ["--title", t] }
         report += recurrenceOptions(spec)
         report += ReportModelOptions.reproducingArguments(spec)
+        report += ReportTableOneOptions.reproducingArguments(spec)
         report += landmarkOptions + tdcOptions + subsetOptions + referenceOptions + dataOptions
         if output.format != .text { report += ["--format", output.format.rawValue] }
         if let o = output.output { report += ["--output", o] }

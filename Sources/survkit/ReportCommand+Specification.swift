@@ -38,6 +38,7 @@ extension ReportCommand {
         if let landmark { spec.landmark = landmark }
         if !tdc.isEmpty { spec.timeDependent = tdc }
         models.apply(to: &spec)
+        tableOne.apply(to: &spec)
         try ReportModelOptions.check(spec)
         _ = try CohortOptions.rowSubset(spec.subset)  // a subset that does not parse is a usage error
         try Self.checkRecurrenceOptions(spec)

@@ -41,6 +41,8 @@ struct ReportCommand: ParsableCommand {
             --no-fine-gray, --no-rmst and --no-trend leave them out. Analysis-file keys: fine_gray, \
             fine_gray_covariates, cif_times, rmst, rmst_tau, rmst_group, logrank_trend.
 
+            Table 1: --continuous mean|median (mean (SD) or median [IQR], default median),             --p-values (gtsummary add_p() defaults: chi-squared or Fisher, Wilcoxon or             Kruskal–Wallis; Welch t or ANOVA with --continuous mean) and --smd (standardized mean             differences as R tableone). Analysis-file keys: continuous, p_values, smd.
+
             Outputs: the report on stdout or --output in --format text (lines of at most 100 \
             columns), markdown or json (the results, with the kaplan_meier, logrank, cox, \
             description, cumulative_incidence, mcf and rates sections of the JSON contract, and \
@@ -153,6 +155,8 @@ struct ReportCommand: ParsableCommand {
     var maxGroups: Int?
 
     @OptionGroup(title: "Model sections") var models: ReportModelOptions
+
+    @OptionGroup(title: "Table 1") var tableOne: ReportTableOneOptions
 
     @OptionGroup var input: InputOptions
 

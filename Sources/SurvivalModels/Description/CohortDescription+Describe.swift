@@ -31,8 +31,12 @@ extension CohortDescription {
     /// Text columns and `factor(x)` requests are summarised as level counts,
     /// numeric columns by median [Q1, Q3] (R `quantile`, type 7), mean and SD;
     /// date columns are skipped (the returned warnings say so).
+    ///
+    /// `options` adds, when there are groups, each variable's test across them
+    /// and its standardized mean difference (`CohortDescription+Comparisons.swift`).
     public static func describe(
-        cohort: Cohort, frame: SurvivalGroupingFrame, groupVariable: String?, requests: [Request]
+        cohort: Cohort, frame: SurvivalGroupingFrame, groupVariable: String?, requests: [Request],
+        options: TableOneOptions = TableOneOptions()
     ) throws(ModelError) -> (description: CohortDescription, warnings: [String]) {
         let groups = frame.groups ?? .single(count: frame.count)
         var members = [[Int]](repeating: [], count: groups.labels.count)
@@ -67,21 +71,29 @@ extension CohortDescription {
             case .date:
                 warnings.append("Table 1: '\(request.column)' is a date column and is not summarised.")
             case .categorical(let codes, let levels):
-                variables.append(categorical(request.column, codes: codes.map(Int.init), levels: levels, sets: dataRows))
+                var v = categorical(request.column, codes: codes.map(Int.init), levels: levels, sets: dataRows)
+                let counts = v.summaries.dropFirst().map { $0.counts ?? [] }
+                if let w = compare(&v, groupValues: nil, groupCounts: counts, options: options) { warnings.append(w) }
+                variables.append(v)
             case .numeric(let values):
                 let distinct = Set(dataRows[0].map { values[$0] }.filter { !$0.isNaN }).sorted()
                 if request.factor || distinct.count <= maxLevelsForCategories {
                     let index = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
                     let codes = values.map { $0.isNaN ? -1 : (index[$0] ?? -1) }
-                    variables.append(
-                        categorical(
-                            request.column, codes: codes, levels: distinct.map(NumberFormatting.label),
-                            sets: dataRows))
+                    var v = categorical(
+                        request.column, codes: codes, levels: distinct.map(NumberFormatting.label), sets: dataRows)
+                    let counts = v.summaries.dropFirst().map { $0.counts ?? [] }
+                if let w = compare(&v, groupValues: nil, groupCounts: counts, options: options) { warnings.append(w) }
+                    variables.append(v)
                 } else {
-                    variables.append(
-                        VariableDescription(
-                            name: request.column, kind: .numeric, levels: [],
-                            summaries: dataRows.map { numericSummary($0.map { values[$0] }) }))
+                    var v = VariableDescription(
+                        name: request.column, kind: .numeric, levels: [],
+                        summaries: dataRows.map { numericSummary($0.map { values[$0] }) })
+                    let groupValues = dataRows.dropFirst().map { rows in rows.map { values[$0] }.filter { !$0.isNaN } }
+                    if let w = compare(&v, groupValues: Array(groupValues), groupCounts: nil, options: options) {
+                        warnings.append(w)
+                    }
+                    variables.append(v)
                 }
             }
         }

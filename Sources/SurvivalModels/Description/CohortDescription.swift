@@ -76,6 +76,19 @@ public struct VariableDescription: Sendable, Codable, Equatable {
     public var summaries: [VariableSummary]
     /// The variable label of a Stata, SPSS or SAS file, when it has one.
     public var label: String? = nil
+    /// The test across the groups (`TableOneOptions.pValues`), `nil` without one.
+    public var test: GroupComparisonTest.Method? = nil
+    /// Its statistic (χ², W, H, t or F); `nil` for Fisher's test.
+    public var statistic: Double? = nil
+    /// Its degrees of freedom (the numerator's for F); `nil` for Fisher's and Wilcoxon's tests.
+    public var df: Double? = nil
+    /// The denominator degrees of freedom of the ANOVA F test.
+    public var df2: Double? = nil
+    /// Its two-sided p-value; `nil` when the test cannot be done on these data.
+    public var pValue: Double? = nil
+    /// The standardized mean difference between the groups (`TableOneOptions.smd`),
+    /// tableone's; with more than two groups the average of the pairwise ones.
+    public var smd: Double? = nil
 
     /// Creates a covariate description from its parts.
     public init(name: String, kind: VariableKind, levels: [String], summaries: [VariableSummary]) {

@@ -44,7 +44,8 @@ extension Report {
         let requests = describedVariables(spec, cox: formulas.coxFormula)
             .filter { r in !timeDependent.contains { $0.name == r.column } }
         var (description, descriptionWarnings) = try CohortDescription.describe(
-            cohort: cohort, frame: kmFrame, groupVariable: spec.group, requests: requests)
+            cohort: cohort, frame: kmFrame, groupVariable: spec.group, requests: requests,
+            options: spec.tableOneOptions)
         // Variable labels of statistical files name the rows of Table 1.
         for k in description.variables.indices {
             description.variables[k].label = cohort.variableLabels[description.variables[k].name]

@@ -1,4 +1,5 @@
 import CohortData
+import SurvivalModels
 
 /// What `survkit report` analyses: the survival outcome, the grouping, the
 /// model covariates and presentation choices. It is read from the command
@@ -114,6 +115,14 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
     /// The log-rank test for trend across the group's levels: `true` always
     /// (levels must be numbers), `false` never, `nil` when there are three or more numeric levels.
     public var logrankTrend: Bool?
+    /// Table 1's continuous summary, `"median"` (median [IQR], the default) or
+    /// `"mean"` (mean (SD)); `nil`: median. JSON key `continuous`.
+    public var continuous: ContinuousSummary?
+    /// `true`: Table 1 tests each variable across the groups (gtsummary's
+    /// `add_p()` defaults, `CohortDescription+Comparisons.swift`). JSON key `p_values`.
+    public var pValues: Bool?
+    /// `true`: Table 1 shows tableone's standardized mean differences. JSON key `smd`.
+    public var smd: Bool?
 
     /// Creates a specification; only the time and status columns are required.
     public init(
@@ -173,6 +182,9 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         case rmstTau = "rmst_tau"
         case rmstGroup = "rmst_group"
         case logrankTrend = "logrank_trend"
+        case continuous
+        case pValues = "p_values"
+        case smd
     }
 
     /// Every key an analysis file may have.
@@ -180,7 +192,8 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         [CodingKeys.time, .status, .group, .covariates, .strata, .times, .title, .reference, .timeUnit, .eventTime,
          .eventStatus, .recurrences, .recurrenceId, .recurrenceStart, .recurrenceStop, .recurrenceEvent, .rateEvents,
          .ratePersonTime, .ratePer, .recurrenceGroup, .subset, .strict, .maxGroups, .landmark, .timeDependent,
-         .fineGray, .fineGrayCovariates, .cifTimes, .rmst, .rmstTau, .rmstGroup, .logrankTrend].map(\.stringValue)
+         .fineGray, .fineGrayCovariates, .cifTimes, .rmst, .rmstTau, .rmstGroup, .logrankTrend, .continuous, .pValues,
+         .smd].map(\.stringValue)
     }
 
     /// Decodes an analysis file: `time` and `status` are required, the rest optional.
@@ -218,6 +231,14 @@ public struct ReportSpecification: Sendable, Codable, Equatable {
         rmstTau = try c.decodeIfPresent(Double.self, forKey: .rmstTau)
         rmstGroup = try c.decodeIfPresent(String.self, forKey: .rmstGroup)
         logrankTrend = try c.decodeIfPresent(Bool.self, forKey: .logrankTrend)
+        continuous = try c.decodeIfPresent(ContinuousSummary.self, forKey: .continuous)
+        pValues = try c.decodeIfPresent(Bool.self, forKey: .pValues)
+        smd = try c.decodeIfPresent(Bool.self, forKey: .smd)
+    }
+
+    /// The Table 1 choices of `continuous`, `p_values` and `smd` (defaults for absent keys).
+    public var tableOneOptions: TableOneOptions {
+        TableOneOptions(continuous: continuous ?? .median, pValues: pValues ?? false, smd: smd ?? false)
     }
 
     /// The most groups (and strata) a grouping section may form unless `maxGroups` says, as the CLI's `--max-groups`.

@@ -102,8 +102,9 @@ extension SurvregResult: JSONShaped {
 }
 
 extension VariableDescription: JSONShaped {
-    /// `label` only for files that have variable labels.
-    static var keysOmittedWhenAbsent: Set<String> { ["label"] }
+    /// `label` only for files that have variable labels; the Table 1 test
+    /// (`test`, `statistic`, `df`, `df2`, `p_value`) only with `--p-values`, `smd` only with `--smd`.
+    static var keysOmittedWhenAbsent: Set<String> { ["label", "test", "statistic", "df", "df2", "p_value", "smd"] }
 }
 
 extension VariableSummary: JSONShaped {
@@ -145,7 +146,7 @@ extension ReportSpecification: JSONShaped {
     /// so are the choices of the model sections added with issue 11.
     static var keysOmittedWhenAbsent: Set<String> {
         ["subset", "strict", "max_groups", "landmark", "tdc", "fine_gray", "fine_gray_covariates", "cif_times", "rmst",
-         "rmst_tau", "rmst_group", "logrank_trend"]
+         "rmst_tau", "rmst_group", "logrank_trend", "continuous", "p_values", "smd"]
     }
 }
 

@@ -4,39 +4,9 @@ extension ReportDocument {
     /// Table 1: n, events, reverse-KM follow-up, then each covariate by group.
     static func descriptionSection(_ r: Report) -> ReportSection {
         let d = r.cohortDescription
-        let unit = r.specification.timeUnit
-        var header = [""]
-        header += d.columns.map { $0.label }
-        var t = TextTable(header: header)
-        t.append(["n"] + d.columns.map { "\($0.n)" })
-        t.append(["Events, n (%)"] + d.columns.map { "\($0.events) (\(NumberFormat.fixed($0.eventPercent, 1))%)" })
-        let fu = "Median follow-up" + (unit.map { ", \($0)" } ?? "")
-        t.append([fu] + d.columns.map { median($0.followUpMedian, $0.followUpLower, $0.followUpUpper) })
-        for v in d.variables {
-            let name = v.label.map { "\($0) (\(v.name))" } ?? v.name
-            switch v.kind {
-            case .numeric:
-                t.append(["\(name), median [IQR]"] + v.summaries.map { "\(num($0.median)) [\(num($0.q1)), \(num($0.q3))]" })
-            case .categorical:
-                t.append(["\(name), n (%)"] + d.columns.map { _ in "" })
-                for (k, level) in v.levels.enumerated() {
-                    t.append(["  \(level)"] + v.summaries.map { s in
-                        let count = s.counts?[k] ?? 0
-                        let pct = s.percents?[k] ?? 0
-                        return "\(count) (\(NumberFormat.fixed(pct, 1))%)"
-                    })
-                }
-            }
-            if v.summaries.contains(where: { $0.missing > 0 }) {
-                t.append(["  missing"] + v.summaries.map { "\($0.missing)" })
-            }
-        }
-        var blocks: [ReportBlock] = [.table(t, caption: nil)]
-        blocks.append(
-            .paragraph(
-                "Follow-up is summarised by the reverse Kaplan–Meier median (censoring as the event) "
-                    + "with its 95% limits. Numbers are medians [first, third quartile] or counts "
-                    + "(% of non-missing values)."))
+        let continuous = r.specification.continuous ?? .median
+        let t = TableOneTable.table(d, continuous: continuous, timeUnit: r.specification.timeUnit)
+        let blocks: [ReportBlock] = [.table(t, caption: nil), .paragraph(TableOneTable.note(d, continuous: continuous))]
         return ReportSection(id: "description", heading: "Cohort description (Table 1)", blocks: blocks)
     }
 
