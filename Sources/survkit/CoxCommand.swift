@@ -172,7 +172,7 @@ struct CoxCommand: ParsableCommand {
         if output.isPublication {
             var table = PublicationTable.cox(
                 result, frame: frame, formula: try Formula(cohort.formula), labels: labels.merging(fileLabels: fileLabels))
-            table.call = PublicationTableWriter.call("cox", cohort: cohort, options: callOptions)
+            table.call = PublicationTableWriter.call("cox", cohort: cohort, options: callOptions, table: output)
             try PublicationTableWriter.emit(table, options: output, warnings: result.warnings, to: destination)
             return
         }

@@ -25,8 +25,9 @@ enum PublicationTableWriter {
     /// with the data-reading options that differ from the defaults
     /// (`--subset`, `--weights`, `--reference`, `--duration`, `--strict`, the
     /// CSV dialect) and `options`, the command's own non-default options
-    /// (strata and clusters are in the formula). Output options are left out.
-    static func call(_ command: String, cohort: CohortOptions, options: [String]) -> String {
+    /// (strata and clusters are in the formula), then the table's own
+    /// `--labels`, `--digits` and `--digits-p`. `--format` and `--output` are left out.
+    static func call(_ command: String, cohort: CohortOptions, options: [String], table: TableOutputOptions) -> String {
         var args = ["survkit", command, cohort.data, "--formula", cohort.formula]
         if let subset = cohort.subset { args += ["--subset", subset] }
         if let weights = cohort.weights { args += ["--weights", weights] }
@@ -35,6 +36,9 @@ enum PublicationTableWriter {
         if cohort.strict { args.append("--strict") }
         args += cohort.input.reproducingArguments
         args += options
+        if let labels = table.labels { args += ["--labels", labels] }
+        if let digits = table.digits { args += ["--digits", "\(digits)"] }
+        if let digits = table.digitsP { args += ["--digits-p", "\(digits)"] }
         return args.map(shellQuoted).joined(separator: " ")
     }
 

@@ -22,7 +22,7 @@ extension PublicationTable {
             formula: formula, estimates: estimates, variance: result.variance,
             varianceNames: result.coefficients.map(\.term), events: events, labels: labels)
         return PublicationTable(
-            title: "Fine–Gray competing risks (cause \(result.cause))", ratioName: "sHR",
+            title: "Fine–Gray competing risks, cause \(result.cause)", ratioName: "sHR",
             ratioMeaning: "subdistribution hazard ratio", eventsName: "Events", confLevel: result.confLevel,
             n: result.n, events: Double(result.events), rows: rows)
     }

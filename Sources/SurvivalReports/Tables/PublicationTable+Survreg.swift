@@ -32,7 +32,7 @@ extension PublicationTable {
             formula: formula, estimates: estimates, variance: result.variance, varianceNames: result.varianceTerms,
             events: events, labels: labels)
         return PublicationTable(
-            title: "Parametric survival regression (\(result.dist.rawValue))", ratioName: "Time ratio",
+            title: "Parametric survival regression, \(result.dist.rawValue)", ratioName: "Time ratio",
             ratioMeaning: "ratio of survival times (accelerated failure time)", confLevel: confLevel,
             n: result.n, events: Double(result.events), rows: rows)
     }
