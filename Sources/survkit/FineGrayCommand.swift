@@ -58,9 +58,10 @@ struct FineGrayCommand: ParsableCommand {
         let destination = try ReportWriter.destination(
             output.plain, inputs: [InputFile(cohort.data)] + (predict.map { [InputFile($0)] } ?? []))
         let labels = output.isPublication ? try PublicationTableWriter.labels(output) : .none
+        var fileLabels: [String: String] = [:]
         let frame = try FrameLoader.loadCompeting(
             cohort, competingStatus: competingStatus, frameOptions: ModelFrameOptions(allowCompetingRisks: true),
-            build: Formula.modelFrame)
+            build: Formula.modelFrame, read: { fileLabels = $0.variableLabels })
         let options = FineGrayOptions(cause: cause, censoringCode: cencode, confLevel: confidence.confLevel)
         let fit: FineGrayFit
         do { fit = try FineGrayModel.fit(frame, options: options) } catch {
@@ -78,7 +79,8 @@ struct FineGrayCommand: ParsableCommand {
         result.input = frame.origin.input
         if output.isPublication {
             var table = PublicationTable.fineGray(
-                result, frame: frame, formula: try Formula(cohort.formula), cause: cause, labels: labels)
+                result, frame: frame, formula: try Formula(cohort.formula), cause: cause,
+                labels: labels.merging(fileLabels: fileLabels))
             table.call = PublicationTableWriter.call("finegray", cohort: cohort, options: callOptions, table: output)
             try PublicationTableWriter.emit(table, options: output, warnings: result.warnings, to: destination)
             return

@@ -153,6 +153,16 @@ import Testing
         #expect(good.stdout.contains("Sex,Male,138,112,1.00 (ref),") && good.stdout.contains("Sex,Female,90,53,"), "\(good.stdout)")
     }
 
+    @Test func aStatisticalFilesLabelsAreUsed() throws {
+        let result = try CommandRunner.spawn([
+            "cox", "Tests/Fixtures/statfiles/lung.dta", "--formula", "Surv(time, status) ~ age + sex", "--format", "csv",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        // The variable label of `sex` and its value labels (R: haven::read_dta gives the same labels).
+        #expect(result.stdout.contains("Sex of patient,Female,90,53,1.00 (ref),"), "\(result.stdout)")
+        #expect(result.stdout.contains("Sex of patient,Male,138,112,"), "\(result.stdout)")
+    }
+
     static let pandoc = OptionalTool.runs("/usr/bin/env", ["pandoc", "--version"])
 
     @Test(.enabled(if: pandoc, "pandoc is not installed (apt-get install pandoc)"))
