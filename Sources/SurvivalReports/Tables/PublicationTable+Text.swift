@@ -21,7 +21,7 @@ extension PublicationTable {
             out += line + "\n"
         }
         out += "\n" + cells.abbreviations + "\n"
-        if let note = jointNote(cells, chi: "chi2") { out += note + "\n" }
+        if let note = jointNote(cells, chi: "χ²") { out += note + "\n" }
         return out
     }
 }
