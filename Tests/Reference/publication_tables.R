@@ -78,6 +78,15 @@ table_case("cox_lung", c("cox", "datasets/lung.csv", "--formula", "Surv(time, st
 fit1 <- coxph(Surv(time, status) ~ factor(ph.ecog), data = d)
 stopifnot(abs(joint_wald(coef(fit1), vcov(fit1), 1:3)$chisq - fit1$wald.test) < 1e-8 * fit1$wald.test)
 
+# --- Cox, lung, robust variance: limits, p and the joint test from the sandwich variance (vcov(fit))
+fit <- coxph(Surv(time, status) ~ age + sex + factor(ph.ecog), data = lung, robust = TRUE)
+s <- summary(fit)$coefficients
+table_case("cox_lung_robust", c("cox", "datasets/lung.csv", "--formula", "Surv(time, status) ~ age + sex + factor(ph.ecog)", "--robust"),
+  d, list(list(label = "age", variable = "age", factor = FALSE, coef_prefix = "age"),
+          list(label = "sex", variable = "sex", factor = FALSE, coef_prefix = "sex"),
+          list(label = "ph.ecog", variable = "ph.ecog", factor = TRUE, coef_prefix = "factor(ph.ecog)")),
+  coef(fit), s[, "robust se"], vcov(fit), s[, "Pr(>|z|)"], as.numeric(d$status == 2))
+
 # --- Cox, sarcoma: age + sex + factor(grade) + margin + site ---------------------------
 sarcoma <- read.csv("datasets/sarcoma_patients.csv", stringsAsFactors = TRUE)
 f <- Surv(os_years, os_status) ~ age + sex + factor(grade) + margin + site

@@ -70,7 +70,7 @@ import Testing
     /// R's journal p: `<0.001` below 0.001, else 3 decimals.
     static func journalP(_ p: Double) -> String { p < 0.001 ? "<0.001" : String(format: "%.3f", p) }
 
-    @Test("The CSV's rows, N, events, HR (95% CI) and p are R's", arguments: ["cox_lung", "cox_sarcoma", "finegray_sarcoma", "survreg_lung", "poisson_sarcoma", "negbin_quine"])
+    @Test("The CSV's rows, N, events, HR (95% CI) and p are R's", arguments: ["cox_lung", "cox_lung_robust", "cox_sarcoma", "finegray_sarcoma", "survreg_lung", "poisson_sarcoma", "negbin_quine"])
     func csvCellsMatchR(caseName: String) throws {
         let fixture = try Repository.fixture("publication", caseName)
         let result = try CommandRunner.spawn(try Self.arguments(caseName, format: "csv"))

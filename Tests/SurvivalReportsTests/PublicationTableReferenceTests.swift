@@ -22,6 +22,13 @@ import Testing
             let formula = try Formula("Surv(time, status) ~ age + sex + factor(ph.ecog)")
             let frame = try formula.modelFrame(on: read("lung.csv"))
             return PublicationTable.cox(try CoxModel.fit(frame).makeResult(), frame: frame, formula: formula)
+        case "cox_lung_robust":
+            let formula = try Formula("Surv(time, status) ~ age + sex + factor(ph.ecog)")
+            let frame = try formula.modelFrame(on: read("lung.csv"))
+            var options = CoxOptions()
+            options.robust = true
+            return PublicationTable.cox(
+                try CoxModel.fit(frame, options: options).makeResult(), frame: frame, formula: formula)
         case "cox_sarcoma":
             let formula = try Formula("Surv(os_years, os_status) ~ age + sex + factor(grade) + margin + site")
             let frame = try formula.modelFrame(on: read("sarcoma_patients.csv"))
