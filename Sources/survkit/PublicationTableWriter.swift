@@ -63,6 +63,10 @@ enum PublicationTableWriter {
         guard case .file(let file) = destination else {
             throw ValidationError("--format docx writes a Word file: name it with --output FILE.docx.")
         }
+        if FileStatus.of(file.path)?.kind == .characterDevice && isTerminal(file.path) {
+            throw AnalysisFailure(
+                message: "--output \(file.shown) is a terminal: --format docx writes a binary Word file; name a file with --output FILE.docx.")
+        }
         let bytes = try docx(fromMarkdown: text)
         for w in warnings { StandardStreams.writeError("warning: \(w)\n") }
         try file.write(binary: bytes)
@@ -103,6 +107,14 @@ enum PublicationTableWriter {
             throw AnalysisFailure(message: "--format docx: pandoc failed (exit \(process.terminationStatus)): \(text)")
         }
         return [UInt8](document)
+    }
+
+    /// Whether `path` is a terminal (`/dev/tty`, `/dev/stdout` on a terminal).
+    static func isTerminal(_ path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return isatty(fd) == 1
     }
 
     /// The first executable file `name` in the directories of PATH.
