@@ -19,7 +19,7 @@ struct CoxCommand: ParsableCommand {
     )
 
     @OptionGroup var cohort: CohortOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: TableOutputOptions
 
     @Option(help: "Tie handling (efron is R's default; exact: right-censored data only).")
     var ties: CoxTies = .efron
@@ -98,6 +98,21 @@ struct CoxCommand: ParsableCommand {
                 throw ValidationError("\(option) is not available with --tt (a model with tt() terms); leave one of them out.")
             }
         }
+        if output.isPublication {
+            // The publication table has the coefficients only; these would be computed and not shown.
+            let extras = [
+                (zph, "--zph"), (!requestedResiduals.isEmpty, "--residuals"), (anova, "--anova"),
+                (predict != nil, "--predict"), (bootstrap.bootstrap != nil, "--bootstrap"),
+            ].filter(\.0).map(\.1)
+            if let option = extras.first {
+                throw ValidationError(
+                    "\(option) is not part of a publication table; leave it out, or use R's layout (--format text or markdown) or --format json.")
+            }
+        }
+        if output.isPublication && tt != nil {
+            throw ValidationError(
+                "a publication table is not available with --tt (the fit is on rows expanded per event time); use R's layout (--format text or markdown).")
+        }
         if ties == .exact {
             // As R's residuals.coxph: only martingale-type residuals exist for the exact method.
             for kind in requestedResiduals where kind != .martingale && kind != .deviance {
@@ -111,11 +126,17 @@ struct CoxCommand: ParsableCommand {
 
     func run() throws {
         let destination = try ReportWriter.destination(
-            output, inputs: [InputFile(cohort.data)] + (predict.map { [InputFile($0)] } ?? []))
+            output.plain, inputs: [InputFile(cohort.data)] + (predict.map { [InputFile($0)] } ?? []))
+        var fileLabels: [String: String] = [:]
+        let labels = output.isPublication ? try PublicationTableWriter.labels(output) : .none
         var frameOptions = landmark.applied()
         frameOptions.timeTransform = timeTransform
         let frame = try FrameLoader.load(
-            cohort, frameOptions: frameOptions, timeDependent: timeDependent.covariates, build: Formula.modelFrame)
+            cohort, frameOptions: frameOptions, timeDependent: timeDependent.covariates, build: Formula.modelFrame,
+            transform: { data in
+                fileLabels = data.variableLabels
+                return data
+            })
         var options = CoxOptions()
         options.ties = ties
         options.robust = robust ? true : nil
@@ -148,8 +169,27 @@ struct CoxCommand: ParsableCommand {
         }
         result.input = frame.origin.input
         PhaseTimings.mark("result (concordance, tests, options)")
-        let text = try CoxReport.render(result, format: output.format)
+        if output.isPublication {
+            var table = PublicationTable.cox(
+                result, frame: frame, formula: try Formula(cohort.formula), labels: labels.merging(fileLabels: fileLabels))
+            table.call = PublicationTableWriter.call("cox", cohort: cohort, options: callOptions, table: output)
+            try PublicationTableWriter.emit(table, options: output, warnings: result.warnings, to: destination)
+            return
+        }
+        let text = try CoxReport.render(result, format: output.reportFormat)
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
+    }
+
+    /// The model options that differ from the defaults, for the call a publication table states.
+    var callOptions: [String] {
+        var out: [String] = []
+        if ties != .efron { out += ["--ties", ties.rawValue] }
+        if robust { out.append("--robust") }
+        if confLevel != 0.95 { out += ["--conf-level", NumberFormat.significant(confLevel, 6)] }
+        if maxIterations != 20 { out += ["--max-iterations", "\(maxIterations)"] }
+        if let t = landmark.landmark { out += ["--landmark", NumberFormat.significant(t, 10)] }
+        for spec in timeDependent.specs { out += ["--tdc", spec] }
+        return out
     }
 
     /// R's label of each formula term by the name the frame gives it (`grade` → `factor(grade)`).

@@ -20,7 +20,7 @@ struct FineGrayCommand: ParsableCommand {
     )
 
     @OptionGroup var cohort: CohortOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: TableOutputOptions
 
     @Option(help: "Status code of the event to model (crr's failcode).")
     var cause: Int = 1
@@ -45,6 +45,10 @@ struct FineGrayCommand: ParsableCommand {
             throw ValidationError(
                 "--weights: Fine–Gray regression has no case weights (cmprsk::crr has none); leave out --weights.")
         }
+        if output.isPublication && predict != nil {
+            throw ValidationError(
+                "--predict is not part of a publication table; leave it out, or use R's layout (--format text or markdown) or --format json.")
+        }
         if cause == cencode {
             throw ValidationError("--cause and --cencode are both \(cause); the event to model cannot be the censoring code.")
         }
@@ -52,10 +56,12 @@ struct FineGrayCommand: ParsableCommand {
 
     func run() throws {
         let destination = try ReportWriter.destination(
-            output, inputs: [InputFile(cohort.data)] + (predict.map { [InputFile($0)] } ?? []))
+            output.plain, inputs: [InputFile(cohort.data)] + (predict.map { [InputFile($0)] } ?? []))
+        let labels = output.isPublication ? try PublicationTableWriter.labels(output) : .none
+        var fileLabels: [String: String] = [:]
         let frame = try FrameLoader.loadCompeting(
             cohort, competingStatus: competingStatus, frameOptions: ModelFrameOptions(allowCompetingRisks: true),
-            build: Formula.modelFrame)
+            build: Formula.modelFrame, read: { fileLabels = $0.variableLabels })
         let options = FineGrayOptions(cause: cause, censoringCode: cencode, confLevel: confidence.confLevel)
         let fit: FineGrayFit
         do { fit = try FineGrayModel.fit(frame, options: options) } catch {
@@ -71,8 +77,26 @@ struct FineGrayCommand: ParsableCommand {
             }
         }
         result.input = frame.origin.input
-        let text = try FineGrayReport.render(result, format: output.format)
+        if output.isPublication {
+            var table = PublicationTable.fineGray(
+                result, frame: frame, formula: try Formula(cohort.formula), cause: cause,
+                labels: labels.merging(fileLabels: fileLabels))
+            table.call = PublicationTableWriter.call("finegray", cohort: cohort, options: callOptions, table: output)
+            try PublicationTableWriter.emit(table, options: output, warnings: result.warnings, to: destination)
+            return
+        }
+        let text = try FineGrayReport.render(result, format: output.reportFormat)
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
+    }
+
+    /// The model options that differ from the defaults, for the call a publication table states.
+    var callOptions: [String] {
+        var out: [String] = []
+        if cause != 1 { out += ["--cause", "\(cause)"] }
+        if cencode != 0 { out += ["--cencode", "\(cencode)"] }
+        if let competingStatus { out += ["--competing-status", competingStatus] }
+        if confidence.confLevel != 0.95 { out += ["--conf-level", NumberFormat.significant(confidence.confLevel, 6)] }
+        return out
     }
 
     /// The new rows coded like the training frame, and their predicted incidence.

@@ -7,7 +7,8 @@ extension FrameLoader {
     /// to 0/1/2 (`Cohort.replacingWithCompetingCode`) before the frame is built.
     static func loadCompeting<Frame>(
         _ options: CohortOptions, competingStatus: String?, frameOptions: ModelFrameOptions,
-        build: (Formula) -> (consuming Cohort, ModelFrameOptions) throws -> Frame
+        build: (Formula) -> (consuming Cohort, ModelFrameOptions) throws -> Frame,
+        read: (Cohort) -> Void = { _ in }
     ) throws -> Frame {
         // The status column the competing code replaces: Surv(time, status).
         var status: String? = nil
@@ -21,6 +22,7 @@ extension FrameLoader {
         return try load(
             options, frameOptions: frameOptions, extraColumns: competingStatus.map { [$0] } ?? [], build: build
         ) { data in
+            read(data)
             guard let competing = competingStatus else { return data }
             guard let status else {
                 throw ValidationError("--competing-status needs a response Surv(time, status) with a plain status column.")

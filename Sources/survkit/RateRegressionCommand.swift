@@ -4,7 +4,7 @@ import SurvivalKit
 /// Options shared by `survkit poisson` and `survkit negbin`.
 struct RateRegressionArguments: ParsableArguments {
     @OptionGroup var cohort: CohortOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: TableOutputOptions
 
     @OptionGroup var confidence: ConfidenceOptions
     var confLevel: Double { confidence.confLevel }
@@ -18,11 +18,16 @@ struct RateRegressionArguments: ParsableArguments {
 
     /// Loads the frame (plain count outcome), fits with `fit`, writes the report.
     func run(
-        _ fit: (CountModelFrame, RateRegressionOptions) throws(ModelError) -> RateRegressionResult
+        _ command: String, _ fit: (CountModelFrame, RateRegressionOptions) throws(ModelError) -> RateRegressionResult
     ) throws {
-        let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
+        let destination = try ReportWriter.destination(output.plain, inputs: [InputFile(cohort.data)])
+        let labels = output.isPublication ? try PublicationTableWriter.labels(output) : .none
+        var fileLabels: [String: String] = [:]
         var intercept = true
-        let frame = try FrameLoader.load(cohort, build: Formula.countFrame, rewrite: { formula in
+        let frame = try FrameLoader.load(cohort, build: Formula.countFrame, transform: { data in
+            fileLabels = data.variableLabels
+            return data
+        }, rewrite: { formula in
             intercept = formula.hasIntercept
             return formula
         })
@@ -33,7 +38,17 @@ struct RateRegressionArguments: ParsableArguments {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
         result.input = frame.origin.input
-        let text = try RateRegressionReport.render(result, format: output.format)
+        if output.isPublication {
+            var table = PublicationTable.rateRegression(
+                result, frame: frame, formula: try Formula(cohort.formula), labels: labels.merging(fileLabels: fileLabels))
+            var options: [String] = []
+            if confLevel != 0.95 { options += ["--conf-level", NumberFormat.significant(confLevel, 6)] }
+            if maxIterations != 25 { options += ["--max-iterations", "\(maxIterations)"] }
+            table.call = PublicationTableWriter.call(command, cohort: cohort, options: options, table: output)
+            try PublicationTableWriter.emit(table, options: output, warnings: result.warnings, to: destination)
+            return
+        }
+        let text = try RateRegressionReport.render(result, format: output.reportFormat)
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }
@@ -54,7 +69,7 @@ struct PoissonCommand: ParsableCommand {
 
     @OptionGroup var arguments: RateRegressionArguments
 
-    func run() throws { try arguments.run(RateRegression.poisson) }
+    func run() throws { try arguments.run("poisson", RateRegression.poisson) }
 }
 
 /// `survkit negbin`: negative-binomial rate regression.
@@ -73,5 +88,5 @@ struct NegBinCommand: ParsableCommand {
 
     @OptionGroup var arguments: RateRegressionArguments
 
-    func run() throws { try arguments.run(RateRegression.negativeBinomial) }
+    func run() throws { try arguments.run("negbin", RateRegression.negativeBinomial) }
 }

@@ -19,7 +19,7 @@ struct SurvregCommand: ParsableCommand {
     )
 
     @OptionGroup var cohort: CohortOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: TableOutputOptions
 
     @Option(help: "Distribution of the survival times: weibull (default, as R), exponential, lognormal or loglogistic.")
     var dist: SurvregDistribution = .weibull
@@ -32,8 +32,13 @@ struct SurvregCommand: ParsableCommand {
     }
 
     func run() throws {
-        let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
-        let frame = try FrameLoader.load(cohort, build: Formula.modelFrame)
+        let destination = try ReportWriter.destination(output.plain, inputs: [InputFile(cohort.data)])
+        let labels = output.isPublication ? try PublicationTableWriter.labels(output) : .none
+        var fileLabels: [String: String] = [:]
+        let frame = try FrameLoader.load(cohort, build: Formula.modelFrame, transform: { data in
+            fileLabels = data.variableLabels
+            return data
+        })
         var options = SurvregOptions(distribution: dist)
         options.maxIterations = maxIterations
         let fit: SurvregFit
@@ -42,7 +47,17 @@ struct SurvregCommand: ParsableCommand {
         }
         var result = fit.makeResult()
         result.input = frame.origin.input
-        let text = try SurvregReport.render(result, format: output.format)
+        if output.isPublication {
+            var table = PublicationTable.survreg(
+                result, frame: frame, formula: try Formula(cohort.formula), labels: labels.merging(fileLabels: fileLabels))
+            var options: [String] = []
+            if dist != .weibull { options += ["--dist", dist.rawValue] }
+            if maxIterations != 30 { options += ["--max-iterations", "\(maxIterations)"] }
+            table.call = PublicationTableWriter.call("survreg", cohort: cohort, options: options, table: output)
+            try PublicationTableWriter.emit(table, options: output, warnings: result.warnings, to: destination)
+            return
+        }
+        let text = try SurvregReport.render(result, format: output.reportFormat)
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }

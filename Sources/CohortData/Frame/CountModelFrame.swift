@@ -27,6 +27,9 @@ public struct CountModelFrame: Sendable {
     public var origin = RowOrigin()
     /// Warnings produced while building the frame.
     public var warnings: [String]
+    /// The levels of each categorical model variable in model order (reference
+    /// first), keyed by the variable's R label, as `ModelFrame.factorLevels`.
+    public var factorLevels: [String: [String]] = [:]
 
     public init(
         outcome: [Double], design: Matrix, termNames: [String], termOfColumn: [String], offset: [Double]?,

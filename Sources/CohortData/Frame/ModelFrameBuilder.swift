@@ -75,7 +75,7 @@ public struct ModelFrameBuilder {
     public func buildCounts() throws -> CountModelFrame {
         let used = try usedRows()
         let outcome = try countOutcome(rows: used.rows)
-        let (_, design, designWarnings) = try designPart(rows: used.rows)
+        let (codings, design, designWarnings) = try designPart(rows: used.rows)
         let warnings = used.warnings + designWarnings
         let extras = try extraColumns(rows: used.rows)
         var frame = CountModelFrame(
@@ -83,6 +83,7 @@ public struct ModelFrameBuilder {
             offset: extras.offset, weights: extras.weights,
             hasStrataOrCluster: extras.strata != nil || extras.cluster != nil,
             rowIndex: used.rows, rows: used.accounting, warnings: warnings)
+        frame.factorLevels = Dictionary(uniqueKeysWithValues: codings.map { ($0.key.label, $0.value.labels) })
         frame.origin = cohort.origin
         return frame
     }

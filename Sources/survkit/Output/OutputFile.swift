@@ -80,6 +80,15 @@ struct OutputFile {
         }
     }
 
+    /// Writes `bytes` (a binary document: `--format docx`) as the file's whole contents.
+    func write(binary bytes: [UInt8]) throws {
+        do {
+            try write(bytes: bytes)
+        } catch let error as SystemError {
+            throw AnalysisFailure(message: "\(shown): cannot write \(contents): \(error.text)")
+        }
+    }
+
     private func write(bytes: [UInt8]) throws {
         let status = try FileStatus.ofLink(at: path)
         switch status?.kind {
