@@ -60,6 +60,7 @@ struct CoxCommand: ParsableCommand {
 
     @OptionGroup var landmark: LandmarkOptions
     @OptionGroup var timeDependent: TimeDependentOptions
+    @OptionGroup(title: "Figure (forest plot of hazard ratios)") var figure: PlotArguments
 
     @Option(
         help: ArgumentHelp(
@@ -76,6 +77,7 @@ struct CoxCommand: ParsableCommand {
 
     mutating func validate() throws {
         guard maxIterations >= 0 else { throw ValidationError("--max-iterations must be ≥ 0.") }
+        try figure.check(unsupported: ["--legend-labels", "--ylim", "--breaks", "--percent", "--median-lines", "--pvalue", "--no-risk-table", "--risk-table-censored", "--risk-table-events", "--height", "--min-at-risk"])
         if anova && robust {
             throw ValidationError(
                 "--anova is not available with --robust: as R's anova.coxph, the likelihood-ratio tests assume the model-based variance.")
@@ -112,6 +114,7 @@ struct CoxCommand: ParsableCommand {
     func run() throws {
         let destination = try ReportWriter.destination(
             output, inputs: [InputFile(cohort.data)] + (predict.map { [InputFile($0)] } ?? []))
+        let plotFile = try figure.destination(inputs: [InputFile(cohort.data)], output: output)
         var frameOptions = landmark.applied()
         frameOptions.timeTransform = timeTransform
         let frame = try FrameLoader.load(
@@ -149,6 +152,13 @@ struct CoxCommand: ParsableCommand {
         result.input = frame.origin.input
         PhaseTimings.mark("result (concordance, tests, options)")
         let text = try CoxReport.render(result, format: output.format)
+        let rows = result.coefficients.compactMap { c -> ForestRow? in
+            guard let hr = c.hr, let lo = c.hrLower, let hi = c.hrUpper else { return nil }
+            return ForestRow(term: c.term, estimate: hr, lower: lo, upper: hi, pValue: c.p)
+        }
+        try PlotArguments.write(plotFile) { () throws(PlotOptionError) in
+            ForestPlot.figure(rows, options: figure.options())
+        }
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 

@@ -58,6 +58,7 @@ public struct PlotSize: Sendable, Equatable {
         theme.axisLineWidth = 0.6 * scale
         theme.censorMarkSize = 2.2 * scale
         theme.tickLength = 3 * scale
+        theme.spacing = theme.fontSize / 13
         theme.fontFamily = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
         return theme
     }

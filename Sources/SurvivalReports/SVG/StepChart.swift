@@ -69,10 +69,8 @@ struct StepChart {
     var timeMin: Double? = nil
     /// Tick labels of the y axis as percentages (0.25 → "25%").
     var percentScale: Bool = false
-    /// A line of text in a corner of the plot area (the log-rank or Gray's p).
+    /// A line of text above the plot area, right-aligned (the log-rank or Gray's p).
     var annotation: String? = nil
-    /// The corner of `annotation` (the legend avoids it).
-    var annotationPosition: LegendPosition = .bottomLeft
     /// Median lines and other guides, drawn under the curves.
     var guides: [GuideLine] = []
     /// Further count tables under the at-risk table, for the same ticks.
@@ -106,22 +104,24 @@ struct StepChart {
         // Horizontal layout.
         let yAxisProvisional = makeYAxis(pixelTop: 0, pixelBottom: 1)
         let yTickWidth = yAxisProvisional.ticks.map { TextMetrics.width(yLabel($0, axis: yAxisProvisional), fontSize: theme.tickFontSize) }.max() ?? 0
-        let yAxisNeed = 14 + theme.fontSize + 10 + yTickWidth + theme.tickLength + 6
+        let u = theme.spacing
+        let yAxisNeed = 14 * u + theme.fontSize + 10 * u + yTickWidth + theme.tickLength + 6 * u
         let widestCount = allRows.flatMap(\.counts).map { TextMetrics.width(String($0), fontSize: theme.fontSize) }.max() ?? 0
         let titles = (rows.isEmpty ? [] : [atRiskTitle]) + tables.map(\.title)
-        let rowLabelWidth = (allRows.map { TextMetrics.width($0.label, fontSize: theme.fontSize) } + titles.map { TextMetrics.width($0, fontSize: theme.fontSize) - widestCount / 2 - 10 }).max() ?? 0
-        let atRiskNeed = allRows.isEmpty ? 0 : 14 + rowLabelWidth + 18 + widestCount / 2
+        let rowLabelWidth = (allRows.map { TextMetrics.width($0.label, fontSize: theme.fontSize) } + titles.map { TextMetrics.width($0, fontSize: theme.fontSize) - widestCount / 2 - 10 * u }).max() ?? 0
+        let atRiskNeed = allRows.isEmpty ? 0 : 14 * u + rowLabelWidth + 18 * u + widestCount / 2
         let plotLeft = max(yAxisNeed, atRiskNeed)
         let lastTickLabel = provisional.ticks.last.map { TextMetrics.width(provisional.label($0), fontSize: theme.tickFontSize) } ?? 0
-        let plotRight = width - max(20, lastTickLabel / 2 + 10)
+        let plotRight = width - max(20 * u, lastTickLabel / 2 + 10 * u)
 
         // Vertical layout.
-        let plotTop = title == nil ? 16.0 : 16 + theme.titleFontSize + 14
-        let xAxisBlock = theme.tickLength + 4 + theme.tickFontSize + 12 + theme.fontSize + 8
+        let annotationLine = annotation == nil ? 0 : theme.fontSize + 6 * u
+        let plotTop = (title == nil ? 16.0 * u : 16 * u + theme.titleFontSize + 14 * u) + annotationLine
+        let xAxisBlock = theme.tickLength + 4 * u + theme.tickFontSize + 12 * u + theme.fontSize + 8 * u
         let rowHeight = theme.fontSize * 1.55
         let blocks = (rows.isEmpty ? [] : [CountTable(title: atRiskTitle, rows: rows)]) + tables
-        let atRiskBlock = blocks.reduce(0.0) { $0 + 14 + rowHeight * Double($1.rows.count + 1) }
-        let plotBottom = max(plotTop + minimumPlotHeight, height - 10 - atRiskBlock - xAxisBlock)
+        let atRiskBlock = blocks.reduce(0.0) { $0 + 14 * u + rowHeight * Double($1.rows.count + 1) }
+        let plotBottom = max(plotTop + minimumPlotHeight, height - 10 * u - atRiskBlock - xAxisBlock)
 
         let xAxis = LinearAxis(lower: xLower, upper: xUpper, step: step, pixelStart: plotLeft, pixelEnd: plotRight)
         let yAxis = makeYAxis(pixelTop: plotTop, pixelBottom: plotBottom)
@@ -135,7 +135,7 @@ struct StepChart {
         if let title {
             doc.add(
                 SVGElement("text", text: title).attr("class", "title").attr("x", plotLeft)
-                    .attr("y", 16 + theme.titleFontSize).attr("font-size", theme.titleFontSize)
+                    .attr("y", 16 * u + theme.titleFontSize).attr("font-size", theme.titleFontSize)
                     .attr("font-weight", "bold").attr("fill", theme.textColor))
         }
 
@@ -184,12 +184,14 @@ struct StepChart {
         doc.add(AxisRenderer.yAxis(
             ticks: yAxis.ticks.map { (yAxis.position($0), yLabel($0, axis: yAxis)) }, from: plotBottom, to: plotTop,
             x: plotLeft, title: yLabel,
-            titleX: plotLeft - theme.tickLength - 3 - yTickWidth - 10 - theme.fontSize * 0.25, theme: theme))
+            titleX: plotLeft - theme.tickLength - 3 * u - yTickWidth - 10 * u - theme.fontSize * 0.25, theme: theme))
 
-        var legendPreference = self.legendPreference
         if let annotation {
-            legendPreference.removeAll { $0 == annotationPosition }
-            doc.add(annotationText(annotation, plotLeft: plotLeft, plotRight: plotRight, plotTop: plotTop, plotBottom: plotBottom))
+            // Above the plot area, right-aligned: it never covers a curve or the legend.
+            doc.add(
+                SVGElement("text", text: annotation).attr("class", "p-value").attr("x", plotRight)
+                    .attr("y", plotTop - 6 * u).attr("text-anchor", "end").attr("font-size", theme.fontSize)
+                    .attr("fill", theme.textColor))
         }
         if legendPosition != .none, !series.isEmpty {
             let entries = series.map { (label: $0.label, color: $0.color) }
@@ -204,14 +206,14 @@ struct StepChart {
             }
         }
 
-        var top = plotBottom + xAxisBlock + 14
+        var top = plotBottom + xAxisBlock + 14 * u
         for (index, block) in blocks.enumerated() {
             let isAtRisk = index == 0 && !rows.isEmpty
             doc.add(atRiskTable(
                 rows: block.rows, xAxis: xAxis, top: top, rowHeight: rowHeight,
-                labelRight: plotLeft - widestCount / 2 - 18, title: block.title,
+                labelRight: plotLeft - widestCount / 2 - 18 * u, title: block.title,
                 className: isAtRisk ? "at-risk-table" : "count-table"))
-            top += 14 + rowHeight * Double(block.rows.count + 1)
+            top += 14 * u + rowHeight * Double(block.rows.count + 1)
         }
         return doc
     }
@@ -224,15 +226,6 @@ struct StepChart {
         return scaled.label(value * 100) + "%"
     }
 
-    private func annotationText(_ text: String, plotLeft: Double, plotRight: Double, plotTop: Double, plotBottom: Double) -> SVGElement {
-        let pad = theme.fontSize * 0.6
-        let right = annotationPosition == .topRight || annotationPosition == .bottomRight
-        let bottom = annotationPosition == .bottomLeft || annotationPosition == .bottomRight
-        return SVGElement("text", text: text).attr("class", "p-value")
-            .attr("x", right ? plotRight - pad : plotLeft + pad)
-            .attr("y", bottom ? plotBottom - pad : plotTop + pad + theme.fontSize)
-            .attr("text-anchor", right ? "end" : "start").attr("font-size", theme.fontSize).attr("fill", theme.textColor)
-    }
 
     private func makeYAxis(pixelTop: Double, pixelBottom: Double) -> LinearAxis {
         if let yScale {
@@ -357,7 +350,7 @@ struct StepChart {
         var group = SVGElement("g").attr("class", className).attr("font-size", theme.fontSize)
         let baselineShift = theme.fontSize * 0.35
         group.append(
-            SVGElement("text", text: title).attr("class", "at-risk-title").attr("x", 14)
+            SVGElement("text", text: title).attr("class", "at-risk-title").attr("x", 14 * theme.spacing)
                 .attr("y", top + baselineShift).attr("font-weight", "bold").attr("fill", theme.textColor))
         for (r, row) in rows.enumerated() {
             let y = top + rowHeight * Double(r + 1) + baselineShift

@@ -80,6 +80,15 @@ struct OutputFile {
         }
     }
 
+    /// Writes `bytes` (a PNG or PDF figure) as the file's whole contents.
+    func write(contentsOf bytes: [UInt8]) throws {
+        do {
+            try write(bytes: bytes)
+        } catch let error as SystemError {
+            throw AnalysisFailure(message: "\(shown): cannot write \(contents): \(error.text)")
+        }
+    }
+
     private func write(bytes: [UInt8]) throws {
         let status = try FileStatus.ofLink(at: path)
         switch status?.kind {
