@@ -108,7 +108,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SurvivalKitCLITests",
-            dependencies: ["SurvivalKit", "survkit", "SurvivalTestSupport"]
+            // CRsvg: cairo decodes the PNG figures to check their pixels.
+            dependencies: ["SurvivalKit", "survkit", "SurvivalTestSupport", "CRsvg"]
         ),
     ]
 )

@@ -45,12 +45,13 @@ public struct PlotSize: Sendable, Equatable {
         return value
     }
 
-    /// The theme for this size: font sizes in points, scaled with the width
-    /// from 9 pt at one journal column (3.5 in) and never below
-    /// ``minimumFontSize``; line widths and marks in points.
+    /// The theme for this size: font sizes in points, 8 pt at one journal
+    /// column (3.5 in) growing by 0.6 pt per further inch of width (9.5 pt at
+    /// 6 in, at most twice the column size) and never below
+    /// ``minimumFontSize``; line widths, marks and gaps in proportion.
     public func theme(base: PlotTheme = .standard) -> PlotTheme {
         var theme = base
-        let scale = min(max(width / 3.5, 1), 2)
+        let scale = min(max(1 + (width - 3.5) * 0.6 / 8, 1), 2)
         theme.fontSize = max(PlotSize.minimumFontSize, 8 * scale)
         theme.tickFontSize = max(PlotSize.minimumFontSize, 7.5 * scale)
         theme.titleFontSize = max(PlotSize.minimumFontSize, 9.5 * scale)
