@@ -14,7 +14,8 @@ enum LegendRenderer {
         entries: [(label: String, color: String)], position: LegendPosition, plotLeft: Double, plotRight: Double,
         plotTop: Double, plotBottom: Double, avoiding polylines: [[(Double, Double)]],
         regions: [[(Double, Double)]] = [],
-        preference: [LegendPosition] = [.topRight, .bottomLeft, .bottomRight, .topLeft], theme: PlotTheme
+        preference: [LegendPosition] = [.topRight, .bottomLeft, .bottomRight, .topLeft], theme: PlotTheme,
+        dashes: [String?] = []
     ) -> SVGElement? {
         guard position != .none, !entries.isEmpty else { return nil }
         let padding = 8.0 * theme.spacing
@@ -54,7 +55,8 @@ enum LegendRenderer {
             let centre = y + padding + theme.fontSize / 2 + rowHeight * Double(i)
             group.append(
                 SVGElement("line").attr("x1", x + padding).attr("y1", centre).attr("x2", x + padding + swatch)
-                    .attr("y2", centre).attr("stroke", entry.color).attr("stroke-width", theme.lineWidth * 1.4))
+                    .attr("y2", centre).attr("stroke", entry.color).attr("stroke-width", theme.lineWidth * 1.4)
+                    .attr("stroke-dasharray", ifPresent: i < dashes.count ? dashes[i] : nil))
             group.append(
                 SVGElement("text", text: entry.label).attr("class", "legend-label")
                     .attr("x", x + padding + swatch + 6 * theme.spacing).attr("y", centre + theme.fontSize * 0.35)

@@ -200,7 +200,7 @@ struct StepChart {
             if let legend = LegendRenderer.legend(
                 entries: entries, position: legendPosition, plotLeft: plotLeft, plotRight: plotRight,
                 plotTop: plotTop, plotBottom: plotBottom, avoiding: polylines, regions: regions,
-                preference: legendPreference, theme: theme)
+                preference: legendPreference, theme: theme, dashes: series.map(\.dashArray))
             {
                 doc.add(legend)
             }
