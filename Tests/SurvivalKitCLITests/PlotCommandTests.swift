@@ -258,6 +258,30 @@ import FoundationXML
         #expect(String(decoding: try Self.draw(Self.finegray, "fg.svg", in: folder), as: UTF8.self).contains("SHR (95% CI)"))
     }
 
+    // MARK: - zph-plot
+
+    @Test("zph-plot: one panel per coefficient (or --term), PNG 2.5 in per panel, PDF; needs --plot")
+    func zphPlot() throws {
+        let zph = ["zph-plot", "datasets/lung.csv", "--formula", "Surv(time, status) ~ age + sex + ph.ecog"]
+        try Self.expectPNG(zph, width: 1800, height: 2250)
+        try Self.expectPNG(zph + ["--term", "age", "--transform", "identity", "--width", "4in", "--dpi", "100"], width: 400, height: 167)
+        let folder = try Folder()
+        let svg = String(decoding: try Self.draw(zph, "zph.svg", in: folder), as: UTF8.self)
+        #expect(svg.components(separatedBy: "class=\"zph-panel\"").count == 4)
+        #expect(svg.contains(">Beta(t) for ph.ecog<"))
+        #expect(svg.components(separatedBy: "class=\"smooth-upper\"").count == 4)
+        let pdf = try Self.draw(zph + ["--term", "sex"], "zph.pdf", in: folder)
+        #expect(Array(pdf.prefix(4)) == Array("%PDF".utf8))
+        #expect(String(decoding: pdf, as: UTF8.self).contains("/FontFile"))
+        #expect(throws: (any Error).self) { _ = try Survkit.parseAsRoot(zph) }
+        do {
+            _ = try Self.draw(zph + ["--term", "weight"], "zph2.svg", in: folder)
+            Issue.record("an unknown --term accepted")
+        } catch {
+            #expect(Survkit.message(for: error).contains("the coefficients are age, sex, ph.ecog"))
+        }
+    }
+
     // MARK: - Errors
 
     @Test("plot options without --plot, an unknown extension, wrong label counts and bad limits are usage errors")
