@@ -113,8 +113,11 @@ struct PlotArguments: ParsableArguments {
         if !(dpi.isFinite && dpi >= 36 && dpi <= 2400) {
             throw ValidationError("--dpi must be a number from 36 to 2400.")
         }
-        if let inches = width.flatMap(PlotSize.inches), inches * dpi > 30000 {
-            throw ValidationError("--width × --dpi gives more than 30000 pixels; lower --dpi.")
+        let size = options().size
+        if plot.lowercased().hasSuffix(".png"), Double(size.widthPixels) * Double(size.heightPixels) > 100_000_000 {
+            throw ValidationError(
+                "--width × --height at --dpi \(SVGNumber.format(dpi)) gives \(size.widthPixels) × \(size.heightPixels) pixels"
+                    + " (over 100 million); lower --dpi or the size.")
         }
         if let minAtRisk, minAtRisk < 1 {
             throw ValidationError("--min-at-risk must be a whole number ≥ 1.")

@@ -292,6 +292,9 @@ import FoundationXML
             (Self.km + ["--plot", "k.png", "--xlim", "5,1"], "--xlim must be"),
             (Self.km + ["--plot", "k.png", "--width", "0.1in"], "--width must be"),
             (Self.cox + ["--plot", "k.png", "--median-lines"], "does not apply"),
+            (Self.km + ["--plot", "k.png", "--width", "40in", "--height", "40in", "--dpi", "2400"], "over 100 million"),
+            (Self.km + ["--plot", "k.png", "--dpi", "10"], "--dpi must be"),
+            (Self.cif + ["--cause", "1"], "--cause applies to --plot"),
         ] {
             #expect(throws: (any Error).self) { _ = try Survkit.parseAsRoot(args) }
             do { _ = try Survkit.parseAsRoot(args) } catch {
