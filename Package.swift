@@ -4,6 +4,7 @@ import PackageDescription
 // Layered targets; each imports only those below it:
 //
 //   CLapack (C shim: CBLAS + LAPACKE)      CReadStat (ReadStat)      CZlib (zlib, for .csv.gz)
+//   CRsvg (librsvg + cairo: SVG figures as PNG and PDF, for SurvivalReports)
 //   → SurvivalNumerics (matrices, LAPACK, distributions)
 //   → CohortData       (CSV and statistical files, columns, formulas, model frames)
 //   → SurvivalModels   (pure estimators and their result values)
@@ -54,12 +55,22 @@ let package = Package(
             providers: [.apt(["libreadstat-dev"])]
         ),
 
+        /// librsvg + cairo, to render the SVG figures as PNG and PDF; imported only by SurvivalReports.
+        /// librsvg-2.0.pc requires cairo, gdk-pixbuf, gio and glib, so one name brings every -I and -l.
+        .systemLibrary(
+            name: "CRsvg",
+            path: "Sources/CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev", "libcairo2-dev"])]
+        ),
+
         // MARK: - Libraries
 
         .target(name: "SurvivalNumerics", dependencies: ["CLapack"]),
         .target(name: "CohortData", dependencies: ["SurvivalNumerics", "CReadStat", "CZlib"]),
         .target(name: "SurvivalModels", dependencies: ["SurvivalNumerics", "CohortData"]),
-        .target(name: "SurvivalReports", dependencies: ["SurvivalNumerics", "CohortData", "SurvivalModels"]),
+        .target(
+            name: "SurvivalReports", dependencies: ["SurvivalNumerics", "CohortData", "SurvivalModels", "CRsvg"]),
         .target(
             name: "SurvivalKit",
             dependencies: ["SurvivalNumerics", "CohortData", "SurvivalModels", "SurvivalReports"]
@@ -97,7 +108,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SurvivalKitCLITests",
-            dependencies: ["SurvivalKit", "survkit", "SurvivalTestSupport"]
+            // CRsvg: cairo decodes the PNG figures to check their pixels.
+            dependencies: ["SurvivalKit", "survkit", "SurvivalTestSupport", "CRsvg"]
         ),
     ]
 )

@@ -25,6 +25,10 @@ struct CIFCommand: ParsableCommand {
     @OptionGroup var cohort: CohortOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var landmark: LandmarkOptions
+    @OptionGroup(title: "Figure") var figure: PlotArguments
+
+    @Option(help: ArgumentHelp("With --plot: draw only these causes (comma-separated codes, e.g. 1).", valueName: "causes"))
+    var cause: String?
 
     @Option(
         help: ArgumentHelp(
@@ -50,10 +54,15 @@ struct CIFCommand: ParsableCommand {
         if extend && times == nil {
             throw ValidationError("--extend applies to --times; give the times too, e.g. --times 12,60 --extend.")
         }
+        try figure.check(unsupported: ["--median-lines"])
+        if cause != nil && figure.plot == nil {
+            throw ValidationError("--cause applies to --plot; give the figure file too, e.g. --plot cif.png.")
+        }
     }
 
     func run() throws {
         let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
+        let plotFile = try figure.destination(inputs: [InputFile(cohort.data)], output: output)
         let frame = try FrameLoader.loadCompeting(
             cohort, competingStatus: competingStatus,
             frameOptions: landmark.applied(to: ModelFrameOptions(allowCompetingRisks: true)), build: Formula.groupingFrame)
@@ -64,6 +73,14 @@ struct CIFCommand: ParsableCommand {
         }
         result.input = frame.origin.input
         let text = try CumulativeIncidenceReport.render(result, format: output.format)
+        if plotFile != nil && figure.pvalue && result.strata.count < 2 {
+            throw ValidationError("--pvalue needs two or more groups to compare (a grouping variable after ~).")
+        }
+        let causes = cause.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        try PlotArguments.write(plotFile) { () throws(PlotOptionError) in
+            try CumulativeIncidencePlot.figure(
+                result, causes: causes, options: figure.options(defaultMinAtRisk: 5))
+        }
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }

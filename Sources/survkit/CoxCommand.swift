@@ -60,6 +60,7 @@ struct CoxCommand: ParsableCommand {
 
     @OptionGroup var landmark: LandmarkOptions
     @OptionGroup var timeDependent: TimeDependentOptions
+    @OptionGroup(title: "Figure (forest plot of hazard ratios)") var figure: PlotArguments
 
     @Option(
         help: ArgumentHelp(
@@ -76,6 +77,7 @@ struct CoxCommand: ParsableCommand {
 
     mutating func validate() throws {
         guard maxIterations >= 0 else { throw ValidationError("--max-iterations must be ≥ 0.") }
+        try figure.check(unsupported: ["--legend-labels", "--ylim", "--breaks", "--percent", "--median-lines", "--pvalue", "--no-risk-table", "--risk-table-censored", "--risk-table-events", "--height", "--min-at-risk"])
         if anova && robust {
             throw ValidationError(
                 "--anova is not available with --robust: as R's anova.coxph, the likelihood-ratio tests assume the model-based variance.")
@@ -129,6 +131,7 @@ struct CoxCommand: ParsableCommand {
             output.plain, inputs: [InputFile(cohort.data)] + (predict.map { [InputFile($0)] } ?? []))
         var fileLabels: [String: String] = [:]
         let labels = output.isPublication ? try PublicationTableWriter.labels(output) : .none
+        let plotFile = try figure.destination(inputs: [InputFile(cohort.data)], output: output.plain)
         var frameOptions = landmark.applied()
         frameOptions.timeTransform = timeTransform
         let frame = try FrameLoader.load(
@@ -169,6 +172,13 @@ struct CoxCommand: ParsableCommand {
         }
         result.input = frame.origin.input
         PhaseTimings.mark("result (concordance, tests, options)")
+        let rows = result.coefficients.compactMap { c -> ForestRow? in
+            guard let hr = c.hr, let lo = c.hrLower, let hi = c.hrUpper else { return nil }
+            return ForestRow(term: c.term, estimate: hr, lower: lo, upper: hi, pValue: c.p)
+        }
+        try PlotArguments.write(plotFile) { () throws(PlotOptionError) in
+            ForestPlot.figure(rows, options: figure.options())
+        }
         if output.isPublication {
             var table = PublicationTable.cox(
                 result, frame: frame, formula: try Formula(cohort.formula), labels: labels.merging(fileLabels: fileLabels))

@@ -21,6 +21,7 @@ struct FineGrayCommand: ParsableCommand {
 
     @OptionGroup var cohort: CohortOptions
     @OptionGroup var output: TableOutputOptions
+    @OptionGroup(title: "Figure (forest plot of subdistribution hazard ratios)") var figure: PlotArguments
 
     @Option(help: "Status code of the event to model (crr's failcode).")
     var cause: Int = 1
@@ -41,6 +42,7 @@ struct FineGrayCommand: ParsableCommand {
     @OptionGroup var confidence: ConfidenceOptions
 
     func validate() throws {
+        try figure.check(unsupported: ["--legend-labels", "--ylim", "--breaks", "--percent", "--median-lines", "--pvalue", "--no-risk-table", "--risk-table-censored", "--risk-table-events", "--height", "--min-at-risk"])
         if cohort.weights != nil {
             throw ValidationError(
                 "--weights: Fine–Gray regression has no case weights (cmprsk::crr has none); leave out --weights.")
@@ -59,6 +61,7 @@ struct FineGrayCommand: ParsableCommand {
             output.plain, inputs: [InputFile(cohort.data)] + (predict.map { [InputFile($0)] } ?? []))
         let labels = output.isPublication ? try PublicationTableWriter.labels(output) : .none
         var fileLabels: [String: String] = [:]
+        let plotFile = try figure.destination(inputs: [InputFile(cohort.data)], output: output.plain)
         let frame = try FrameLoader.loadCompeting(
             cohort, competingStatus: competingStatus, frameOptions: ModelFrameOptions(allowCompetingRisks: true),
             build: Formula.modelFrame, read: { fileLabels = $0.variableLabels })
@@ -77,6 +80,13 @@ struct FineGrayCommand: ParsableCommand {
             }
         }
         result.input = frame.origin.input
+        let rows = result.coefficients.compactMap { c -> ForestRow? in
+            guard let hr = c.shr, let lo = c.shrLower, let hi = c.shrUpper else { return nil }
+            return ForestRow(term: c.term, estimate: hr, lower: lo, upper: hi, pValue: c.p)
+        }
+        try PlotArguments.write(plotFile) { () throws(PlotOptionError) in
+            ForestPlot.figure(rows, options: figure.options(), ratioName: "Subdistribution hazard ratio")
+        }
         if output.isPublication {
             var table = PublicationTable.fineGray(
                 result, frame: frame, formula: try Formula(cohort.formula), cause: cause,

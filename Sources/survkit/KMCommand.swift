@@ -40,6 +40,7 @@ struct KMCommand: ParsableCommand {
 
     @OptionGroup(title: "Bootstrap") var bootstrap: BootstrapArguments
     @OptionGroup var landmark: LandmarkOptions
+    @OptionGroup(title: "Figure") var figure: PlotArguments
 
     mutating func validate() throws {
         if let times, [Double](commaSeparated: times) == nil {
@@ -51,10 +52,12 @@ struct KMCommand: ParsableCommand {
         if extend && times == nil {
             throw ValidationError("--extend applies to --times; give the times too, e.g. --times 180,365 --extend.")
         }
+        try figure.check()
     }
 
     func run() throws {
         let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
+        let plotFile = try figure.destination(inputs: [InputFile(cohort.data)], output: output)
         let frame = try FrameLoader.load(cohort, frameOptions: landmark.applied(), build: Formula.groupingFrame)
         let options = KaplanMeierOptions(
             confType: confType, confLevel: confLevel,
@@ -69,6 +72,18 @@ struct KMCommand: ParsableCommand {
         result.input = frame.origin.input
         PhaseTimings.mark("fit")
         let text = try KaplanMeierReport.render(result, format: output.format)
+        var pValue: Double? = nil
+        if plotFile != nil && figure.pvalue {
+            guard result.strata.count > 1 else {
+                throw ValidationError("--pvalue needs two or more curves to compare (a grouping variable after ~).")
+            }
+            do { pValue = try LogRank.test(frame).p } catch {
+                throw FrameLoader.failure(error, frame: frame, file: cohort.data)
+            }
+        }
+        try PlotArguments.write(plotFile) { () throws(PlotOptionError) in
+            try KaplanMeierPlot.figure(result, options: figure.options(), pValue: pValue)
+        }
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }

@@ -18,12 +18,18 @@ struct MCFCommand: ParsableCommand {
 
     @OptionGroup var cohort: CohortOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup(title: "Figure") var figure: PlotArguments
 
     @OptionGroup var confidence: ConfidenceOptions
     var confLevel: Double { confidence.confLevel }
 
+    mutating func validate() throws {
+        try figure.check(unsupported: ["--median-lines", "--pvalue", "--risk-table-censored"])
+    }
+
     func run() throws {
         let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
+        let plotFile = try figure.destination(inputs: [InputFile(cohort.data)], output: output)
         // Overlapping intervals of one subject would be counted twice: a data error.
         var frameOptions = ModelFrameOptions()
         frameOptions.overlappingIntervals = .refuse
@@ -34,6 +40,9 @@ struct MCFCommand: ParsableCommand {
         }
         result.input = frame.origin.input
         let text = try MeanCumulativeFunctionReport.render(result, format: output.format)
+        try PlotArguments.write(plotFile) { () throws(PlotOptionError) in
+            try MeanCumulativeFunctionPlot.figure(result, options: figure.options(defaultHeight: 4.5))
+        }
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }

@@ -69,7 +69,7 @@ enum PublicationTableWriter {
         }
         let bytes = try docx(fromMarkdown: text)
         for w in warnings { StandardStreams.writeError("warning: \(w)\n") }
-        try file.write(binary: bytes)
+        try file.write(contentsOf: bytes)
     }
 
     /// The Word document pandoc makes of `markdown` (`pandoc --from markdown

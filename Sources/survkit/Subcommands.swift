@@ -20,5 +20,6 @@ extension Survkit {
         RMSTCommand.self,
         ReportCommand.self,
         Simulate.self,
+        ZPHPlotCommand.self,
     ]
 }

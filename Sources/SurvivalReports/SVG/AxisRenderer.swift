@@ -17,7 +17,7 @@ enum AxisRenderer {
             marks.vertical(to: y + theme.tickLength)
         }
         if !marks.isEmpty { group.append(tickMarks(marks, theme: theme)) }
-        let labelY = y + theme.tickLength + 3 + theme.tickFontSize
+        let labelY = y + theme.tickLength + 3 * theme.spacing + theme.tickFontSize
         for tick in ticks {
             group.append(
                 SVGElement("text", text: tick.label).attr("class", "x-tick-label").attr("x", tick.position)
@@ -26,7 +26,7 @@ enum AxisRenderer {
         if let title, !title.isEmpty {
             group.append(
                 SVGElement("text", text: title).attr("class", "x-axis-title").attr("x", (left + right) / 2)
-                    .attr("y", labelY + 10 + theme.fontSize).attr("text-anchor", "middle")
+                    .attr("y", labelY + 10 * theme.spacing + theme.fontSize).attr("text-anchor", "middle")
                     .attr("font-size", theme.fontSize))
         }
         return group
@@ -47,7 +47,7 @@ enum AxisRenderer {
         for tick in ticks {
             group.append(
                 SVGElement("text", text: tick.label).attr("class", "y-tick-label")
-                    .attr("x", x - theme.tickLength - 3).attr("y", tick.position + theme.tickFontSize * 0.35)
+                    .attr("x", x - theme.tickLength - 3 * theme.spacing).attr("y", tick.position + theme.tickFontSize * 0.35)
                     .attr("text-anchor", "end").attr("font-size", theme.tickFontSize))
         }
         if let title, !title.isEmpty {

@@ -28,15 +28,15 @@ public struct ForestPlot: Sendable {
 
     /// Height that fits every row: title, header, rows, axis.
     public var height: Double {
-        topOfRows + rowHeight * Double(max(rows.count, 1)) + 8 + axisBlock
+        topOfRows + rowHeight * Double(max(rows.count, 1)) + 8 * theme.spacing + axisBlock
     }
 
     private var topOfRows: Double {
-        (title == nil ? 12 : 16 + theme.titleFontSize + 10) + theme.fontSize * 1.9
+        (title == nil ? 12 * theme.spacing : (16 + 10) * theme.spacing + theme.titleFontSize) + theme.fontSize * 1.9
     }
 
     private var axisBlock: Double {
-        theme.tickLength + 4 + theme.tickFontSize + 12 + theme.fontSize + 12
+        theme.tickLength + theme.tickFontSize + theme.fontSize + (4 + 12 + 12) * theme.spacing
     }
 
     static func isDrawable(_ value: Double) -> Bool { value.isFinite && value > 0 }
@@ -61,14 +61,14 @@ public struct ForestPlot: Sendable {
         let showP = rows.contains { $0.pValue != nil }
 
         // Columns: terms | plot | estimate text | p.
-        let margin = 14.0
+        let margin = 14.0 * theme.spacing
         let termWidth = ([termHeader] + rows.map(\.term)).map { TextMetrics.width($0, fontSize: theme.fontSize) }.max() ?? 0
         let estimateWidth = ([estimateHeader] + rows.map(ForestPlot.estimateText)).map { TextMetrics.width($0, fontSize: theme.fontSize) }.max() ?? 0
         let pWidth = showP ? max(TextMetrics.width("<0.001", fontSize: theme.fontSize), TextMetrics.width("p", fontSize: theme.fontSize)) : 0
         let pRight = width - margin
-        let estimateLeft = pRight - pWidth - (showP ? 20 : 0) - estimateWidth
-        let plotLeft = margin + termWidth + 24
-        let plotRight = max(plotLeft + 80, estimateLeft - 24)
+        let estimateLeft = pRight - pWidth - (showP ? 20 * theme.spacing : 0) - estimateWidth
+        let plotLeft = margin + termWidth + 24 * theme.spacing
+        let plotRight = max(plotLeft + 80 * theme.spacing, estimateLeft - 24 * theme.spacing)
 
         // Axis domain: the drawable limits and 1, unless fixed.
         var values: [Double] = [1]
@@ -91,7 +91,7 @@ public struct ForestPlot: Sendable {
         if let title {
             doc.add(
                 SVGElement("text", text: title).attr("class", "title").attr("x", margin)
-                    .attr("y", 16 + theme.titleFontSize).attr("font-size", theme.titleFontSize)
+                    .attr("y", 16 * theme.spacing + theme.titleFontSize).attr("font-size", theme.titleFontSize)
                     .attr("font-weight", "bold").attr("fill", theme.textColor))
         }
         var header = SVGElement("g").attr("class", "header").attr("font-size", theme.fontSize)
@@ -143,7 +143,7 @@ public struct ForestPlot: Sendable {
 
         doc.add(AxisRenderer.xAxis(
             ticks: axis.ticks.map { (axis.position($0), axis.label($0)) }, from: plotLeft, to: plotRight,
-            y: rowsBottom + 8, title: xLabel, theme: theme))
+            y: rowsBottom + 8 * theme.spacing, title: xLabel, theme: theme))
         return doc
     }
 
@@ -161,7 +161,7 @@ public struct ForestPlot: Sendable {
                 SVGElement("line").attr("class", "ci").attr("x1", x0).attr("y1", centre).attr("x2", x1)
                     .attr("y2", centre).attr("stroke", color).attr("stroke-width", theme.lineWidth))
         }
-        let arrow = 5.0
+        let arrow = 5.0 * theme.spacing
         for (clipped, x, direction) in [(clippedLow, x0, -1.0), (clippedHigh, x1, 1.0)] where clipped {
             var path = SVGPathData()
             path.move(to: x + direction * arrow, centre)
@@ -171,7 +171,7 @@ public struct ForestPlot: Sendable {
             elements.append(SVGElement("path").attr("class", "ci-arrow").attr("d", path.string).attr("fill", color))
         }
         if row.estimate >= axis.lower && row.estimate <= axis.upper {
-            let size = 9.0
+            let size = 9.0 * theme.spacing
             let x = axis.position(row.estimate)
             elements.append(
                 SVGElement("rect").attr("class", "estimate").attr("x", x - size / 2).attr("y", centre - size / 2)

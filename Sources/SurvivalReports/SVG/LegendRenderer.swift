@@ -14,16 +14,17 @@ enum LegendRenderer {
         entries: [(label: String, color: String)], position: LegendPosition, plotLeft: Double, plotRight: Double,
         plotTop: Double, plotBottom: Double, avoiding polylines: [[(Double, Double)]],
         regions: [[(Double, Double)]] = [],
-        preference: [LegendPosition] = [.topRight, .bottomLeft, .bottomRight, .topLeft], theme: PlotTheme
+        preference: [LegendPosition] = [.topRight, .bottomLeft, .bottomRight, .topLeft], theme: PlotTheme,
+        dashes: [String?] = []
     ) -> SVGElement? {
         guard position != .none, !entries.isEmpty else { return nil }
-        let padding = 8.0
-        let swatch = 22.0
+        let padding = 8.0 * theme.spacing
+        let swatch = 22.0 * theme.spacing
         let rowHeight = theme.fontSize * 1.5
         let labelWidth = entries.map { TextMetrics.width($0.label, fontSize: theme.fontSize) }.max() ?? 0
-        let boxWidth = padding * 2 + swatch + 6 + labelWidth
+        let boxWidth = padding * 2 + swatch + 6 * theme.spacing + labelWidth
         let boxHeight = padding * 2 + rowHeight * Double(entries.count) - (rowHeight - theme.fontSize)
-        let inset = 10.0
+        let inset = 10.0 * theme.spacing
 
         func origin(_ corner: LegendPosition) -> (Double, Double) {
             switch corner {
@@ -54,10 +55,11 @@ enum LegendRenderer {
             let centre = y + padding + theme.fontSize / 2 + rowHeight * Double(i)
             group.append(
                 SVGElement("line").attr("x1", x + padding).attr("y1", centre).attr("x2", x + padding + swatch)
-                    .attr("y2", centre).attr("stroke", entry.color).attr("stroke-width", theme.lineWidth * 1.4))
+                    .attr("y2", centre).attr("stroke", entry.color).attr("stroke-width", theme.lineWidth * 1.4)
+                    .attr("stroke-dasharray", ifPresent: i < dashes.count ? dashes[i] : nil))
             group.append(
                 SVGElement("text", text: entry.label).attr("class", "legend-label")
-                    .attr("x", x + padding + swatch + 6).attr("y", centre + theme.fontSize * 0.35)
+                    .attr("x", x + padding + swatch + 6 * theme.spacing).attr("y", centre + theme.fontSize * 0.35)
                     .attr("fill", theme.textColor))
         }
         return group

@@ -32,6 +32,9 @@ public struct PlotTheme: Sendable, Equatable {
     public var censorMarkSize: Double
     /// Length of the axis ticks, in pixels.
     public var tickLength: Double
+    /// Scale of the fixed gaps of the layouts (margins, paddings): 1 for the
+    /// report's 720 px figures; a sized figure's font size over 13.
+    public var spacing: Double = 1
 
     /// Okabe–Ito colours in the order used for series.
     public static let okabeIto: [String] = [

@@ -14,6 +14,9 @@ public struct SVGDocument: Sendable {
     /// `<defs>` content (clip paths).
     public var definitions: [SVGElement] = []
     public var background: String? = "#FFFFFF"
+    /// Size on paper (`width`/`height` attributes such as `3.5in`), with the
+    /// canvas in points; nil for a canvas in CSS pixels (the report's figures).
+    public var physicalSize: PlotSize? = nil
 
     public init(width: Double, height: Double, fontFamily: String = "sans-serif", title: String? = nil) {
         self.width = width
@@ -38,8 +41,8 @@ public struct SVGDocument: Sendable {
     public func render() -> String {
         var root = SVGElement("svg")
             .attr("xmlns", "http://www.w3.org/2000/svg")
-            .attr("width", width)
-            .attr("height", height)
+            .attr("width", physicalSize.map { SVGNumber.format($0.width) + "in" } ?? SVGNumber.format(width))
+            .attr("height", physicalSize.map { SVGNumber.format($0.height) + "in" } ?? SVGNumber.format(height))
             .attr("viewBox", "0 0 \(SVGNumber.format(width)) \(SVGNumber.format(height))")
             .attr("font-family", fontFamily)
         if let title { root.append(SVGElement("title", text: title)) }

@@ -19,6 +19,24 @@ struct StepChart {
         var upper: [Double?]
         /// Indices `i` at which a censoring mark is drawn at `(time[i], value[i])`.
         var censorIndices: [Int]
+        /// Where the curve stops when it does not stop at its last time (`--min-at-risk`):
+        /// the last value and its band continue horizontally up to here.
+        var endTime: Double? = nil
+        /// SVG `stroke-dasharray` of the curve (the second cause of a CIF plot), solid when nil.
+        var dashArray: String? = nil
+    }
+
+    /// A titled block of per-row counts under the plot ("Number at risk", "Cumulative events").
+    struct CountTable {
+        var title: String
+        var rows: [AtRiskRow]
+    }
+
+    /// A dashed guide from the y axis to a curve and down to the x axis (a median line).
+    struct GuideLine {
+        var x: Double
+        var y: Double
+        var color: String
     }
 
     struct AtRiskRow {
@@ -47,10 +65,25 @@ struct StepChart {
     var atRiskTitle: String = "Number at risk"
     /// Corner order for the automatic legend (ties go to the first).
     var legendPreference: [LegendPosition] = [.topRight, .bottomLeft, .bottomRight, .topLeft]
+    /// Left end of the time axis (`--xlim`); 0 when nil.
+    var timeMin: Double? = nil
+    /// Tick labels of the y axis as percentages (0.25 → "25%").
+    var percentScale: Bool = false
+    /// A line of text above the plot area, right-aligned (the log-rank or Gray's p).
+    var annotation: String? = nil
+    /// Median lines and other guides, drawn under the curves.
+    var guides: [GuideLine] = []
+    /// Further count tables under the at-risk table, for the same ticks.
+    var countTables: (([Double]) -> [CountTable])? = nil
+    /// The plot area is at least this tall (pixels or points).
+    var minimumPlotHeight: Double = 100
+    /// Size on paper of a `--plot` figure (canvas in points); nil for the report's pixel canvas.
+    var physicalSize: PlotSize? = nil
 
     func document() -> SVGDocument {
         let theme = self.theme
         var doc = SVGDocument(width: width, height: height, fontFamily: theme.fontFamily, title: title)
+        doc.physicalSize = physicalSize
 
         // Time axis: [0, max time], ticks at a nice step, a small pad after the last time.
         let dataMax = series.flatMap(\.time).filter(\.isFinite).max() ?? 1
@@ -59,31 +92,38 @@ struct StepChart {
         let step = timeStep.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
             ?? LinearAxis.niceStep(span: span, targetCount: 6)
         let xUpper = timeMax == nil ? max(span * 1.02, step) : span
+        let xLower = timeMin.flatMap { $0.isFinite && $0 < xUpper ? $0 : nil } ?? 0
 
         // Rows of the at-risk table need the ticks, which need the horizontal layout;
         // the ticks depend only on the domain, so compute them once on a unit axis.
-        let provisional = LinearAxis(lower: 0, upper: xUpper, step: step, pixelStart: 0, pixelEnd: 1)
+        let provisional = LinearAxis(lower: xLower, upper: xUpper, step: step, pixelStart: 0, pixelEnd: 1)
         let rows = atRisk?(provisional.ticks) ?? []
+        let tables = countTables?(provisional.ticks).filter { !$0.rows.isEmpty } ?? []
+        let allRows = rows + tables.flatMap(\.rows)
 
         // Horizontal layout.
         let yAxisProvisional = makeYAxis(pixelTop: 0, pixelBottom: 1)
-        let yTickWidth = yAxisProvisional.ticks.map { TextMetrics.width(yAxisProvisional.label($0), fontSize: theme.tickFontSize) }.max() ?? 0
-        let yAxisNeed = 14 + theme.fontSize + 10 + yTickWidth + theme.tickLength + 6
-        let widestCount = rows.flatMap(\.counts).map { TextMetrics.width(String($0), fontSize: theme.fontSize) }.max() ?? 0
-        let rowLabelWidth = (rows.map { TextMetrics.width($0.label, fontSize: theme.fontSize) } + [TextMetrics.width(atRiskTitle, fontSize: theme.fontSize) - widestCount / 2 - 10]).max() ?? 0
-        let atRiskNeed = rows.isEmpty ? 0 : 14 + rowLabelWidth + 18 + widestCount / 2
+        let yTickWidth = yAxisProvisional.ticks.map { TextMetrics.width(yLabel($0, axis: yAxisProvisional), fontSize: theme.tickFontSize) }.max() ?? 0
+        let u = theme.spacing
+        let yAxisNeed = 14 * u + theme.fontSize + 10 * u + yTickWidth + theme.tickLength + 6 * u
+        let widestCount = allRows.flatMap(\.counts).map { TextMetrics.width(String($0), fontSize: theme.fontSize) }.max() ?? 0
+        let titles = (rows.isEmpty ? [] : [atRiskTitle]) + tables.map(\.title)
+        let rowLabelWidth = (allRows.map { TextMetrics.width($0.label, fontSize: theme.fontSize) } + titles.map { TextMetrics.width($0, fontSize: theme.fontSize) - widestCount / 2 - 10 * u }).max() ?? 0
+        let atRiskNeed = allRows.isEmpty ? 0 : 14 * u + rowLabelWidth + 18 * u + widestCount / 2
         let plotLeft = max(yAxisNeed, atRiskNeed)
         let lastTickLabel = provisional.ticks.last.map { TextMetrics.width(provisional.label($0), fontSize: theme.tickFontSize) } ?? 0
-        let plotRight = width - max(20, lastTickLabel / 2 + 10)
+        let plotRight = width - max(20 * u, lastTickLabel / 2 + 10 * u)
 
         // Vertical layout.
-        let plotTop = title == nil ? 16.0 : 16 + theme.titleFontSize + 14
-        let xAxisBlock = theme.tickLength + 4 + theme.tickFontSize + 12 + theme.fontSize + 8
+        let annotationLine = annotation == nil ? 0 : theme.fontSize + 6 * u
+        let plotTop = (title == nil ? 16.0 * u : 16 * u + theme.titleFontSize + 14 * u) + annotationLine
+        let xAxisBlock = theme.tickLength + 4 * u + theme.tickFontSize + 12 * u + theme.fontSize + 8 * u
         let rowHeight = theme.fontSize * 1.55
-        let atRiskBlock = rows.isEmpty ? 0 : 14 + rowHeight * Double(rows.count + 1)
-        let plotBottom = max(plotTop + 100, height - 10 - atRiskBlock - xAxisBlock)
+        let blocks = (rows.isEmpty ? [] : [CountTable(title: atRiskTitle, rows: rows)]) + tables
+        let atRiskBlock = blocks.reduce(0.0) { $0 + 14 * u + rowHeight * Double($1.rows.count + 1) }
+        let plotBottom = max(plotTop + minimumPlotHeight, height - 10 * u - atRiskBlock - xAxisBlock)
 
-        let xAxis = LinearAxis(lower: 0, upper: xUpper, step: step, pixelStart: plotLeft, pixelEnd: plotRight)
+        let xAxis = LinearAxis(lower: xLower, upper: xUpper, step: step, pixelStart: plotLeft, pixelEnd: plotRight)
         let yAxis = makeYAxis(pixelTop: plotTop, pixelBottom: plotBottom)
 
         let clipId = idPrefix + "-plot-area"
@@ -95,12 +135,22 @@ struct StepChart {
         if let title {
             doc.add(
                 SVGElement("text", text: title).attr("class", "title").attr("x", plotLeft)
-                    .attr("y", 16 + theme.titleFontSize).attr("font-size", theme.titleFontSize)
+                    .attr("y", 16 * u + theme.titleFontSize).attr("font-size", theme.titleFontSize)
                     .attr("font-weight", "bold").attr("fill", theme.textColor))
         }
 
         // Data layers: bands under curves under censor marks, all clipped to the plot area.
         var data = SVGElement("g").attr("class", "data").attr("clip-path", "url(#\(clipId))")
+        for guide in guides {
+            var path = SVGPathData()
+            path.move(to: xAxis.position(xLower), yAxis.position(guide.y))
+            path.horizontal(to: xAxis.position(guide.x))
+            path.vertical(to: plotBottom)
+            data.append(
+                SVGElement("path").attr("class", "median-line").attr("d", path.string).attr("fill", "none")
+                    .attr("stroke", guide.color).attr("stroke-width", max(0.5, theme.axisLineWidth))
+                    .attr("stroke-dasharray", "4 3"))
+        }
         if showBands {
             for item in series {
                 let band = bandPath(item, xAxis: xAxis, yAxis: yAxis)
@@ -115,7 +165,7 @@ struct StepChart {
                 SVGElement("path").attr("class", "curve").attr("data-label", item.label)
                     .attr("d", curvePath(item, xAxis: xAxis, yAxis: yAxis).string).attr("fill", "none")
                     .attr("stroke", item.color).attr("stroke-width", theme.lineWidth)
-                    .attr("stroke-linejoin", "miter"))
+                    .attr("stroke-linejoin", "miter").attr("stroke-dasharray", ifPresent: item.dashArray))
         }
         if showCensorMarks {
             for item in series {
@@ -132,10 +182,17 @@ struct StepChart {
             ticks: xAxis.ticks.map { (xAxis.position($0), xAxis.label($0)) }, from: plotLeft, to: plotRight,
             y: plotBottom, title: xLabel, theme: theme))
         doc.add(AxisRenderer.yAxis(
-            ticks: yAxis.ticks.map { (yAxis.position($0), yAxis.label($0)) }, from: plotBottom, to: plotTop,
+            ticks: yAxis.ticks.map { (yAxis.position($0), yLabel($0, axis: yAxis)) }, from: plotBottom, to: plotTop,
             x: plotLeft, title: yLabel,
-            titleX: plotLeft - theme.tickLength - 3 - yTickWidth - 10 - theme.fontSize * 0.25, theme: theme))
+            titleX: plotLeft - theme.tickLength - 3 * u - yTickWidth - 10 * u - theme.fontSize * 0.25, theme: theme))
 
+        if let annotation {
+            // Above the plot area, right-aligned: it never covers a curve or the legend.
+            doc.add(
+                SVGElement("text", text: annotation).attr("class", "p-value").attr("x", plotRight)
+                    .attr("y", plotTop - 6 * u).attr("text-anchor", "end").attr("font-size", theme.fontSize)
+                    .attr("fill", theme.textColor))
+        }
         if legendPosition != .none, !series.isEmpty {
             let entries = series.map { (label: $0.label, color: $0.color) }
             let polylines = series.map { curvePoints($0, xAxis: xAxis, yAxis: yAxis) }
@@ -143,19 +200,32 @@ struct StepChart {
             if let legend = LegendRenderer.legend(
                 entries: entries, position: legendPosition, plotLeft: plotLeft, plotRight: plotRight,
                 plotTop: plotTop, plotBottom: plotBottom, avoiding: polylines, regions: regions,
-                preference: legendPreference, theme: theme)
+                preference: legendPreference, theme: theme, dashes: series.map(\.dashArray))
             {
                 doc.add(legend)
             }
         }
 
-        if !rows.isEmpty {
+        var top = plotBottom + xAxisBlock + 14 * u
+        for (index, block) in blocks.enumerated() {
+            let isAtRisk = index == 0 && !rows.isEmpty
             doc.add(atRiskTable(
-                rows: rows, xAxis: xAxis, top: plotBottom + xAxisBlock + 14, rowHeight: rowHeight,
-                labelRight: plotLeft - widestCount / 2 - 18))
+                rows: block.rows, xAxis: xAxis, top: top, rowHeight: rowHeight,
+                labelRight: plotLeft - widestCount / 2 - 18 * u, title: block.title,
+                className: isAtRisk ? "at-risk-table" : "count-table"))
+            top += 14 * u + rowHeight * Double(block.rows.count + 1)
         }
         return doc
     }
+
+    /// A y tick label: the axis's own, or a percentage with `percentScale`.
+    func yLabel(_ value: Double, axis: LinearAxis) -> String {
+        guard percentScale else { return axis.label(value) }
+        var scaled = axis
+        scaled.step = axis.step * 100
+        return scaled.label(value * 100) + "%"
+    }
+
 
     private func makeYAxis(pixelTop: Double, pixelBottom: Double) -> LinearAxis {
         if let yScale {
@@ -192,6 +262,7 @@ struct StepChart {
             path.horizontal(to: xAxis.position(t))
             path.vertical(to: yAxis.position(v))
         }
+        if let end = item.endTime, end.isFinite { path.horizontal(to: xAxis.position(end)) }
         return path
     }
 
@@ -203,7 +274,8 @@ struct StepChart {
     func bandPolygons(_ item: Series, xAxis: LinearAxis, yAxis: LinearAxis) -> [[(Double, Double)]] {
         let count = min(item.time.count, item.lower.count, item.upper.count)
         func end(_ i: Int) -> Double {
-            i + 1 < item.time.count && item.time[i + 1].isFinite ? item.time[i + 1] : item.time[i]
+            if i + 1 < item.time.count && item.time[i + 1].isFinite { return item.time[i + 1] }
+            return item.endTime.flatMap { $0.isFinite && $0 > item.time[i] ? $0 : nil } ?? item.time[i]
         }
         var polygons: [[(Double, Double)]] = []
         var index = 0
@@ -274,11 +346,11 @@ struct StepChart {
 
     // MARK: - Number at risk
 
-    private func atRiskTable(rows: [AtRiskRow], xAxis: LinearAxis, top: Double, rowHeight: Double, labelRight: Double) -> SVGElement {
-        var group = SVGElement("g").attr("class", "at-risk-table").attr("font-size", theme.fontSize)
+    private func atRiskTable(rows: [AtRiskRow], xAxis: LinearAxis, top: Double, rowHeight: Double, labelRight: Double, title: String, className: String) -> SVGElement {
+        var group = SVGElement("g").attr("class", className).attr("font-size", theme.fontSize)
         let baselineShift = theme.fontSize * 0.35
         group.append(
-            SVGElement("text", text: atRiskTitle).attr("class", "at-risk-title").attr("x", 14)
+            SVGElement("text", text: title).attr("class", "at-risk-title").attr("x", 14 * theme.spacing)
                 .attr("y", top + baselineShift).attr("font-weight", "bold").attr("fill", theme.textColor))
         for (r, row) in rows.enumerated() {
             let y = top + rowHeight * Double(r + 1) + baselineShift

@@ -80,8 +80,8 @@ struct OutputFile {
         }
     }
 
-    /// Writes `bytes` (a binary document: `--format docx`) as the file's whole contents.
-    func write(binary bytes: [UInt8]) throws {
+    /// Writes `bytes` (a binary document: a PNG or PDF figure, `--format docx`) as the file's whole contents.
+    func write(contentsOf bytes: [UInt8]) throws {
         do {
             try write(bytes: bytes)
         } catch let error as SystemError {
