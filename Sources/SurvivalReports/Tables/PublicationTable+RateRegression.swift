@@ -14,9 +14,7 @@ extension PublicationTable {
             estimates[c.term] = ColumnEstimate(coef: c.coef, ratio: c.rr, lower: c.rrLower, upper: c.rrUpper, p: c.p)
         }
         let rows = rows(
-            design: PublicationDesign(
-                design: frame.design, termNames: frame.termNames, termOfColumn: frame.termOfColumn,
-                factorLevels: frame.factorLevels),
+            design: PublicationDesign(frame),
             formula: formula, estimates: estimates, variance: result.variance,
             varianceNames: result.coefficients.map(\.term), events: frame.outcome, labels: labels)
         let title = result.family == .poisson ? "Poisson regression" : "Negative binomial regression"

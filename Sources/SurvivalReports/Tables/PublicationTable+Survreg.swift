@@ -26,9 +26,7 @@ extension PublicationTable {
         }
         let events = frame.response.status.map { $0 == 1 ? 1.0 : 0.0 }
         let rows = rows(
-            design: PublicationDesign(
-                design: frame.design, termNames: frame.termNames, termOfColumn: frame.termOfColumn,
-                factorLevels: frame.factorLevels),
+            design: PublicationDesign(frame),
             formula: formula, estimates: estimates, variance: result.variance, varianceNames: result.varianceTerms,
             events: events, labels: labels)
         return PublicationTable(

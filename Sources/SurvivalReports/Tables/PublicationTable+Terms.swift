@@ -20,6 +20,27 @@ struct PublicationDesign {
     var termNames: [String]
     var termOfColumn: [String]
     var factorLevels: [String: [String]]
+
+    /// The design of a survival model frame (cox, finegray, survreg).
+    init(_ frame: ModelFrame) {
+        self.init(
+            design: frame.design, termNames: frame.termNames, termOfColumn: frame.termOfColumn,
+            factorLevels: frame.factorLevels)
+    }
+
+    /// The design of a count model frame (poisson, negbin).
+    init(_ frame: CountModelFrame) {
+        self.init(
+            design: frame.design, termNames: frame.termNames, termOfColumn: frame.termOfColumn,
+            factorLevels: frame.factorLevels)
+    }
+
+    init(design: Matrix, termNames: [String], termOfColumn: [String], factorLevels: [String: [String]]) {
+        self.design = design
+        self.termNames = termNames
+        self.termOfColumn = termOfColumn
+        self.factorLevels = factorLevels
+    }
 }
 
 extension PublicationTable {
