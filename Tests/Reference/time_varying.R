@@ -107,6 +107,10 @@ split_case("split_sarcoma", "sarcoma_patients", "os_years", "os_status", c(0, 1,
            "age + grade + strata(year_band)")
 
 tdc_case("tdc_jasa", "jasa", "futime", "fustat", list(transplanted = "wait.time"), "age + surgery + transplanted")
+# mgus2: does a progression to plasma-cell malignancy change the hazard of death? (ptime is the
+# last follow-up, never before futime, when there was no progression: tdc(ptime) never switches on
+# for those rows, the same as the survival vignette's tdc on the progressions only.)
+tdc_case("tdc_mgus2", "mgus2", "futime", "death", list(pcm = "ptime"), "age + dxyr + pcm")
 tdc_case("tdc_sarcoma", "sarcoma_patients", "os_years", "os_status", list(recurred = "lr_first_years"),
          "age + grade + recurred")
 tdc_case("tdc_sarcoma_two", "sarcoma_patients", "os_years", "os_status",
