@@ -110,10 +110,21 @@ extension ReportDocument {
     }
 
     /// Step curves of the MCF per group with their limits, for `mcf.svg`.
+    /// The report's MCF curves, each stopped at the first time fewer than
+    /// `mcfMinAtRisk` subjects remain: past it the estimate rests on a handful
+    /// of subjects and its band fans out (on the sarcoma cohort, to 3 events
+    /// per subject at 24 years with two subjects left). `survkit mcf --plot`
+    /// draws the whole curve unless asked (`--min-at-risk`).
     static func meanCumulativeFunctionSeries(_ r: Report) -> [StepCurveSeries] {
         guard let mcf = r.meanCumulativeFunction else { return [] }
         return mcf.strata.map { c in
-            StepCurveSeries(label: c.label, time: c.time, value: c.mcf, lower: c.lower, upper: c.upper)
+            let end = c.nRisk.firstIndex { $0 < Double(mcfMinAtRisk) } ?? c.time.count
+            return StepCurveSeries(
+                label: c.label, time: Array(c.time.prefix(end)), value: Array(c.mcf.prefix(end)),
+                lower: Array(c.lower.prefix(end)), upper: Array(c.upper.prefix(end)))
         }
     }
+
+    /// Subjects at risk below which the report's MCF figure stops a curve.
+    static let mcfMinAtRisk = 5
 }

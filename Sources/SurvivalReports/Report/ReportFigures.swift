@@ -52,7 +52,7 @@ extension ReportFigure {
         if !mcf.isEmpty {
             out.append(
                 ReportFigure(
-                    name: "mcf.svg", caption: "Mean cumulative function of recurrences with 95% limits",
+                    name: "mcf.svg", caption: "Mean cumulative function of recurrences with 95% limits, while at least \(ReportDocument.mcfMinAtRisk) subjects are at risk",
                     svg: MeanCumulativeFunctionPlot(mcf, timeUnit: unit).render()))
         }
         return out
