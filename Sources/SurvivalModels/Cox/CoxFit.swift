@@ -126,8 +126,8 @@ public struct CoxFit: Sendable {
         }
         // coxfit6: Σ w·x / Σ w in the order it walks the data (by stratum, then time).
         let stop = frame.response.stop
-        let strata = frame.strata?.intCodes
-        let order = RiskSetIndex.rowsByStratumAndTime(stop, strata: strata, strataCount: (strata?.max() ?? 0) + 1)
+        let strata = frame.strata?.codes
+        let order = RiskSetIndex.rowsByStratumAndTime(stop, strata: strata, strataCount: Int(strata?.max() ?? 0) + 1)
         let w = frame.weights
         var total = 0.0
         for i in order { total += w?[i] ?? 1 }

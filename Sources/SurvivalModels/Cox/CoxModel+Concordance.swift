@@ -34,10 +34,13 @@ extension CoxFit {
         // R's stopping point) are told apart as R tells them apart.
         let lp = linearPredictors
         let w = frame.weights ?? [Double](repeating: 1, count: n)
-        let strata = frame.strata?.intCodes ?? [Int](repeating: 0, count: n)
-        let nStrata = (strata.max() ?? 0) + 1
-        var rowsOf = [[Int]](repeating: [], count: nStrata)
-        for i in 0..<n { rowsOf[strata[i]].append(i) }
+        var rowsOf: [[Int]]
+        if let strata = frame.strata?.codes {
+            rowsOf = [[Int]](repeating: [], count: Int(strata.max() ?? 0) + 1)
+            for i in 0..<n { rowsOf[Int(strata[i])].append(i) }
+        } else {
+            rowsOf = [Array(0..<n)]
+        }
         // Influence counts: [0] partner/event pairs where the event has the smaller x
         // (R's "concordant" before reversal), [1] larger, [2] tied on x.
         var lessCounts = [Double](repeating: 0, count: n)

@@ -80,7 +80,7 @@ final class ExactCoxLikelihood: CoxObjective {
     let strata: [Stratum]
 
     init(design: Matrix, means: [Double], scale: [Double], offset: [Double],
-         stop: [Double], status: [Int32], strata: [Int]?) {
+         stop: [Double], status: [Int32], strata: [Int32]?) {
         let n = design.rows, p = design.columns
         self.n = n
         self.p = p

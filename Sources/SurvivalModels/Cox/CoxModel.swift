@@ -42,12 +42,12 @@ public enum CoxModel {
         guard events > 0 else { throw .noEvents }
 
         let index = RiskSetIndex(
-            response: frame.response, strata: frame.strata?.intCodes,
+            response: frame.response, strata: frame.strata?.codes,
             stratumCount: frame.strata?.labels.count ?? 1, weights: frame.weights)
         let lik: any CoxObjective = exact
             ? ExactCoxLikelihood(
                 design: frame.design, means: means, scale: scale, offset: offset,
-                stop: frame.response.stop, status: frame.response.status, strata: frame.strata?.intCodes)
+                stop: frame.response.stop, status: frame.response.status, strata: frame.strata?.codes)
             : CoxLikelihood(
                 design: frame.design, means: means, scale: scale, offset: offset, weights: weights,
                 status: frame.response.status, index: index, ties: options.ties)

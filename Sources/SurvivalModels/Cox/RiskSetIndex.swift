@@ -38,7 +38,7 @@ struct RiskSetIndex: Sendable {
     /// Number of distinct event times over all strata.
     var count: Int { times.count }
 
-    init(response: SurvivalResponse, strata: [Int]?, stratumCount: Int, weights: [Double]?) {
+    init(response: SurvivalResponse, strata: [Int32]?, stratumCount: Int, weights: [Double]?) {
         let n = response.count
         let stop = response.stop
         let status = response.status
@@ -117,7 +117,7 @@ struct RiskSetIndex: Sendable {
                 return base
             }
             for i in 0..<n {
-                let s = strata?[i] ?? 0
+                let s = Int(strata?[i] ?? 0)
                 let lo = firstTime[s]
                 entered[i] = Int32(response.start.map { upperBound($0[i], lo, firstTime[s + 1]) } ?? lo)
             }
@@ -134,17 +134,17 @@ struct RiskSetIndex: Sendable {
     /// Row numbers in (stratum, time) order, ties in input order: a stable
     /// radix sort on the times (`RadixOrder`), then a stable counting sort on
     /// the stratum.
-    static func rowsByStratumAndTime(_ time: [Double], strata: [Int]?, strataCount: Int) -> [Int] {
+    static func rowsByStratumAndTime(_ time: [Double], strata: [Int32]?, strataCount: Int) -> [Int] {
         let n = time.count
         let rows = RadixOrder.ascending(time)
         var rows2 = [Int](repeating: 0, count: n)
         guard let strata, strataCount > 1 else { return rows }
         var offset = [Int](repeating: 0, count: strataCount + 1)
-        for i in 0..<n { offset[strata[i] + 1] += 1 }
+        for i in 0..<n { offset[Int(strata[i]) + 1] += 1 }
         for s in 0..<strataCount { offset[s + 1] += offset[s] }
         for q in 0..<n {
             let i = rows[q]
-            let s = strata[i]
+            let s = Int(strata[i])
             rows2[offset[s]] = i
             offset[s] += 1
         }

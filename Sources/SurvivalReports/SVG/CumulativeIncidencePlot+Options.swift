@@ -71,13 +71,8 @@ extension CumulativeIncidencePlot {
         if options.censoredTable || options.eventsTable {
             chart.countTables = { ticks in
                 func table(_ title: String, _ counts: (CumulativeIncidenceCurve) -> [Double]) -> StepChart.CountTable {
-                    StepChart.CountTable(
-                        title: title,
-                        rows: strata.enumerated().map { index, curve in
-                            StepChart.AtRiskRow(
-                                label: rowLabels[index], color: rowColors[index],
-                                counts: StepChart.cumulativeCounts(time: curve.time, counts: counts(curve), at: ticks))
-                        })
+                    StepChart.cumulativeTable(
+                        title, strata, labels: rowLabels, colors: rowColors, time: \.time, counts: counts, at: ticks)
                 }
                 var tables: [StepChart.CountTable] = []
                 if options.eventsTable {

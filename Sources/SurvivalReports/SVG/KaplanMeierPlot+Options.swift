@@ -42,13 +42,8 @@ extension KaplanMeierPlot {
         if options.censoredTable || options.eventsTable {
             chart.countTables = { ticks in
                 func cumulative(_ counts: (KaplanMeierCurve) -> [Double], title: String) -> StepChart.CountTable {
-                    StepChart.CountTable(
-                        title: title,
-                        rows: strata.enumerated().map { index, curve in
-                            StepChart.AtRiskRow(
-                                label: labels[index], color: colors[index],
-                                counts: StepChart.cumulativeCounts(time: curve.time, counts: counts(curve), at: ticks))
-                        })
+                    StepChart.cumulativeTable(
+                        title, strata, labels: labels, colors: colors, time: \.time, counts: counts, at: ticks)
                 }
                 var tables: [StepChart.CountTable] = []
                 if options.eventsTable { tables.append(cumulative(\.nEvent, title: "Cumulative events")) }
@@ -68,13 +63,3 @@ extension KaplanMeierPlot {
     }
 }
 
-extension StepChart {
-    /// Sums of `counts` over the rows with `time ≤ tick`, for each tick (weighted counts rounded).
-    static func cumulativeCounts(time: [Double], counts: [Double], at ticks: [Double]) -> [Int] {
-        ticks.map { tick in
-            var total = 0.0
-            for (t, c) in zip(time, counts) where t <= tick { total += c }
-            return Int(total.rounded())
-        }
-    }
-}

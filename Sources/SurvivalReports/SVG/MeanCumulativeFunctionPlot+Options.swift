@@ -39,13 +39,9 @@ extension MeanCumulativeFunctionPlot {
         options.configure(&chart)
         if options.eventsTable {
             chart.countTables = { ticks in
-                [StepChart.CountTable(
-                    title: "Cumulative events",
-                    rows: strata.enumerated().map { index, curve in
-                        StepChart.AtRiskRow(
-                            label: labels[index], color: colors[index],
-                            counts: StepChart.cumulativeCounts(time: curve.time, counts: curve.nEvent, at: ticks))
-                    })]
+                [StepChart.cumulativeTable(
+                    "Cumulative events", strata, labels: labels, colors: colors, time: \.time, counts: \.nEvent,
+                    at: ticks)]
             }
         }
         return PlotFigure(document: chart.document(), size: options.size)
