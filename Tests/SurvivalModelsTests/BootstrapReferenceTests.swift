@@ -1,6 +1,7 @@
 import CohortData
 import Foundation
 import SurvivalModels
+import SurvivalNumerics
 import SurvivalTestSupport
 import Testing
 
