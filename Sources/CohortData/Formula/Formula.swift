@@ -28,6 +28,8 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
         case factor(String)
         /// A computed numeric variable such as `log(age)` or `I(age^2)`.
         case expression(FormulaExpression)
+        /// `ns(x, df = k)` / `bs(x, df = k)`: the columns of a spline basis.
+        case spline(SplineTerm)
 
         /// The variable as R labels it in a term: `age`, `factor(ph.ecog)`, `log(age)`.
         public var label: String {
@@ -35,15 +37,18 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
             case .column(let name): return FormulaExpression.variable(name).text
             case .factor(let name): return "factor(\(FormulaExpression.variable(name).text))"
             case .expression(let e): return e.text
+            case .spline(let s): return s.text
             }
         }
 
         /// The name used in design-column and group labels: the column name
-        /// for `x` and `factor(x)` (`x=LEVEL`), the expression text otherwise.
+        /// for `x` and `factor(x)` (`x=LEVEL`), `ns(x)` for a spline (columns
+        /// `ns(x)1` …), the expression text otherwise.
         public var baseName: String {
             switch self {
             case .column(let name), .factor(let name): return name
             case .expression(let e): return e.text
+            case .spline(let s): return s.stem
             }
         }
 
@@ -52,6 +57,7 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
             switch self {
             case .column(let name), .factor(let name): return [name]
             case .expression(let e): return e.variables
+            case .spline(let s): return s.argument.variables
             }
         }
 

@@ -5,7 +5,7 @@
 ///     sum      := ["-"] product (("+" | "-") product)*
 ///     product  := inter ("*" inter)*              a*b = a + b + a:b
 ///     inter    := atom (":" atom)*
-///     atom     := "(" sum ")" | "1" | "0" | name | factor(name)
+///     atom     := "(" sum ")" | "1" | "0" | name | factor(name) | ns(expr, ...) | bs(expr, ...)
 ///               | strata(name, ...) | cluster(name) | offset(expr) | call
 ///     expr     := R operators by R's precedence (| & ! comparisons + - * /
 ///                 %in% unary- ^), numbers, strings, TRUE/FALSE/NA, names,
@@ -320,11 +320,18 @@ struct FormulaParser {
                 let column = try parseName("a column name inside tt()")
                 try expect(")", "to close tt(")
                 return variable(.expression(.call("tt", .variable(column))))
+            case "ns", "bs":
+                let arguments = try parseArguments(of: name)
+                do {
+                    return variable(.spline(try SplineTerm(kind: name == "ns" ? .natural : .bSpline, arguments: arguments)))
+                } catch {
+                    throw fail(error.message, at: token)
+                }
             case "Surv":
                 throw fail("Surv() belongs on the left of ~", at: token)
             default:
                 guard FormulaExpression.functions.contains(name), name != "c" else {
-                    throw fail("unknown function \(name)(); supported: factor, strata, cluster, offset, "
+                    throw fail("unknown function \(name)(); supported: factor, ns, bs, strata, cluster, offset, "
                         + FormulaExpression.functions.subtracting(["c"]).sorted().joined(separator: ", "), at: token)
                 }
                 index -= 2
@@ -419,23 +426,30 @@ struct FormulaParser {
                     + FormulaExpression.functions.sorted().joined(separator: ", "), at: token)
             }
             index += 1
-            var arguments: [FormulaArgument] = []
-            if !isSymbol(")") {
-                repeat {
-                    if isSymbol(",") { index += 1 }
-                    var argumentName: String? = nil
-                    if case .name(let n) = current.kind, tokens[index + 1].kind == .symbol("=") {
-                        argumentName = n
-                        index += 2
-                    }
-                    arguments.append(FormulaArgument(name: argumentName, value: try parseExpression()))
-                } while isSymbol(",")
-            }
-            try expect(")", "to close \(name)(")
+            let arguments = try parseArguments(of: name)
             if arguments.count == 1, arguments[0].name == nil { return .call(name, arguments[0].value) }
             return .function(name, arguments)
         default:
             throw fail("expected a number, a string, a column name or (")
         }
+    }
+
+    /// The arguments of a call up to its closing parenthesis (the opening one
+    /// already read): `x, df = 4`.
+    private mutating func parseArguments(of name: String) throws -> [FormulaArgument] {
+        var arguments: [FormulaArgument] = []
+        if !isSymbol(")") {
+            repeat {
+                if isSymbol(",") { index += 1 }
+                var argumentName: String? = nil
+                if case .name(let n) = current.kind, tokens[index + 1].kind == .symbol("=") {
+                    argumentName = n
+                    index += 2
+                }
+                arguments.append(FormulaArgument(name: argumentName, value: try parseExpression()))
+            } while isSymbol(",")
+        }
+        try expect(")", "to close \(name)(")
+        return arguments
     }
 }

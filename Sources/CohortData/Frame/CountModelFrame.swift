@@ -30,6 +30,8 @@ public struct CountModelFrame: Sendable {
     /// The levels of each categorical model variable in model order (reference
     /// first), keyed by the variable's R label, as `ModelFrame.factorLevels`.
     public var factorLevels: [String: [String]] = [:]
+    /// The `ns()`/`bs()` bases, as `ModelFrame.splineBases`.
+    public var splineBases: [String: SplineBasis] = [:]
 
     public init(
         outcome: [Double], design: Matrix, termNames: [String], termOfColumn: [String], offset: [Double]?,

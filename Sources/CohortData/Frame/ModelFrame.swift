@@ -44,6 +44,9 @@ public struct ModelFrame: Sendable {
     /// first), keyed by the variable's R label (`sex`, `factor(ph.ecog)`), so
     /// new data can be coded the same way for prediction.
     public var factorLevels: [String: [String]] = [:]
+    /// The basis of each `ns()`/`bs()` variable (its knots), keyed by the
+    /// variable's R label (`ns(age, df = 4)`), so new data get the same columns.
+    public var splineBases: [String: SplineBasis] = [:]
 
     public init(
         response: SurvivalResponse, design: Matrix, termNames: [String], termOfColumn: [String],

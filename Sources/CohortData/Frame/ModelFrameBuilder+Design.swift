@@ -8,8 +8,10 @@ extension ModelFrameBuilder {
     }
 
     /// The design matrix as `model.matrix` builds it, without the intercept.
+    /// A spline variable gives its basis columns (`bases`, keyed by the
+    /// variable's label), named `ns(x)1` … as the contract says.
     func designMatrix(
-        rows: [Int], codings: [Formula.Variable: FactorCoding]
+        rows: [Int], codings: [Formula.Variable: FactorCoding], bases: [String: SplineBasis] = [:]
     ) throws -> (matrix: Matrix, names: [String], terms: [String]) {
         try checkFactorsHaveTwoLevels(codings)
         let n = rows.count
@@ -18,7 +20,7 @@ extension ModelFrameBuilder {
         var storage: [Double] = []
         // At most this many columns: one per level of each factor in a term.
         let columnBound = formula.terms.reduce(0) { sum, term in
-            sum + term.variables.reduce(1) { $0 * Swift.max(1, codings[$1]?.labels.count ?? 1) }
+            sum + term.variables.reduce(1) { $0 * Swift.max(1, codings[$1]?.labels.count ?? bases[$1.label]?.columns ?? 1) }
         }
         storage.reserveCapacity(n * columnBound)
         let present = formula.terms.map { Set($0.variables.map(\.label)) }
@@ -26,7 +28,13 @@ extension ModelFrameBuilder {
             if term.variables.count == 1 {
                 // A main effect: its column(s) go straight into the matrix.
                 let v = term.variables[0]
-                if let coding = codings[v] {
+                if case .spline(let spline) = v, let basis = bases[v.label] {
+                    for (k, column) in try splineColumns(spline, basis: basis, rows: rows).enumerated() {
+                        names.append("\(v.baseName)\(k + 1)")
+                        terms.append(term.name)
+                        storage.append(contentsOf: column)
+                    }
+                } else if let coding = codings[v] {
                     let levels = formula.hasIntercept ? Array(coding.labels.indices.dropFirst()) : Array(coding.labels.indices)
                     for level in levels {
                         names.append("\(v.baseName)=\(coding.labels[level])")
@@ -43,7 +51,11 @@ extension ModelFrameBuilder {
             var columns: [Part] = [Part(name: "", values: Array(repeating: 1, count: n))]
             for v in term.variables {
                 let parts: [Part]
-                if let coding = codings[v] {
+                if case .spline(let spline) = v, let basis = bases[v.label] {
+                    parts = try splineColumns(spline, basis: basis, rows: rows).enumerated().map { k, column in
+                        Part(name: "\(v.baseName)\(k + 1)", values: column)
+                    }
+                } else if let coding = codings[v] {
                     // Contrasts when the term without this factor is in the model (intercept included).
                     let rest = Set(term.variables.filter { $0 != v }.map(\.label))
                     let contrasts = rest.isEmpty ? formula.hasIntercept : present.contains(rest)

@@ -59,7 +59,8 @@ extension ModelFrameBuilder {
             }
             codings[v] = coding
         }
-        let design = try designMatrix(rows: used, codings: codings)
+        let bases = try splineBases(given: training.splineBases).bases
+        let design = try designMatrix(rows: used, codings: codings, bases: bases)
         guard design.names == training.termNames else {
             throw CohortError(
                 .invalidValue, file: cohort.fileName,

@@ -15,7 +15,7 @@ extension ModelFrameBuilder {
         let name: String
         switch variables[0] {
         case .column(let n), .factor(let n): name = n
-        case .expression: return nil
+        case .expression, .spline: return nil
         }
         guard case .categorical(let codes, let levels)? = cohort.column(named: name), !levels.isEmpty else { return nil }
         if case .column = variables[0], nonNumericValues(codes: codes, levels: levels).mostlyNumbers {

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import SurvivalNumerics
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -27,11 +28,17 @@ extension ModelFrameBuilder {
 
     /// The number of design columns of each term, as `designMatrix` will make
     /// them (R's contrast rule), saturating instead of overflowing.
-    func designColumnCounts(codings: [Formula.Variable: FactorCoding]) -> [(term: String, columns: Int)] {
+    func designColumnCounts(
+        codings: [Formula.Variable: FactorCoding], bases: [String: SplineBasis] = [:]
+    ) -> [(term: String, columns: Int)] {
         let present = formula.terms.map { Set($0.variables.map(\.label)) }
         return formula.terms.map { term in
             var columns = 1
             for v in term.variables {
+                if let basis = bases[v.label] {
+                    columns = columns.multipliedReportingOverflow(by: basis.columns).overflow ? Int.max : columns * basis.columns
+                    continue
+                }
                 guard let coding = codings[v] else { continue }
                 let rest = Set(term.variables.filter { $0 != v }.map(\.label))
                 let contrasts = rest.isEmpty ? formula.hasIntercept : present.contains(rest)
@@ -49,8 +56,10 @@ extension ModelFrameBuilder {
     /// n·p²) and its coefficients are barely estimable — usually an
     /// identifier entered as a factor, which belongs in `cluster()`.
     @discardableResult
-    func checkDesignSize(rows n: Int, codings: [Formula.Variable: FactorCoding]) throws -> String? {
-        let counts = designColumnCounts(codings: codings)
+    func checkDesignSize(
+        rows n: Int, codings: [Formula.Variable: FactorCoding], bases: [String: SplineBasis] = [:]
+    ) throws -> String? {
+        let counts = designColumnCounts(codings: codings, bases: bases)
         let p = counts.reduce(0.0) { $0 + Double($1.columns) }
         let bytes = 8 * (Self.designCopies * Double(n) * p + Self.squareCopies * p * p)
         let available = Self.physicalMemory

@@ -56,6 +56,10 @@ extension ModelFrameBuilder {
         switch v {
         case .column(let name), .factor(let name): return try numeric(.variable(name), rows: rows, as: "a covariate")
         case .expression(let e): return try numeric(e, rows: rows, as: "a covariate")
+        case .spline(let s):
+            throw CohortError(
+                .invalidValue, file: cohort.fileName,
+                message: "\(s.text) is a spline basis of several columns; use it in a regression model (cox, survreg, poisson, negbin, finegray), not as a group")
         }
     }
 
@@ -97,6 +101,8 @@ extension ModelFrameBuilder {
                 let value = try evaluator.evaluate(e)
                 guard value.isCategorical else { continue }
                 coding = try FactorCoding(derived: value, evaluator: evaluator, expression: e)
+            case .spline:
+                continue
             }
             if let reference = options.references[v.baseName], !coding.relevel(reference) {
                 throw unknownReference(v.baseName, reference, coding)

@@ -45,7 +45,7 @@ public struct ModelFrameBuilder {
     public func build() throws -> ModelFrame {
         let used = try usedRows()
         let response = try survivalResponse(rows: used.rows)
-        let (codings, design, designWarnings) = try designPart(rows: used.rows)
+        let (codings, bases, design, designWarnings) = try designPart(rows: used.rows)
         let extras = try extraColumns(rows: used.rows)
         let warnings = used.warnings + designWarnings
             + (try intervalWarnings(response, cluster: extras.cluster, rows: used.rows))
@@ -54,6 +54,7 @@ public struct ModelFrameBuilder {
             strata: extras.strata, cluster: extras.cluster, offset: extras.offset, weights: extras.weights,
             rowIndex: used.rows, rows: used.accounting, warnings: warnings)
         frame.factorLevels = Dictionary(uniqueKeysWithValues: codings.map { ($0.key.label, $0.value.labels) })
+        frame.splineBases = bases
         frame.origin = cohort.origin
         if let transform = options.timeTransform {
             frame = try frame.expandingTimeTransform(transform, terms: formula.timeTransformTerms)
@@ -75,7 +76,7 @@ public struct ModelFrameBuilder {
     public func buildCounts() throws -> CountModelFrame {
         let used = try usedRows()
         let outcome = try countOutcome(rows: used.rows)
-        let (codings, design, designWarnings) = try designPart(rows: used.rows)
+        let (codings, bases, design, designWarnings) = try designPart(rows: used.rows)
         let warnings = used.warnings + designWarnings
         let extras = try extraColumns(rows: used.rows)
         var frame = CountModelFrame(
@@ -84,6 +85,7 @@ public struct ModelFrameBuilder {
             hasStrataOrCluster: extras.strata != nil || extras.cluster != nil,
             rowIndex: used.rows, rows: used.accounting, warnings: warnings)
         frame.factorLevels = Dictionary(uniqueKeysWithValues: codings.map { ($0.key.label, $0.value.labels) })
+        frame.splineBases = bases
         frame.origin = cohort.origin
         return frame
     }
@@ -114,14 +116,16 @@ public struct ModelFrameBuilder {
     /// design with a column per few rows (one warning about a too-wide design:
     /// the many-levels one names the term already).
     private func designPart(rows: [Int]) throws -> (
-        codings: [Formula.Variable: FactorCoding], design: (matrix: Matrix, names: [String], terms: [String]),
-        warnings: [String]
+        codings: [Formula.Variable: FactorCoding], bases: [String: SplineBasis],
+        design: (matrix: Matrix, names: [String], terms: [String]), warnings: [String]
     ) {
         let codings = try factorCodings(rows: rows)
-        let sizeWarning = try checkDesignSize(rows: rows.count, codings: codings)
-        let design = try designMatrix(rows: rows, codings: codings)
+        let splines = try splineBases()
+        let sizeWarning = try checkDesignSize(rows: rows.count, codings: codings, bases: splines.bases)
+        let design = try designMatrix(rows: rows, codings: codings, bases: splines.bases)
         let levelNotes = levelWarnings(codings, rows: rows.count)
-        return (codings, design, levelNotes.isEmpty ? sizeWarning.map { [$0] } ?? [] : levelNotes)
+        return (codings, splines.bases, design,
+                splines.warnings + (levelNotes.isEmpty ? sizeWarning.map { [$0] } ?? [] : levelNotes))
     }
 
     /// The used rows after the column and reference checks and the

@@ -146,6 +146,7 @@ extension Report {
                 case .column(let name): add(name, factor: false)
                 case .factor(let name): add(name, factor: true)
                 case .expression(let e): for name in e.variables { add(name, factor: false) }
+                case .spline(let s): for name in s.argument.variables { add(name, factor: false) }
                 }
             }
         }
