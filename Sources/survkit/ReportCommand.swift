@@ -264,7 +264,8 @@ struct ReportCommand: ParsableCommand {
     /// `path` resolved against `--directory` (absolute paths and `-` unchanged).
     func resolve(_ path: String) -> String {
         guard let directory, !path.hasPrefix("/"), path != "-" else { return path }
-        return directory + "/" + path
+        // A --bundle folder not made yet: `bundle/../data.csv` is data.csv all the same.
+        return FileStatus.of(directory) == nil ? BundleFolder.canonical(directory + "/" + path) : directory + "/" + path
     }
 
     /// Reads a data file (the cohort or the recurrences file) with the report's
