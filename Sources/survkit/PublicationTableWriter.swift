@@ -72,8 +72,17 @@ enum PublicationTableWriter {
         try file.write(contentsOf: bytes)
     }
 
+    /// The date pandoc is given for a Word file's timestamps (the zip entries
+    /// and `docProps/core.xml`), as `SOURCE_DATE_EPOCH`, unless the
+    /// environment sets one: 1980-01-01 00:00 UTC, the first date a zip file
+    /// can hold. Without it pandoc writes the current time and no two files
+    /// of the same table are the same bytes.
+    static let defaultSourceDateEpoch = 315_532_800
+
     /// The Word document pandoc makes of `markdown` (`pandoc --from markdown
-    /// --to docx --output -`); pandoc is looked up on PATH.
+    /// --to docx --output -`); pandoc is looked up on PATH and run with
+    /// `SOURCE_DATE_EPOCH` (``defaultSourceDateEpoch`` unless set), so the
+    /// same table gives the same bytes.
     static func docx(fromMarkdown markdown: String) throws -> [UInt8] {
         guard let pandoc = executable("pandoc") else {
             throw AnalysisFailure(
@@ -83,6 +92,9 @@ enum PublicationTableWriter {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: pandoc)
         process.arguments = ["--from", "markdown", "--to", "docx", "--output", "-"]
+        var environment = ProcessInfo.processInfo.environment
+        if environment["SOURCE_DATE_EPOCH"] == nil { environment["SOURCE_DATE_EPOCH"] = "\(defaultSourceDateEpoch)" }
+        process.environment = environment
         let input = Pipe()
         let output = Pipe()
         let errors = Pipe()

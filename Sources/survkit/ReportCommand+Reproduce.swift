@@ -7,6 +7,15 @@ extension ReportCommand {
     /// `trendShown`: the report has the log-rank test for trend (its logrank
     /// step then adds `--trend`).
     func commands(_ spec: ReportSpecification, formulas: ReportFormulas, trendShown: Bool = false) -> ReportCommands {
+        let words = commandWords(spec, formulas: formulas, trendShown: trendShown)
+        return ReportCommands(report: Self.shell(words.report), steps: words.steps.mapValues(Self.shell))
+    }
+
+    /// The words of ``commands(_:formulas:trendShown:)``, before they are joined
+    /// into shell lines (`survkit report --bundle` parses the steps' words again).
+    func commandWords(_ spec: ReportSpecification, formulas: ReportFormulas, trendShown: Bool = false)
+        -> (report: [String], steps: [String: [String]])
+    {
         let dataOptions = input.reproducingArguments
         let referenceOptions = spec.reference.sorted { $0.key < $1.key }.flatMap { ["--reference", "\($0.key)=\($0.value)"] }
         let timesText = spec.times.map(NumberFormatting.label).joined(separator: ",")
@@ -32,48 +41,49 @@ extension ReportCommand {
         if let o = output.output { report += ["--output", o] }
         if let f = figures { report += ["--figures", f] }
         if let n = notebook { report += ["--notebook", n] }
+        if let b = bundle { report += ["--bundle", b] }
 
-        var steps: [String: String] = [:]
+        var steps: [String: [String]] = [:]
         var km = ["survkit", "km", data, "--formula", formulas.kaplanMeier]
         if !spec.times.isEmpty { km += ["--times", timesText] }
-        steps["kaplan-meier"] = Self.shell(km + landmarkOptions + subsetOptions + referenceOptions + dataOptions)
+        steps["kaplan-meier"] = km + landmarkOptions + subsetOptions + referenceOptions + dataOptions
         if let f = formulas.logRankFormula?.text {
             // --trend where the report shows the test for trend (the scores are the level values in both).
             let trend = trendShown ? ["--trend"] : []
-            steps["logrank"] = Self.shell(
+            steps["logrank"] = (
                 ["survkit", "logrank", data, "--formula", f] + trend + landmarkOptions + subsetOptions + referenceOptions
                     + dataOptions)
         }
         if let f = formulas.restrictedMeanFormula?.text, let tau = spec.resolvedRMSTTau {
-            steps["rmst"] = Self.shell(
+            steps["rmst"] = (
                 ["survkit", "rmst", data, "--formula", f, "--tau", NumberFormatting.label(tau)] + subsetOptions
                     + referenceOptions + dataOptions)
         }
         if let f = formulas.coxFormula?.text {
-            steps["cox"] = Self.shell(["survkit", "cox", data, "--formula", f] + landmarkOptions + tdcOptions + subsetOptions + referenceOptions + dataOptions)
+            steps["cox"] = ["survkit", "cox", data, "--formula", f] + landmarkOptions + tdcOptions + subsetOptions + referenceOptions + dataOptions
         }
         if let f = formulas.cumulativeIncidenceFormula?.text {
             let times = spec.resolvedCIFTimes
             let timesOption = times.isEmpty ? [] : ["--times", times.map(NumberFormatting.label).joined(separator: ",")]
-            steps["cumulative-incidence"] = Self.shell(
+            steps["cumulative-incidence"] = (
                 ["survkit", "cif", data, "--formula", f, "--competing-status", spec.status] + timesOption + landmarkOptions
                     + subsetOptions + referenceOptions + dataOptions)
         }
         if let f = formulas.fineGrayFormula?.text {
-            steps["fine-gray"] = Self.shell(
+            steps["fine-gray"] = (
                 ["survkit", "finegray", data, "--formula", f, "--competing-status", spec.status] + subsetOptions
                     + referenceOptions + dataOptions)
         }
         if let f = formulas.meanCumulativeFunctionFormula?.text, let file = spec.recurrences {
-            steps["mcf"] = Self.shell(["survkit", "mcf", file, "--formula", f] + strictOptions + referenceOptions + dataOptions)
+            steps["mcf"] = ["survkit", "mcf", file, "--formula", f] + strictOptions + referenceOptions + dataOptions
         }
         if let events = spec.rateEvents, let personTime = spec.ratePersonTime {
             var rates = ["survkit", "rates", data, "--events", events, "--person-time", personTime]
             if let g = spec.recurrenceGrouping { rates += ["--by", g] }
             rates += ["--per", NumberFormatting.label(spec.ratePer)]
-            steps["rates"] = Self.shell(rates + subsetOptions + referenceOptions + dataOptions)
+            steps["rates"] = rates + subsetOptions + referenceOptions + dataOptions
         }
-        return ReportCommands(report: Self.shell(report), steps: steps)
+        return (report, steps)
     }
 
     /// The recurrence options of the `survkit report` command (defaults left out).

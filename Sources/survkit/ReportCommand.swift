@@ -50,7 +50,8 @@ struct ReportCommand: ParsableCommand {
             --figures DIR writes km.svg (curves with numbers at risk), forest.svg (hazard ratios), \
             cif.svg and mcf.svg (recurrence sections); --notebook FILE.ipynb writes a \
             Jupyter notebook (nbformat 4.5) with the tables, the figures and the survkit \
-            command of every step.
+            command of every step; --bundle DIR writes all of them, the publication tables and \
+            a commands.sh that regenerates the bundle byte for byte.
 
             Example:
               survkit report datasets/sarcoma_patients.csv \\
@@ -169,6 +170,16 @@ struct ReportCommand: ParsableCommand {
     var notebook: String?
 
     @Option(
+        help: ArgumentHelp(
+            "Write a reproducible manuscript bundle into this directory (created if missing).",
+            discussion: "The report (text, Markdown, JSON, notebook), the publication tables and Table 1 (tables/,"
+                + " .txt .md .html .csv .tex, .docx with pandoc), the figures (figures/, .svg and .pdf), README.md and"
+                + " commands.sh, which regenerates every file byte for byte; not with --output, --format, --figures"
+                + " or --notebook.",
+            valueName: "DIR"))
+    var bundle: String?
+
+    @Option(
         name: [.customShort("C"), .customLong("directory")],
         help: "Run as if started in this directory: relative paths are resolved against it.")
     var directory: String?
@@ -190,9 +201,11 @@ struct ReportCommand: ParsableCommand {
         if let ratePer, !(ratePer.isFinite && ratePer > 0) {
             throw ValidationError("--rate-per must be a finite number > 0.")
         }
+        if bundle != nil { try checkBundleOptions() }
     }
 
     func run() throws {
+        if let bundle { return try writeBundle(bundle) }
         let spec = try specification()
         let inputs = inputFiles(spec)
         let destination = try ReportWriter.destination(output, inputs: inputs, resolve: resolve)
@@ -202,14 +215,7 @@ struct ReportCommand: ParsableCommand {
         try notebookFile?.refuseOverwriting(inputs: inputs)
         let cohort = try readCohort(data)
         let recurrenceCohort = try spec.recurrences.map { try readCohort($0) }
-        let report: Report
-        do {
-            report = try Report.run(spec, cohort: cohort, data: data, recurrences: recurrenceCohort)
-        } catch let error as CohortError {
-            throw AnalysisFailure(message: FrameLoader.locate(error, file: data))
-        } catch let error as ModelError {
-            throw AnalysisFailure(message: "\(data): \(error.message)")
-        }
+        let report = try analyse(spec, cohort: cohort, recurrences: recurrenceCohort)
         let figureList = ReportFigure.figures(for: report)
         let figureFiles = figures.map { dir in
             figureList.map { f in
@@ -237,6 +243,18 @@ struct ReportCommand: ParsableCommand {
         try ReportWriter.emit(text, warnings: report.warnings, to: destination)
     }
 
+    /// The report of `spec` on the cohorts read; a data or model problem is an
+    /// `AnalysisFailure` located in the data file.
+    func analyse(_ spec: ReportSpecification, cohort: Cohort, recurrences: Cohort?) throws -> Report {
+        do {
+            return try Report.run(spec, cohort: cohort, data: data, recurrences: recurrences)
+        } catch let error as CohortError {
+            throw AnalysisFailure(message: FrameLoader.locate(error, file: data))
+        } catch let error as ModelError {
+            throw AnalysisFailure(message: "\(data): \(error.message)")
+        }
+    }
+
     /// The files the report reads: the data, the analysis file and the
     /// recurrences file it may name; no output may be one of them.
     func inputFiles(_ spec: ReportSpecification) -> [InputFile] {
@@ -246,7 +264,8 @@ struct ReportCommand: ParsableCommand {
     /// `path` resolved against `--directory` (absolute paths and `-` unchanged).
     func resolve(_ path: String) -> String {
         guard let directory, !path.hasPrefix("/"), path != "-" else { return path }
-        return directory + "/" + path
+        // A --bundle folder not made yet: `bundle/../data.csv` is data.csv all the same.
+        return FileStatus.of(directory) == nil ? BundleFolder.canonical(directory + "/" + path) : directory + "/" + path
     }
 
     /// Reads a data file (the cohort or the recurrences file) with the report's

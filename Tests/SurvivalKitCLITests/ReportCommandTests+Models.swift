@@ -110,7 +110,8 @@ extension ReportCommandTests {
         #expect(zip(positions, positions.dropFirst()).allSatisfy { ($0 ?? text.endIndex) < ($1 ?? text.startIndex) })
         // R: summary(crr(...)) margin=R1 exp(coef) 2.78 (2.27, 3.40); rmst difference R1 - R0 = -0.348 (fixture);
         // cuminc R0 at 5 years 0.185 (0.166-0.205).
-        #expect(text.contains("margin=R1       1.023   2.782    0.1027   9.97   < 2e-16      2.275      3.402"))
+        // The Fine–Gray section is the publication table of survkit finegray (sHR 2.78, limits 2.27–3.40).
+        #expect(text.contains("\n  R1           376     157  2.78 (2.27–3.40)  <0.001\n"))
         #expect(text.contains("517 events, 689 competing events"))
         #expect(text.contains("margin=R1 vs margin=R0      -0.348  -0.527 to -0.170"))
         #expect(text.contains("    5  0.185 (0.166–0.205)  0.397 (0.351–0.451)  0.528 (0.435–0.642)"))

@@ -28,7 +28,7 @@ extension Report {
     /// competing risk: the Cox model of the event is the analysis) or crr's
     /// fit fails (no event of the cause, a singular design).
     static func fitFineGray(_ spec: ReportSpecification, formula: Formula?, cohort: Cohort) throws
-        -> Outcome<FineGrayResult>
+        -> Outcome<(result: FineGrayResult, table: PublicationTable)>
     {
         guard let formula, let eventStatus = spec.eventStatus else { return .notAsked }
         if let landmark = spec.landmark {
@@ -54,7 +54,10 @@ extension Report {
                     + "used, so there is no competing risk (the Cox model of \(eventStatus) is the analysis).")
         }
         result.input = cohort.input
-        return .done(result)
+        // The table of survkit finegray --table publication (cause 1, the event).
+        let table = PublicationTable.fineGray(
+            result, frame: frame, formula: formula, cause: 1, labels: PublicationLabels.none.merging(fileLabels: cohort.variableLabels))
+        return .done((result, table))
     }
 
     /// Adds to every curve of `cif` its values and 95% log limits at `times`

@@ -77,6 +77,7 @@ extension Report {
         warnings += restrictedMean?.warnings.map { "Restricted mean: \($0)" } ?? []
 
         var cox: CoxResult? = nil
+        var coxTable: PublicationTable? = nil
         if var f = formulas.coxFormula {
             var coxCohort = cohort
             if !timeDependent.isEmpty {
@@ -94,6 +95,11 @@ extension Report {
             result.input = cohort.input
             warnings += result.warnings.map { "Cox: \($0)" }
             cox = result
+            // The table of survkit cox --table publication: the formula as given (before a --tdc split).
+            if let formula = formulas.coxFormula {
+                coxTable = PublicationTable.cox(
+                    result, frame: frame, formula: formula, labels: PublicationLabels.none.merging(fileLabels: cohort.variableLabels))
+            }
         }
 
         // Every section says how its file was read, as the standalone command does.
@@ -101,7 +107,8 @@ extension Report {
         cif?.input = cohort.input
         warnings += cif?.warnings.map { "Cumulative incidence: \($0)" } ?? []
         _ = note(addSummaryTimes(spec.resolvedCIFTimes, to: &cif), key: .cifTimes)
-        let fineGray = note(try fitFineGray(spec, formula: formulas.fineGrayFormula, cohort: cohort), key: .fineGray)
+        let fineGrayFit = note(try fitFineGray(spec, formula: formulas.fineGrayFormula, cohort: cohort), key: .fineGray)
+        let fineGray = fineGrayFit?.result
         warnings += fineGray?.warnings.map { "Fine–Gray: \($0)" } ?? []
         var mcf = try fitMeanCumulativeFunction(
             spec, formula: formulas.meanCumulativeFunctionFormula, recurrences: recurrences)
@@ -124,6 +131,8 @@ extension Report {
             rows: kmFrame.rows, warnings: warnings)
         report.input = cohort.input
         report.fineGray = fineGray
+        report.coxTable = coxTable
+        report.fineGrayTable = fineGrayFit?.table
         report.restrictedMean = restrictedMean
         report.notes = notes.isEmpty ? nil : notes
         return report

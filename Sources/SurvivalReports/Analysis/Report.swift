@@ -42,6 +42,13 @@ public struct Report: Sendable, Encodable {
     public var rates: EventRatesResult?
     /// The Fine–Gray model of the event with death competing; `nil` without it.
     public var fineGray: FineGrayResult? = nil
+    /// The publication table of the Cox model (as `survkit cox --table
+    /// publication`), built where the model frame exists; `nil` without a Cox
+    /// model. Not part of the JSON (`cox` has every number in it).
+    public var coxTable: PublicationTable? = nil
+    /// The publication table of the Fine–Gray model (as `survkit finegray
+    /// --table publication`); `nil` without the section. Not part of the JSON.
+    public var fineGrayTable: PublicationTable? = nil
     /// Restricted mean survival time by group up to tau; `nil` without it.
     public var restrictedMean: RestrictedMeanComparisonResult? = nil
     /// Why a section the specification called for was left out, keyed by the

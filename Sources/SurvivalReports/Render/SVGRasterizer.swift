@@ -17,7 +17,8 @@ public struct FigureRenderError: Error, Sendable, CustomStringConvertible {
 /// - PNG: an ARGB32 image surface of `size.widthPixels × size.heightPixels`
 ///   (the figures paint their own white background, so the PNG is opaque);
 ///   cairo writes no resolution (pHYs) chunk, the pixel count is the DPI.
-/// - PDF: a PDF surface of `width × 72` by `height × 72` points; cairo embeds
+/// - PDF: a PDF surface of `width × 72` by `height × 72` points, with a fixed
+///   creation date (``pdfCreationDate``) and no other time; cairo embeds
 ///   subsets of the fonts fontconfig picks for the SVG's `font-family` (the
 ///   figures name DejaVu Sans first: with no font at all cairo silently draws
 ///   nothing, which the tests catch by asking for `/FontFile2`).
@@ -42,7 +43,13 @@ public enum SVGRasterizer {
         return sink.bytes
     }
 
-    /// The figure as a one-page PDF file's bytes, `size.width` × `size.height` inches.
+    /// The `/CreationDate` of every PDF figure, fixed (the first date a zip
+    /// file can hold, as the Word tables' date): a PDF of the same figure is
+    /// the same bytes each time, as `survkit report --bundle` needs.
+    public static let pdfCreationDate = "1980-01-01T00:00:00Z"
+
+    /// The figure as a one-page PDF file's bytes, `size.width` × `size.height`
+    /// inches, dated ``pdfCreationDate``.
     public static func pdf(_ svg: String, size: PlotSize) throws(FigureRenderError) -> [UInt8] {
         let handle = try load(svg)
         defer { g_object_unref(UnsafeMutableRawPointer(handle)) }
@@ -51,6 +58,8 @@ public enum SVGRasterizer {
             ByteSink.write, Unmanaged.passUnretained(sink).toOpaque(), size.widthPoints, size.heightPoints)
         else { throw FigureRenderError(message: "cannot create the PDF") }
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "survkit")
+        // Without a date of its own cairo writes the current time: the same figure would never be the same bytes.
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, pdfCreationDate)
         do {
             try draw(handle, on: surface, width: size.widthPoints, height: size.heightPoints)
         } catch {

@@ -1,12 +1,17 @@
 import SurvivalModels
 
 extension ReportDocument {
-    /// The Cox model section: the coefficient table of `survkit cox`
-    /// (`CoxCoefficientTable`, R `summary(coxph)`), the likelihood-ratio, Wald
-    /// and score tests, the concordance, and AIC and BIC.
+    /// The Cox model section: the publication table of `survkit cox --table
+    /// publication` (a row per level with the reference, N, events, HR with
+    /// 95% limits, p; `Report.coxTable`), the likelihood-ratio, Wald and
+    /// score tests, the concordance, and AIC and BIC. R's coefficient table
+    /// (`summary(coxph)`: coef, se, z) stays in the JSON's `cox` and the
+    /// notebook's `survkit cox` output; a report without the table (built by
+    /// hand) shows that one instead.
     static func coxSection(_ r: Report) -> ReportSection? {
         guard let cox = r.cox, let formula = r.formulas.cox else { return nil }
-        let t = CoxCoefficientTable.make(cox)
+        let table: [ReportBlock] = r.coxTable.map { Self.publicationBlocks($0) }
+            ?? [.table(CoxCoefficientTable.make(cox), caption: nil)]
         var intro = "Cox proportional hazards model (R coxph, \(cox.ties.rawValue) ties) for \(formula); "
             + "\(cox.n) observations, \(cox.events) events"
         if cox.nDroppedMissing > 0 { intro += ", \(cox.nDroppedMissing) dropped for missing values" }
@@ -17,7 +22,7 @@ extension ReportDocument {
         ] {
             tests.append([name, NumberFormat.significant(test.statistic, 4), "\(test.df)", NumberFormat.pValue(test.p)])
         }
-        var blocks: [ReportBlock] = [.paragraph(intro), .table(t, caption: nil), .table(tests, caption: nil)]
+        var blocks: [ReportBlock] = [.paragraph(intro)] + table + [.table(tests, caption: "Tests of the model:")]
         if let c = cox.concordance {
             blocks.append(
                 .paragraph("Concordance = \(NumberFormat.fixed(c.c, 3)) (se = \(NumberFormat.fixed(c.se, 3)))."))

@@ -92,8 +92,10 @@ extension ReportDocument {
         return blocks
     }
 
-    /// The Fine–Gray model of the event with death competing: the sHR table
-    /// of `survkit finegray` (R `summary(crr)`) with n, events and competing events.
+    /// The Fine–Gray model of the event with death competing: the publication
+    /// table of `survkit finegray --table publication` (`Report.fineGrayTable`;
+    /// without it, the sHR table of R's `summary(crr)`) with n, events and
+    /// competing events.
     static func fineGraySection(_ r: Report) -> ReportSection? {
         let s = r.specification
         let heading = "Fine–Gray model of \(s.eventStatus ?? "the event") with death as a competing risk"
@@ -109,11 +111,11 @@ extension ReportDocument {
             : "; the fit did not converge in \(fg.iterations) Newton steps."
         let lr = 2 * (fg.loglik - fg.loglikNull)
         let closing = "sHR = exp(coef), the subdistribution hazard ratio (the effect on the cumulative incidence of "
-            + "\(s.eventStatus ?? "the event")); se from crr's sandwich variance. Pseudo log-likelihood "
+            + "\(s.eventStatus ?? "the event")); limits and p from crr's sandwich variance. Pseudo log-likelihood "
             + "\(NumberFormat.significant(fg.loglik, 8)) (null \(NumberFormat.significant(fg.loglikNull, 8))); "
             + "pseudo likelihood ratio test = \(NumberFormat.significant(lr, 4)) on \(fg.coefficients.count) df."
-        return ReportSection(
-            id: "fine-gray", heading: heading,
-            blocks: [.paragraph(intro), .table(FineGrayReport.coefficientTable(fg), caption: nil), .paragraph(closing)])
+        let table: [ReportBlock] = r.fineGrayTable.map { Self.publicationBlocks($0) }
+            ?? [.table(FineGrayReport.coefficientTable(fg), caption: nil)]
+        return ReportSection(id: "fine-gray", heading: heading, blocks: [.paragraph(intro)] + table + [.paragraph(closing)])
     }
 }
