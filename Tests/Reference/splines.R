@@ -57,7 +57,7 @@ contract_names <- function(nms, xlevels) {
   vapply(nms, function(nm) {
     parts <- strsplit(nm, ":", fixed = TRUE)[[1]]
     parts <- ifelse(parts %in% names(map), map[parts], parts)
-    parts <- sub("^((ns|bs)\\([^,()]+)(,[^)]*)?\\)([0-9]+)$", "\\1)\\4", parts)
+    parts <- sub("^((ns|bs)\\([^,()]+)(, .*)?\\)([0-9]+)$", "\\1)\\4", parts)
     paste(parts, collapse = ":")
   }, "", USE.NAMES = FALSE)
 }
@@ -148,3 +148,47 @@ poisson_case <- function(name, formula) {
     file.path(out, paste0(name, ".json")))
 }
 poisson_case("poisson_sarcoma_ns_age", "lr_count ~ margin + ns(age, df = 3) + bs(size_cm, df = 4) + offset(log(os_years))")
+
+# Fine-Gray (cmprsk::crr) with a spline: model.frame evaluates ns() on every row, then drops rows with NA.
+finegray_case <- function(name, rhs, cause) {
+  suppressPackageStartupMessages(library(cmprsk))
+  data <- read.csv(file.path("datasets", "mgus2_competing.csv"), stringsAsFactors = TRUE)
+  mf <- model.frame(as.formula(paste("~ etime + event +", rhs)), data)
+  mm0 <- model.matrix(as.formula(paste("~", rhs)), mf)
+  assign <- attr(mm0, "assign")[-1]
+  mm <- mm0[, -1, drop = FALSE]
+  fit <- crr(mf$etime, mf$event, cov1 = mm, failcode = cause, cencode = 0)
+  se <- sqrt(diag(fit$var))
+  xl <- lapply(Filter(is.factor, mf), levels)
+  nms <- contract_names(colnames(mm), xl)
+  coefs <- lapply(seq_along(fit$coef), function(j) list(term = nms[j], coef = unname(fit$coef[j]), se = se[j],
+                                                        p = 2 * pnorm(-abs(fit$coef[j] / se[j]))))
+  formula <- paste("Surv(etime, event) ~", rhs)
+  tl <- attr(terms(as.formula(paste("~", rhs))), "term.labels")
+  write_json_file(list(
+    case = name, args = I(c("finegray", "datasets/mgus2_competing.csv", "--formula", formula, "--cause", format(cause),
+                             "--format", "json")),
+    formula = formula, data = "datasets/mgus2_competing.csv", analysis = "fine-gray",
+    coefficients = coefs, term_tests = term_tests(fit$coef, fit$var, assign, tl)),
+    file.path(out, paste0(name, ".json")))
+}
+finegray_case("finegray_mgus2_ns_age", "ns(age, df = 3) + sex + hgb", 1)
+
+# predict(fit, newdata): the new rows get the fitted model's knots (makepredictcall), including
+# ages outside the boundary knots (linear continuation of ns; bs's Taylor continuation).
+predict_case <- function(name, formula) {
+  pbc <- read.csv("datasets/pbc.csv")
+  nd <- pbc[1:12, ]
+  nd$age[1:3] <- c(20, 85, 95)
+  nd$bili[4] <- 40
+  newfile <- file.path(out, "pbc_newdata.csv")
+  write.csv(nd, newfile, row.names = FALSE, na = "NA")
+  fit <- coxph(as.formula(formula), data = pbc)
+  lp <- suppressWarnings(predict(fit, newdata = nd, type = "lp", reference = "strata"))
+  write_json_file(list(
+    case = name, args = I(c("cox", "datasets/pbc.csv", "--formula", formula, "--predict", newfile, "--format", "json")),
+    formula = formula, data = "datasets/pbc.csv",
+    predictions = list(row = seq_len(nrow(nd)), linear_predictor = unname(lp), risk = unname(exp(lp)))),
+    file.path(out, paste0(name, ".json")))
+}
+predict_case("cox_pbc_predict_outside", "Surv(time, status == 2) ~ ns(age, df = 3) + bs(bili, df = 4) + edema")

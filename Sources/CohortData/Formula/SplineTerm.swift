@@ -102,3 +102,12 @@ struct SplineTermError: Error {
     var message: String
     init(_ message: String) { self.message = message }
 }
+
+extension Formula {
+    /// The names of the terms that contain an `ns()`/`bs()` variable, in model order.
+    public var splineTermNames: [String] {
+        terms.filter { term in
+            term.variables.contains { if case .spline = $0 { return true } else { return false } }
+        }.map(\.name)
+    }
+}

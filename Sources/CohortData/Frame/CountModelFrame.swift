@@ -32,6 +32,8 @@ public struct CountModelFrame: Sendable {
     public var factorLevels: [String: [String]] = [:]
     /// The `ns()`/`bs()` bases, as `ModelFrame.splineBases`.
     public var splineBases: [String: SplineBasis] = [:]
+    /// The names of the terms with a spline variable (`ns(age)`), which get a joint Wald test.
+    public var splineTerms: [String] = []
 
     public init(
         outcome: [Double], design: Matrix, termNames: [String], termOfColumn: [String], offset: [Double]?,

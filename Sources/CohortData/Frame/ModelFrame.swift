@@ -47,6 +47,8 @@ public struct ModelFrame: Sendable {
     /// The basis of each `ns()`/`bs()` variable (its knots), keyed by the
     /// variable's R label (`ns(age, df = 4)`), so new data get the same columns.
     public var splineBases: [String: SplineBasis] = [:]
+    /// The names of the terms with a spline variable (`ns(age)`), which get a joint Wald test.
+    public var splineTerms: [String] = []
 
     public init(
         response: SurvivalResponse, design: Matrix, termNames: [String], termOfColumn: [String],

@@ -55,6 +55,7 @@ public struct ModelFrameBuilder {
             rowIndex: used.rows, rows: used.accounting, warnings: warnings)
         frame.factorLevels = Dictionary(uniqueKeysWithValues: codings.map { ($0.key.label, $0.value.labels) })
         frame.splineBases = bases
+        frame.splineTerms = formula.splineTermNames
         frame.origin = cohort.origin
         if let transform = options.timeTransform {
             frame = try frame.expandingTimeTransform(transform, terms: formula.timeTransformTerms)
@@ -86,6 +87,7 @@ public struct ModelFrameBuilder {
             rowIndex: used.rows, rows: used.accounting, warnings: warnings)
         frame.factorLevels = Dictionary(uniqueKeysWithValues: codings.map { ($0.key.label, $0.value.labels) })
         frame.splineBases = bases
+        frame.splineTerms = formula.splineTermNames
         frame.origin = cohort.origin
         return frame
     }

@@ -51,6 +51,11 @@ extension CoxFit {
         // As R's logLik.coxph: df = the non-aliased coefficients, nobs = the events.
         result.aic = InformationCriteria.aic(loglik: state.loglik, df: df)
         result.bic = InformationCriteria.bic(loglik: state.loglik, df: df, observations: events)
+        // Model-based variance, as the contract's term_tests (robust or not).
+        let naive = state.naiveVariance
+        result.termTests = TermWaldTest.tests(
+            terms: frame.splineTerms, termOfColumn: frame.termOfColumn, coefficients: coefficients,
+            variance: (0..<p).map { i in (0..<p).map { naive[i, $0] } })
         return result
     }
 

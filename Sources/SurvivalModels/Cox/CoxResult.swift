@@ -212,6 +212,8 @@ public struct CoxResult: Sendable, Codable, Equatable {
     /// The sequential analysis of deviance, R's `anova(fit)`; `nil` unless asked for
     /// (``CoxFit/anova(termLabels:)``).
     public var anova: [CoxAnovaRow]? = nil
+    /// The joint Wald test of each spline term (`ns(x)`, `bs(x)`), model-based variance; `nil` without splines.
+    public var termTests: [TermWaldTest]? = nil
 
     /// Creates a result from its parts.
     public init(

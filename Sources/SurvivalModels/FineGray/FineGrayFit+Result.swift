@@ -21,10 +21,14 @@ extension FineGrayFit {
                 p: z.isNaN ? nil : 2 * Normal.upperTail(abs(z)), shr: finite(Foundation.exp(b)),
                 shrLower: finite(Foundation.exp(b - zq * se)), shrUpper: finite(Foundation.exp(b + zq * se)))
         }
-        return FineGrayResult(
+        var result = FineGrayResult(
             cause: String(options.cause), cencode: String(options.censoringCode), n: frame.count, events: events,
             competingEvents: competingEvents, nDroppedMissing: frame.rows.droppedTotal, iterations: iterations,
             converged: converged, confLevel: options.confLevel, loglik: loglik, loglikNull: loglikNull,
             coefficients: coefs, variance: variance.rowArrays, warnings: warnings, rows: frame.rows)
+        result.termTests = TermWaldTest.tests(
+            terms: frame.splineTerms, termOfColumn: frame.termOfColumn, coefficients: coefs.map(\.coef),
+            variance: result.variance)
+        return result
     }
 }

@@ -85,4 +85,6 @@ public struct FineGrayResult: Sendable, Codable, Equatable {
     public var rows: RowAccounting
     /// How the data file was read; set by the caller that read it.
     public var input: InputDescription? = nil
+    /// The joint Wald test of each spline term (`ns(x)`, `bs(x)`) with crr's variance; `nil` without splines.
+    public var termTests: [TermWaldTest]? = nil
 }

@@ -119,6 +119,9 @@ struct RateData {
         result.bic = result.loglik.map {
             InformationCriteria.bic(loglik: $0, df: result.loglikDF, observations: frame.count)
         }.flatMap(finite)
+        result.termTests = TermWaldTest.tests(
+            terms: frame.splineTerms, termOfColumn: (intercept ? ["(Intercept)"] : []) + frame.termOfColumn,
+            coefficients: fit.coefficients, variance: result.variance)
         return result
     }
 }

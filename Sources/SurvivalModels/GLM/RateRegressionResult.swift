@@ -81,6 +81,8 @@ public struct RateRegressionResult: Sendable, Codable, Equatable {
     public var loglik: Double?
     /// Schwarz's criterion, R's `BIC(fit)` with n = the rows; `nil` as `aic`.
     public var bic: Double? = nil
+    /// The joint Wald test of each spline term (`ns(x)`, `bs(x)`), model-based variance; `nil` without splines.
+    public var termTests: [TermWaldTest]? = nil
     /// The parameters R's `logLik(fit)` counts: the rank (Poisson), the rank + 1
     /// (negative binomial, θ). Not in the JSON (``ModelComparison`` reads it).
     public var loglikDF: Int = 0

@@ -45,6 +45,11 @@ extension SurvregFit {
             varianceTerms: varianceTerms, warnings: warnings, rows: frame.rows)
         result.bic = InformationCriteria.bic(loglik: loglik, df: parameters, observations: frame.count)
         result.loglikDF = parameters
+        // The coefficients' block of the variance (the log-scale rows follow).
+        let intercept = nvar > frame.termOfColumn.count ? ["(Intercept)"] : []
+        result.termTests = TermWaldTest.tests(
+            terms: frame.splineTerms, termOfColumn: intercept + frame.termOfColumn, coefficients: coefs,
+            variance: (0..<nvar).map { i in (0..<nvar).map { variance[i, $0] } })
         return result
     }
 }

@@ -104,6 +104,8 @@ public struct SurvregResult: Sendable, Codable, Equatable {
     public var aic: Double
     /// Schwarz's criterion, R's `BIC(fit)`: the parameters of `aic`, n = the rows.
     public var bic: Double? = nil
+    /// The joint Wald test of each spline term (`ns(x)`, `bs(x)`), model-based variance; `nil` without splines.
+    public var termTests: [TermWaldTest]? = nil
     /// The parameters R's `logLik(fit)` counts (coefficients + estimated log-scales),
     /// as `aic`. Not in the JSON (``ModelComparison`` reads it).
     public var loglikDF: Int = 0

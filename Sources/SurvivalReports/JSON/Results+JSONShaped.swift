@@ -33,7 +33,7 @@ extension CoxResult: JSONShaped {
     /// Present only when asked for (`--zph`, `--residuals`, `--predict`,
     /// `--bootstrap`), or when they exist (`concordance`).
     static var keysOmittedWhenAbsent: Set<String> {
-        ["input", "concordance", "zph", "residuals", "predictions", "bootstrap", "aic", "bic", "anova"]
+        ["input", "concordance", "zph", "residuals", "predictions", "bootstrap", "aic", "bic", "anova", "term_tests"]
     }
     static var keysNotWritten: Set<String> { ["conf_level"] }
 }
@@ -90,14 +90,16 @@ extension RateRegressionResult: JSONShaped {
     var jsonAnalysis: String? { family.rawValue }
     /// Negative binomial only: `theta`, `theta_se`; `aic` and `loglik` only
     /// where the likelihood is defined (integer counts).
-    static var keysOmittedWhenAbsent: Set<String> { ["input", "aic", "bic", "loglik", "theta", "theta_se"] }
+    static var keysOmittedWhenAbsent: Set<String> {
+        ["input", "aic", "bic", "loglik", "theta", "theta_se", "term_tests"]
+    }
     static var keysNotWritten: Set<String> { ["family", "conf_level", "loglik_df"] }
 }
 
 extension SurvregResult: JSONShaped {
     var jsonAnalysis: String? { "survreg" }
     /// `input` only when the caller read a file.
-    static var keysOmittedWhenAbsent: Set<String> { ["input", "bic"] }
+    static var keysOmittedWhenAbsent: Set<String> { ["input", "bic", "term_tests"] }
     static var keysNotWritten: Set<String> { ["loglik_df"] }
 }
 
@@ -153,7 +155,7 @@ extension ReportSpecification: JSONShaped {
 extension FineGrayResult: JSONShaped {
     var jsonAnalysis: String? { "fine-gray" }
     /// `predictions` only with `--predict`; `input` only when the caller read a file.
-    static var keysOmittedWhenAbsent: Set<String> { ["input", "predictions"] }
+    static var keysOmittedWhenAbsent: Set<String> { ["input", "predictions", "term_tests"] }
 }
 
 // Model comparison (`cox --anova`, `survkit compare`).

@@ -42,6 +42,7 @@ public enum CoxReport {
         if let aic = r.aic, let bic = r.bic {
             out += (md ? "\n" : "") + "AIC = \(NumberFormat.significant(aic, 7)), BIC = \(NumberFormat.significant(bic, 7)) (n = \(r.events) events)\n"
         }
+        out += TermTestsTable.render(r.termTests, format: format)
         if let anova = r.anova { out += CoxAnovaTable.render(anova, format: format) }
         if let zph = r.zph {
             out += "\n" + (md ? "### Proportional-hazards test (cox.zph, \(zph.transform))\n\n" : "Proportional-hazards test (cox.zph, transform = \(zph.transform))\n")

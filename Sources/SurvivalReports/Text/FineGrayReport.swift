@@ -29,6 +29,7 @@ public enum FineGrayReport {
         let df = r.coefficients.count
         let lr = 2 * (r.loglik - r.loglikNull)
         out += "Pseudo likelihood ratio test = \(NumberFormat.significant(lr, 4)) on \(df) df\n"
+        out += TermTestsTable.render(r.termTests, format: format)
         if let predictions = r.predictions {
             out += "\n" + (md ? "### Predicted cumulative incidence of cause \(r.cause)\n\n"
                 : "Predicted cumulative incidence of cause \(r.cause) (predict.crr)\n")

@@ -35,6 +35,7 @@ public enum RateRegressionReport {
         out += "Residual deviance: \(NumberFormat.significant(r.deviance, 6)) on \(r.dfResidual) degrees of freedom" + sep
         out += "AIC: \(r.aic.map { NumberFormat.significant($0, 6) } ?? "not defined")\n"
         if let bic = r.bic { out += (md ? "\n" : "") + "BIC: \(NumberFormat.significant(bic, 6))\n" }
+        out += TermTestsTable.render(r.termTests, format: format)
         out += RowsLine.render(r.rows, format: format)
         out += WarningsSection.render(r.warnings, format: format)
         return out

@@ -49,6 +49,7 @@ public enum SurvregReport {
         if let bic = r.bic { out += ", BIC = \(NumberFormat.significant(bic, 7))" }
         out += "\n"
         if md { out += "\n" }
+        out += TermTestsTable.render(r.termTests, format: format)
         out += r.converged ? "Number of Newton-Raphson Iterations: \(r.iterations)\n" : "NOT converged after \(r.iterations) iterations\n"
         out += RowsLine.render(r.rows, format: format)
         out += WarningsSection.render(r.warnings, format: format)
