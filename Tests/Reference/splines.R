@@ -192,3 +192,17 @@ predict_case <- function(name, formula) {
     file.path(out, paste0(name, ".json")))
 }
 predict_case("cox_pbc_predict_outside", "Surv(time, status == 2) ~ ns(age, df = 3) + bs(bili, df = 4) + edema")
+
+# termplot(fit, se = TRUE, plot = FALSE): a spline term's fitted effect (predict type = "terms",
+# centred at fit$means) at each distinct value of its variable, for survkit cox --plot --plot-term.
+dir.create(file.path(out, "termplot"), showWarnings = FALSE)
+termplot_case <- function(name, data_name, formula, term_index, term) {
+  data <- read.csv(file.path("datasets", paste0(data_name, ".csv")), stringsAsFactors = TRUE)
+  fit <- coxph(as.formula(formula), data = data)
+  tp <- termplot(fit, se = TRUE, plot = FALSE, terms = term_index)[[1]]
+  write_json_file(list(case = name, data = paste0("datasets/", data_name, ".csv"), formula = formula, term = term,
+                       x = tp$x, fit = tp$y, se = tp$se), file.path(out, "termplot", paste0(name, ".json")))
+}
+termplot_case("pbc_ns_age", "pbc", "Surv(time, status == 2) ~ ns(age, df = 3) + log(bili) + edema", 1, "ns(age)")
+termplot_case("pbc_bs_log_bili", "pbc", "Surv(time, status == 2) ~ age + bs(log(bili), df = 4)", 2, "bs(log(bili))")
+termplot_case("lung_ns_wtloss", "lung", "Surv(time, status) ~ ns(age, df = 2) + sex + ns(wt.loss, df = 3)", 3, "ns(wt.loss)")

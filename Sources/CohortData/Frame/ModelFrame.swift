@@ -49,6 +49,10 @@ public struct ModelFrame: Sendable {
     public var splineBases: [String: SplineBasis] = [:]
     /// The names of the terms with a spline variable (`ns(age)`), which get a joint Wald test.
     public var splineTerms: [String] = []
+    /// For each main-effect spline term (`ns(age)`), the values of its
+    /// variable on the used rows — R's `termplot` "carrier": the innermost
+    /// column of the call, `bili` for `ns(log(bili))` — to plot the term against.
+    public var splineCarriers: [String: [Double]] = [:]
 
     public init(
         response: SurvivalResponse, design: Matrix, termNames: [String], termOfColumn: [String],

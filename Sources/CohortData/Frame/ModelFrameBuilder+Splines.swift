@@ -64,4 +64,25 @@ extension ModelFrameBuilder {
         }
         return columns
     }
+
+    /// The carrier of each main-effect spline term on the used rows (see
+    /// ``ModelFrame/splineCarriers``): the first argument followed down to a column.
+    func splineCarriers(rows: [Int]) throws -> [String: [Double]] {
+        var out: [String: [Double]] = [:]
+        for term in formula.terms where term.variables.count == 1 {
+            guard case .spline(let s) = term.variables[0] else { continue }
+            var e = s.argument
+            while true {
+                switch e {
+                case .call(_, let inner), .parenthesized(let inner): e = inner; continue
+                case .function(_, let arguments) where !arguments.isEmpty: e = arguments[0].value; continue
+                default: break
+                }
+                break
+            }
+            guard case .variable = e else { continue }
+            out[term.name] = try numeric(e, rows: rows, as: "a spline variable")
+        }
+        return out
+    }
 }
