@@ -5,8 +5,13 @@ extension ReportCommand {
     /// analysis spelled out as options, paths as given) and each step's own command.
     ///
     /// `trendShown`: the report has the log-rank test for trend (its logrank
-    /// step then adds `--trend`).
-    func commands(_ spec: ReportSpecification, formulas: ReportFormulas, trendShown: Bool = false) -> ReportCommands {
+    /// step then adds `--trend`). `path` maps each file path of the report
+    /// command (data, recurrences, outputs) to the one to show (the notebook
+    /// shows them relative to its own folder); the steps name the files as given.
+    func commands(
+        _ spec: ReportSpecification, formulas: ReportFormulas, trendShown: Bool = false,
+        path: (String) -> String = { $0 }
+    ) -> ReportCommands {
         let dataOptions = input.reproducingArguments
         let referenceOptions = spec.reference.sorted { $0.key < $1.key }.flatMap { ["--reference", "\($0.key)=\($0.value)"] }
         let timesText = spec.times.map(NumberFormatting.label).joined(separator: ",")
@@ -17,71 +22,73 @@ extension ReportCommand {
         let landmarkOptions = spec.landmark.map { ["--landmark", NumberFormatting.label($0)] } ?? []
         let tdcOptions = (spec.timeDependent ?? []).flatMap { ["--tdc", $0] }
 
-        var report = ["survkit", "report", data, "--time", spec.time, "--status", spec.status]
+        var report = ["survkit", "report", path(data), "--time", spec.time, "--status", spec.status]
         if let g = spec.group { report += ["--group", g] }
         if !spec.covariates.isEmpty { report += ["--covariates", spec.covariates.joined(separator: ",")] }
         if let s = spec.strata { report += ["--strata", s] }
         if let u = spec.timeUnit { report += ["--time-unit", u] }
         if !spec.times.isEmpty { report += ["--times", timesText] }
         if let t = spec.title { report += ["--title", t] }
-        report += recurrenceOptions(spec)
+        report += recurrenceOptions(spec, path: path)
         report += ReportModelOptions.reproducingArguments(spec)
         report += ReportTableOneOptions.reproducingArguments(spec)
         report += landmarkOptions + tdcOptions + subsetOptions + referenceOptions + dataOptions
         if output.format != .text { report += ["--format", output.format.rawValue] }
-        if let o = output.output { report += ["--output", o] }
-        if let f = figures { report += ["--figures", f] }
-        if let n = notebook { report += ["--notebook", n] }
+        if let o = output.output { report += ["--output", path(o)] }
+        if let f = figures { report += ["--figures", path(f)] }
+        if let n = notebook { report += ["--notebook", path(n)] }
 
-        var steps: [String: String] = [:]
+        var steps: [String: [String]] = [:]
         var km = ["survkit", "km", data, "--formula", formulas.kaplanMeier]
         if !spec.times.isEmpty { km += ["--times", timesText] }
-        steps["kaplan-meier"] = Self.shell(km + landmarkOptions + subsetOptions + referenceOptions + dataOptions)
+        steps["kaplan-meier"] = km + landmarkOptions + subsetOptions + referenceOptions + dataOptions
         if let f = formulas.logRankFormula?.text {
             // --trend where the report shows the test for trend (the scores are the level values in both).
             let trend = trendShown ? ["--trend"] : []
-            steps["logrank"] = Self.shell(
+            steps["logrank"] = (
                 ["survkit", "logrank", data, "--formula", f] + trend + landmarkOptions + subsetOptions + referenceOptions
                     + dataOptions)
         }
         if let f = formulas.restrictedMeanFormula?.text, let tau = spec.resolvedRMSTTau {
-            steps["rmst"] = Self.shell(
+            steps["rmst"] = (
                 ["survkit", "rmst", data, "--formula", f, "--tau", NumberFormatting.label(tau)] + subsetOptions
                     + referenceOptions + dataOptions)
         }
         if let f = formulas.coxFormula?.text {
-            steps["cox"] = Self.shell(["survkit", "cox", data, "--formula", f] + landmarkOptions + tdcOptions + subsetOptions + referenceOptions + dataOptions)
+            steps["cox"] = ["survkit", "cox", data, "--formula", f] + landmarkOptions + tdcOptions + subsetOptions + referenceOptions + dataOptions
         }
         if let f = formulas.cumulativeIncidenceFormula?.text {
             let times = spec.resolvedCIFTimes
             let timesOption = times.isEmpty ? [] : ["--times", times.map(NumberFormatting.label).joined(separator: ",")]
-            steps["cumulative-incidence"] = Self.shell(
+            steps["cumulative-incidence"] = (
                 ["survkit", "cif", data, "--formula", f, "--competing-status", spec.status] + timesOption + landmarkOptions
                     + subsetOptions + referenceOptions + dataOptions)
         }
         if let f = formulas.fineGrayFormula?.text {
-            steps["fine-gray"] = Self.shell(
+            steps["fine-gray"] = (
                 ["survkit", "finegray", data, "--formula", f, "--competing-status", spec.status] + subsetOptions
                     + referenceOptions + dataOptions)
         }
         if let f = formulas.meanCumulativeFunctionFormula?.text, let file = spec.recurrences {
-            steps["mcf"] = Self.shell(["survkit", "mcf", file, "--formula", f] + strictOptions + referenceOptions + dataOptions)
+            steps["mcf"] = ["survkit", "mcf", file, "--formula", f] + strictOptions + referenceOptions + dataOptions
         }
         if let events = spec.rateEvents, let personTime = spec.ratePersonTime {
             var rates = ["survkit", "rates", data, "--events", events, "--person-time", personTime]
             if let g = spec.recurrenceGrouping { rates += ["--by", g] }
             rates += ["--per", NumberFormatting.label(spec.ratePer)]
-            steps["rates"] = Self.shell(rates + subsetOptions + referenceOptions + dataOptions)
+            steps["rates"] = rates + subsetOptions + referenceOptions + dataOptions
         }
-        return ReportCommands(report: Self.shell(report), steps: steps)
+        return ReportCommands(
+            report: Self.shell(report), steps: steps.mapValues { Self.shell($0) }, reportArguments: Array(report.dropFirst()),
+            stepArguments: steps.mapValues { Array($0.dropFirst()) })
     }
 
     /// The recurrence options of the `survkit report` command (defaults left out).
-    func recurrenceOptions(_ spec: ReportSpecification) -> [String] {
+    func recurrenceOptions(_ spec: ReportSpecification, path: (String) -> String = { $0 }) -> [String] {
         var out: [String] = []
         if let t = spec.eventTime, let s = spec.eventStatus { out += ["--event-time", t, "--event-status", s] }
         if let file = spec.recurrences, let id = spec.recurrenceId {
-            out += ["--recurrences", file, "--recurrence-id", id]
+            out += ["--recurrences", path(file), "--recurrence-id", id]
             if spec.recurrenceStart != "start" { out += ["--recurrence-start", spec.recurrenceStart] }
             if spec.recurrenceStop != "stop" { out += ["--recurrence-stop", spec.recurrenceStop] }
             if spec.recurrenceEvent != "event" { out += ["--recurrence-event", spec.recurrenceEvent] }
@@ -96,12 +103,5 @@ extension ReportCommand {
 
     /// Words joined into a POSIX shell command line: plain words as they are,
     /// others in double quotes when that is safe, else in single quotes.
-    static func shell(_ words: [String]) -> String {
-        words.map { word -> String in
-            let plain = !word.isEmpty && word.allSatisfy { $0.isLetter || $0.isNumber || "-_./,=:+@%".contains($0) }
-            if plain { return word }
-            if !word.contains(where: { "\"$`\\!".contains($0) }) { return "\"\(word)\"" }
-            return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-        }.joined(separator: " ")
-    }
+    static func shell(_ words: [String]) -> String { ShellQuoting.line(words) }
 }

@@ -200,6 +200,7 @@ struct ReportCommand: ParsableCommand {
             OutputFile(option: "--notebook", shown: $0, resolved: resolve($0), contents: "the notebook")
         }
         try notebookFile?.refuseOverwriting(inputs: inputs)
+        if let notebook { try refuseFiguresInNotebookFolder(notebookPath: notebook) }
         let cohort = try readCohort(data)
         let recurrenceCohort = try spec.recurrences.map { try readCohort($0) }
         let report: Report
@@ -225,8 +226,7 @@ struct ReportCommand: ParsableCommand {
 
         if let figures { try writeFigures(zip(figureList, figureFiles).map { ($0.svg, $1) }, into: figures) }
         if let notebookFile {
-            let text = NotebookExport.render(report, figures: figureList, commands: commands(spec, formulas: report.formulas, trendShown: report.logrank?.trend != nil))
-            try notebookFile.write(text)
+            try notebookFile.write(notebookText(report, spec: spec, notebookPath: notebookFile.shown))
         }
         var links: [String: String] = [:]
         if let figures {
