@@ -21,7 +21,8 @@ extension ReportCommand {
             inputs: inputs,
             figures: NotebookPaths.figuresFolder(notebookFileName: (notebookPath as NSString).lastPathComponent))
         let commands = commands(
-            spec, formulas: report.formulas, trendShown: report.logrank?.trend != nil, path: shown)
+            spec, formulas: report.formulas, trendShown: report.logrank?.trend != nil,
+            mcfSubset: report.meanCumulativeFunctionUsesSubset, path: shown)
         return NotebookExport.render(report, commands: commands, paths: paths)
     }
 

@@ -5,11 +5,12 @@ extension ReportCommand {
     /// analysis spelled out as options, paths as given) and each step's own command.
     ///
     /// `trendShown`: the report has the log-rank test for trend (its logrank
-    /// step then adds `--trend`). `path` maps each file path of the report
+    /// step then adds `--trend`). `mcfSubset`: the mean cumulative function
+    /// used the subset (its step then adds `--subset`). `path` maps each file path of the report
     /// command (data, recurrences, outputs) to the one to show (the notebook
     /// shows them relative to its own folder); the steps name the files as given.
     func commands(
-        _ spec: ReportSpecification, formulas: ReportFormulas, trendShown: Bool = false,
+        _ spec: ReportSpecification, formulas: ReportFormulas, trendShown: Bool = false, mcfSubset: Bool = false,
         path: (String) -> String = { $0 }
     ) -> ReportCommands {
         let dataOptions = input.reproducingArguments
@@ -40,7 +41,8 @@ extension ReportCommand {
 
         var steps: [String: [String]] = [:]
         var km = ["survkit", "km", data, "--formula", formulas.kaplanMeier]
-        if !spec.times.isEmpty { km += ["--times", timesText] }
+        // The report's curves report every --times time, past a curve's end too (R's extend = TRUE).
+        if !spec.times.isEmpty { km += ["--times", timesText, "--extend"] }
         steps["kaplan-meier"] = km + landmarkOptions + subsetOptions + referenceOptions + dataOptions
         if let f = formulas.logRankFormula?.text {
             // --trend where the report shows the test for trend (the scores are the level values in both).
@@ -70,7 +72,9 @@ extension ReportCommand {
                     + referenceOptions + dataOptions)
         }
         if let f = formulas.meanCumulativeFunctionFormula?.text, let file = spec.recurrences {
-            steps["mcf"] = ["survkit", "mcf", file, "--formula", f] + strictOptions + referenceOptions + dataOptions
+            let mcfSubsetOptions = mcfSubset ? (spec.subset.map { ["--subset", $0] } ?? []) : []
+            steps["mcf"] = ["survkit", "mcf", file, "--formula", f] + mcfSubsetOptions + strictOptions + referenceOptions
+                + dataOptions
         }
         if let events = spec.rateEvents, let personTime = spec.ratePersonTime {
             var rates = ["survkit", "rates", data, "--events", events, "--person-time", personTime]

@@ -49,8 +49,10 @@ struct ReportCommand: ParsableCommand {
             fine_gray, rmst and notes where the report has them); \
             --figures DIR writes km.svg (curves with numbers at risk), forest.svg (hazard ratios), \
             cif.svg and mcf.svg (recurrence sections); --notebook FILE.ipynb writes a \
-            Jupyter notebook (nbformat 4.5) with the tables, the figures and the survkit \
-            command of every step.
+            Jupyter notebook (nbformat 4.5, Python) with the tables and, per step, a cell \
+            that runs its survkit command from the notebook's folder (data paths relative \
+            to it, figures drawn with --plot into NAME-notebook-figures/ and displayed); \
+            its stored outputs are what the cells print.
 
             Example:
               survkit report datasets/sarcoma_patients.csv \\
@@ -165,7 +167,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Directory to write the figures into (km.svg, forest.svg, cif.svg, mcf.svg); created if missing.")
     var figures: String?
 
-    @Option(help: "Write a Jupyter notebook (nbformat 4.5) of the report to this file.")
+    @Option(help: "Write a Jupyter notebook (nbformat 4.5) of the report, whose cells run each step, to this file.")
     var notebook: String?
 
     @Option(
