@@ -22,7 +22,8 @@ extension ReportCommand {
             figures: NotebookPaths.figuresFolder(notebookFileName: (notebookPath as NSString).lastPathComponent))
         let commands = commands(
             spec, formulas: report.formulas, trendShown: report.logrank?.trend != nil,
-            mcfSubset: report.meanCumulativeFunctionUsesSubset, path: shown)
+            mcfSubset: report.meanCumulativeFunctionUsesSubset,
+            detectedDelimiters: (report.input?.delimiter, report.meanCumulativeFunction?.input?.delimiter), path: shown)
         return NotebookExport.render(report, commands: commands, paths: paths)
     }
 

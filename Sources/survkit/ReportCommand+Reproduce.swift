@@ -11,9 +11,17 @@ extension ReportCommand {
     /// shows them relative to its own folder); the steps name the files as given.
     func commands(
         _ spec: ReportSpecification, formulas: ReportFormulas, trendShown: Bool = false, mcfSubset: Bool = false,
-        path: (String) -> String = { $0 }
+        detectedDelimiters: (cohort: String?, recurrences: String?) = (nil, nil), path: (String) -> String = { $0 }
     ) -> ReportCommands {
-        let dataOptions = input.reproducingArguments
+        // A delimiter the report detected (--delimiter auto, not a comma) is given to the steps
+        // (their own detection would say so on stderr); each file its own.
+        func delimiterOptions(_ detected: String?) -> [String] {
+            guard input.delimiter == .auto, let d = detected, d != ",", let known = CSVOptions.Delimiter(rawValue: d)
+            else { return [] }
+            return ["--delimiter", DelimiterChoice.fixed(known).defaultValueDescription]
+        }
+        let recurrencesDataOptions = input.reproducingArguments + delimiterOptions(detectedDelimiters.recurrences)
+        let dataOptions = input.reproducingArguments + delimiterOptions(detectedDelimiters.cohort)
         let referenceOptions = spec.reference.sorted { $0.key < $1.key }.flatMap { ["--reference", "\($0.key)=\($0.value)"] }
         let timesText = spec.times.map(NumberFormatting.label).joined(separator: ",")
         // The subset applies to the cohort's sections (the recurrences file may lack its columns).
@@ -33,7 +41,7 @@ extension ReportCommand {
         report += recurrenceOptions(spec, path: path)
         report += ReportModelOptions.reproducingArguments(spec)
         report += ReportTableOneOptions.reproducingArguments(spec)
-        report += landmarkOptions + tdcOptions + subsetOptions + referenceOptions + dataOptions
+        report += landmarkOptions + tdcOptions + subsetOptions + referenceOptions + input.reproducingArguments
         if output.format != .text { report += ["--format", output.format.rawValue] }
         if let o = output.output { report += ["--output", path(o)] }
         if let f = figures { report += ["--figures", path(f)] }
@@ -74,7 +82,7 @@ extension ReportCommand {
         if let f = formulas.meanCumulativeFunctionFormula?.text, let file = spec.recurrences {
             let mcfSubsetOptions = mcfSubset ? (spec.subset.map { ["--subset", $0] } ?? []) : []
             steps["mcf"] = ["survkit", "mcf", file, "--formula", f] + mcfSubsetOptions + strictOptions + referenceOptions
-                + dataOptions
+                + recurrencesDataOptions
         }
         if let events = spec.rateEvents, let personTime = spec.ratePersonTime {
             var rates = ["survkit", "rates", data, "--events", events, "--person-time", personTime]

@@ -167,13 +167,18 @@ import Testing
             "--rate-events", "lr_count", "--rate-person-time", "os_years", "--recurrence-group", "margin",
             "--subset", "age >= 30", "--no-trend",
         ],
+        // A semicolon file: the steps are given the delimiter the report detected (no stderr note).
+        [
+            "report", "lung_semicolon.csv", "--time", "time", "--status", "status", "--group", "sex",
+            "--covariates", "age,sex,ph.ecog", "--times", "180,365",
+        ],
     ]
 
-    /// Every step cell of a notebook stores its command's standard output and
-    /// the exact SVG its `--plot` writes: the commands of the cells (parsed
-    /// from their Python source) run in-process with `--output`, and the
-    /// files compared with the stored outputs; the data paths of the cells
-    /// are relative to the notebook's folder.
+    /// Every step cell of a notebook stores what its command writes: standard
+    /// output, standard error (the warnings) and the exact SVG its `--plot`
+    /// draws. The commands of the cells (parsed from their Python source) run
+    /// as the cells run them, with the survkit executable; the data paths of
+    /// the cells are relative to the notebook's folder.
     @Test(arguments: 0..<(variants.count + 3))
     func notebookCellsStoreWhatTheirCommandsWrite(_ index: Int) throws {
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("nbcells-\(UUID().uuidString)")
@@ -182,6 +187,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: temp) }
         try FileManager.default.createSymbolicLink(
             at: temp.appendingPathComponent("datasets"), withDestinationURL: Repository.url("datasets"))
+        let lung = try String(contentsOf: Repository.url("datasets/lung.csv"), encoding: .utf8)
+        try lung.replacingOccurrences(of: ",", with: ";")
+            .write(to: temp.appendingPathComponent("lung_semicolon.csv"), atomically: true, encoding: .utf8)
         let notebook: URL
         if index < Self.variants.count {
             notebook = folder.appendingPathComponent("variant.ipynb")
@@ -202,8 +210,9 @@ import Testing
             let source = Self.text(cell["source"])
             let outputs = cell["outputs"] as? [[String: Any]] ?? []
             let stdout = outputs.filter { $0["name"] as? String == "stdout" }.map { Self.text($0["text"]) }.joined()
+            let stderr = outputs.filter { $0["name"] as? String == "stderr" }.map { Self.text($0["text"]) }.joined()
             let svg = outputs.compactMap { ($0["data"] as? [String: Any])?["image/svg+xml"] }.map(Self.text).first
-            let text = temp.appendingPathComponent("cell.txt"), plot = temp.appendingPathComponent("cell.svg")
+            let plot = temp.appendingPathComponent("cell.svg")
             let arguments = try #require(Self.callArguments(source), "cannot read the cell: \(source)").map { word in
                 switch word {
                 case .variable(let name):
@@ -213,9 +222,10 @@ import Testing
                 case .literal(let s): return s
                 }
             }
-            var command = try Survkit.parseAsRoot(arguments + ["--output", text.path])
-            try command.run()
-            #expect(try String(contentsOf: text, encoding: .utf8) == stdout, "\(notebook.lastPathComponent): \(source)")
+            let run = try CommandRunner.spawn(arguments)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout == stdout, "\(notebook.lastPathComponent): \(source)")
+            #expect(run.stderr == stderr, "\(notebook.lastPathComponent): \(source)")
             if let svg {
                 #expect(try String(contentsOf: plot, encoding: .utf8) == svg, "\(notebook.lastPathComponent): \(source)")
                 try FileManager.default.removeItem(at: plot)
