@@ -52,8 +52,10 @@ extension ReportCommand {
         let recurrenceCohort = try spec.recurrences.map { try view.readCohort($0) }
         let report = try view.analyse(spec, cohort: cohort, recurrences: recurrenceCohort)
 
-        let words = view.commandWords(spec, formulas: report.formulas, trendShown: report.logrank?.trend != nil)
-        let commands = ReportCommands(report: Self.shell(words.report), steps: words.steps.mapValues(Self.shell))
+        let words = view.commandWords(
+            spec, formulas: report.formulas, trendShown: report.logrank?.trend != nil,
+            mcfSubset: report.meanCumulativeFunctionUsesSubset,
+            detectedDelimiters: (report.input?.delimiter, report.meanCumulativeFunction?.input?.delimiter))
         let figures = ReportFigure.figures(for: report)
         var links: [String: String] = [:]
         for f in figures { links[f.name] = "figures/" + f.name }
@@ -61,7 +63,7 @@ extension ReportCommand {
             .init("report.txt", text: try ReportRenderer.render(report, format: .text)),
             .init("report.md", text: try ReportRenderer.render(report, format: .markdown, figureLinks: links)),
             .init("report.json", text: try ReportRenderer.render(report, format: .json)),
-            .init("report.ipynb", text: NotebookExport.render(report, figures: figures, commands: commands)),
+            .init("report.ipynb", text: view.notebookText(report, spec: spec, notebookPath: "report.ipynb")),
         ]
         let pandoc = PublicationTableWriter.executable("pandoc") != nil
         var script = ReportBundleScript(report: words.report, pandoc: pandoc)

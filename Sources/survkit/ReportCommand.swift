@@ -49,9 +49,11 @@ struct ReportCommand: ParsableCommand {
             fine_gray, rmst and notes where the report has them); \
             --figures DIR writes km.svg (curves with numbers at risk), forest.svg (hazard ratios), \
             cif.svg and mcf.svg (recurrence sections); --notebook FILE.ipynb writes a \
-            Jupyter notebook (nbformat 4.5) with the tables, the figures and the survkit \
-            command of every step; --bundle DIR writes all of them, the publication tables and \
-            a commands.sh that regenerates the bundle byte for byte.
+            Jupyter notebook (nbformat 4.5, Python) with the tables and, per step, a cell \
+            that runs its survkit command from the notebook's folder (data paths relative \
+            to it, figures drawn with --plot into NAME-notebook-figures/ and displayed); \
+            its stored outputs are what the cells print. --bundle DIR writes all of them, the \
+            publication tables and a commands.sh that regenerates the bundle byte for byte.
 
             Example:
               survkit report datasets/sarcoma_patients.csv \\
@@ -166,7 +168,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Directory to write the figures into (km.svg, forest.svg, cif.svg, mcf.svg); created if missing.")
     var figures: String?
 
-    @Option(help: "Write a Jupyter notebook (nbformat 4.5) of the report to this file.")
+    @Option(help: "Write a Jupyter notebook (nbformat 4.5) of the report, whose cells run each step, to this file.")
     var notebook: String?
 
     @Option(
@@ -213,6 +215,7 @@ struct ReportCommand: ParsableCommand {
             OutputFile(option: "--notebook", shown: $0, resolved: resolve($0), contents: "the notebook")
         }
         try notebookFile?.refuseOverwriting(inputs: inputs)
+        if let notebook { try refuseFiguresInNotebookFolder(notebookPath: notebook) }
         let cohort = try readCohort(data)
         let recurrenceCohort = try spec.recurrences.map { try readCohort($0) }
         let report = try analyse(spec, cohort: cohort, recurrences: recurrenceCohort)
@@ -231,8 +234,7 @@ struct ReportCommand: ParsableCommand {
 
         if let figures { try writeFigures(zip(figureList, figureFiles).map { ($0.svg, $1) }, into: figures) }
         if let notebookFile {
-            let text = NotebookExport.render(report, figures: figureList, commands: commands(spec, formulas: report.formulas, trendShown: report.logrank?.trend != nil))
-            try notebookFile.write(text)
+            try notebookFile.write(notebookText(report, spec: spec, notebookPath: notebookFile.shown))
         }
         var links: [String: String] = [:]
         if let figures {

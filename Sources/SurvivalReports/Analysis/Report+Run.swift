@@ -117,7 +117,7 @@ extension Report {
         if let subset = try spec.rowSubset(), let recurrences, mcf != nil,
             !subset.columns.allSatisfy({ recurrences.index(of: $0) != nil })
         {
-            warnings.append("Mean cumulative function: the subset was not applied (the recurrences file lacks its columns)")
+            warnings.append(Report.mcfSubsetNotApplied)
         }
         var rates = try computeRates(spec, formula: formulas.ratesFormula, cohort: cohort)
         rates?.input = cohort.input
