@@ -64,6 +64,14 @@ struct CoxCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "With --plot: draw this spline term's fitted effect instead of the forest plot, e.g. \"ns(age)\".",
+            discussion: "As R's termplot(fit, se = TRUE): the term's part of the log hazard (centred at the means)"
+                + " against its variable, with ±2 standard-error limits and a rug of the data.",
+            valueName: "term"))
+    var plotTerm: String?
+
+    @Option(
+        help: ArgumentHelp(
             "The function of the formula's tt(x) terms, an R expression in x and t (the event time), e.g. \"x * log(t)\".",
             discussion: "As coxph(..., tt = function(x, t, ...) EXPR): the data are expanded to one row per event"
                 + " time and subject at risk, each event time a stratum; one expression serves every tt() term.",
@@ -77,7 +85,12 @@ struct CoxCommand: ParsableCommand {
 
     mutating func validate() throws {
         guard maxIterations >= 0 else { throw ValidationError("--max-iterations must be ≥ 0.") }
-        try figure.check(unsupported: ["--legend-labels", "--ylim", "--breaks", "--percent", "--median-lines", "--pvalue", "--no-risk-table", "--risk-table-censored", "--risk-table-events", "--height", "--min-at-risk"])
+        if plotTerm != nil {
+            guard figure.plot != nil else { throw ValidationError("--plot-term needs --plot FILE (where to draw the term).") }
+            try figure.check(unsupported: ["--legend-labels", "--breaks", "--percent", "--median-lines", "--pvalue", "--no-risk-table", "--risk-table-censored", "--risk-table-events", "--min-at-risk"])
+        } else {
+            try figure.check(unsupported: ["--legend-labels", "--ylim", "--breaks", "--percent", "--median-lines", "--pvalue", "--no-risk-table", "--risk-table-censored", "--risk-table-events", "--height", "--min-at-risk"])
+        }
         if anova && robust {
             throw ValidationError(
                 "--anova is not available with --robust: as R's anova.coxph, the likelihood-ratio tests assume the model-based variance.")
@@ -176,8 +189,19 @@ struct CoxCommand: ParsableCommand {
             guard let hr = c.hr, let lo = c.hrLower, let hi = c.hrUpper else { return nil }
             return ForestRow(term: c.term, estimate: hr, lower: lo, upper: hi, pValue: c.p)
         }
-        try PlotArguments.write(plotFile) { () throws(PlotOptionError) in
-            ForestPlot.figure(rows, options: figure.options())
+        if let plotTerm {
+            guard let effect = fit.termEffect(plotTerm) else {
+                let terms = frame.splineCarriers.keys.sorted().joined(separator: ", ")
+                let hint = terms.isEmpty ? " (it has none; add ns(x, df = 3) or bs(x, df = 4))." : "; its spline terms: " + terms + "."
+                throw ValidationError("--plot-term " + plotTerm + ": not a spline term of this model" + hint)
+            }
+            try PlotArguments.write(plotFile) { () throws(PlotOptionError) in
+                TermEffectPlot.figure(effect, options: figure.options(defaultHeight: 4.5))
+            }
+        } else {
+            try PlotArguments.write(plotFile) { () throws(PlotOptionError) in
+                ForestPlot.figure(rows, options: figure.options())
+            }
         }
         if output.isPublication {
             var table = PublicationTable.cox(

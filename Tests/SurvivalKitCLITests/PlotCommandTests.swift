@@ -282,6 +282,27 @@ import FoundationXML
         }
     }
 
+    @Test("cox --plot-term draws a spline term's effect as R's termplot, with ±2 se limits and a rug")
+    func termEffectPlot() throws {
+        let cox = ["cox", "datasets/pbc.csv", "--formula", "Surv(time, status == 2) ~ ns(age, df = 3) + bs(log(bili), df = 4)"]
+        try Self.expectPNG(cox + ["--plot-term", "ns(age)"], width: 1800, height: 1350)
+        try Self.expectPNG(cox + ["--plot-term", "bs(log(bili))", "--width", "89mm", "--height", "60mm", "--dpi", "100"],
+                           width: 350, height: 236)
+        let folder = try Folder()
+        let svg = String(decoding: try Self.draw(cox + ["--plot-term", "bs(log(bili))", "--ylim=-3,3"], "t.svg", in: folder),
+                         as: UTF8.self)
+        // R's carrier: the x axis is bili, not log(bili); the limits are drawn, and a rug of the data.
+        #expect(svg.contains(">bili<") && svg.contains(">Partial for bs(log(bili)) (log hazard)<"), "\(svg.prefix(400))")
+        for name in ["effect", "lower", "upper", "rug"] { #expect(svg.contains("class=\"\(name)\""), "\(name)") }
+        do {
+            _ = try Self.draw(cox + ["--plot-term", "age"], "t2.svg", in: folder)
+            Issue.record("a non-spline --plot-term accepted")
+        } catch {
+            #expect(Survkit.message(for: error).contains("its spline terms: bs(log(bili)), ns(age)"))
+        }
+        #expect(throws: (any Error).self) { _ = try Survkit.parseAsRoot(cox + ["--plot-term", "ns(age)"]) }
+    }
+
     // MARK: - Errors
 
     @Test("plot options without --plot, an unknown extension, wrong label counts and bad limits are usage errors")

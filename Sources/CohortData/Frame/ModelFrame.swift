@@ -53,6 +53,8 @@ public struct ModelFrame: Sendable {
     /// variable on the used rows — R's `termplot` "carrier": the innermost
     /// column of the call, `bili` for `ns(log(bili))` — to plot the term against.
     public var splineCarriers: [String: [Double]] = [:]
+    /// The column name of each carrier (`bili` for `ns(log(bili))`), R's `termplot` x label.
+    public var splineCarrierNames: [String: String] = [:]
 
     public init(
         response: SurvivalResponse, design: Matrix, termNames: [String], termOfColumn: [String],

@@ -67,8 +67,9 @@ extension ModelFrameBuilder {
 
     /// The carrier of each main-effect spline term on the used rows (see
     /// ``ModelFrame/splineCarriers``): the first argument followed down to a column.
-    func splineCarriers(rows: [Int]) throws -> [String: [Double]] {
+    func splineCarriers(rows: [Int]) throws -> (values: [String: [Double]], names: [String: String]) {
         var out: [String: [Double]] = [:]
+        var names: [String: String] = [:]
         for term in formula.terms where term.variables.count == 1 {
             guard case .spline(let s) = term.variables[0] else { continue }
             var e = s.argument
@@ -80,9 +81,10 @@ extension ModelFrameBuilder {
                 }
                 break
             }
-            guard case .variable = e else { continue }
+            guard case .variable(let name) = e else { continue }
             out[term.name] = try numeric(e, rows: rows, as: "a spline variable")
+            names[term.name] = name
         }
-        return out
+        return (out, names)
     }
 }

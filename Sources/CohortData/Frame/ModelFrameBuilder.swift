@@ -56,7 +56,7 @@ public struct ModelFrameBuilder {
         frame.factorLevels = Dictionary(uniqueKeysWithValues: codings.map { ($0.key.label, $0.value.labels) })
         frame.splineBases = bases
         frame.splineTerms = formula.splineTermNames
-        frame.splineCarriers = try splineCarriers(rows: used.rows)
+        (frame.splineCarriers, frame.splineCarrierNames) = try splineCarriers(rows: used.rows)
         frame.origin = cohort.origin
         if let transform = options.timeTransform {
             frame = try frame.expandingTimeTransform(transform, terms: formula.timeTransformTerms)

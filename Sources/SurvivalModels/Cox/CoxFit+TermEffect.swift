@@ -7,6 +7,8 @@ import SurvivalNumerics
 /// its standard error.
 public struct CoxTermEffect: Sendable, Equatable {
     public var term: String
+    /// The column the term is a function of (R's carrier: `bili` for `ns(log(bili))`).
+    public var variable: String
     /// The distinct values of the term's variable, ascending.
     public var x: [Double]
     /// The term's part of the linear predictor, `Σ_j (x_j − mean_j)·β_j`.
@@ -44,6 +46,6 @@ extension CoxFit {
             fit.append(f)
             se.append(max(q, 0).squareRoot())
         }
-        return CoxTermEffect(term: term, x: x, fit: fit, se: se)
+        return CoxTermEffect(term: term, variable: frame.splineCarrierNames[term] ?? term, x: x, fit: fit, se: se)
     }
 }
