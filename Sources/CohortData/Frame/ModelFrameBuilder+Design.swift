@@ -17,12 +17,10 @@ extension ModelFrameBuilder {
         let n = rows.count
         var names: [String] = []
         var terms: [String] = []
-        var storage: [Double] = []
-        // At most this many columns: one per level of each factor in a term.
-        let columnBound = formula.terms.reduce(0) { sum, term in
-            sum + term.variables.reduce(1) { $0 * Swift.max(1, codings[$1]?.labels.count ?? bases[$1.label]?.columns ?? 1) }
-        }
-        storage.reserveCapacity(n * columnBound)
+        // The columns are gathered first (a plain numeric column used on every
+        // row is the cohort's own array, not a copy) and copied into the
+        // matrix at the end, in parallel (see `assemble`).
+        var storage: [[Double]] = []
         let present = formula.terms.map { Set($0.variables.map(\.label)) }
         for term in formula.terms {
             if term.variables.count == 1 {
@@ -32,19 +30,19 @@ extension ModelFrameBuilder {
                     for (k, column) in try splineColumns(spline, basis: basis, rows: rows).enumerated() {
                         names.append("\(v.baseName)\(k + 1)")
                         terms.append(term.name)
-                        storage.append(contentsOf: column)
+                        storage.append(column)
                     }
                 } else if let coding = codings[v] {
                     let levels = formula.hasIntercept ? Array(coding.labels.indices.dropFirst()) : Array(coding.labels.indices)
                     for level in levels {
                         names.append("\(v.baseName)=\(coding.labels[level])")
                         terms.append(term.name)
-                        storage.append(contentsOf: coding.codes.lazy.map { $0 == level ? 1 : 0 })
+                        storage.append(coding.codes.map { $0 == level ? 1 : 0 })
                     }
                 } else {
                     names.append(v.baseName)
                     terms.append(term.name)
-                    storage.append(contentsOf: try numeric(v, rows: rows))
+                    storage.append(try numeric(v, rows: rows))
                 }
                 continue
             }
@@ -82,10 +80,29 @@ extension ModelFrameBuilder {
             for c in columns {
                 names.append(c.name)
                 terms.append(term.name)
-                storage.append(contentsOf: c.values)
+                storage.append(c.values)
             }
         }
-        let matrix = Matrix(rows: n, columns: names.count, columnMajor: storage)
-        return (matrix, names, terms)
+        return (Self.assemble(storage, rows: n), names, terms)
+    }
+
+    /// The n × p column-major matrix of `columns`. On a registry-sized design
+    /// the copy is mostly the kernel providing fresh pages, so the columns are
+    /// copied on all cores (each thread its own columns: the same bytes
+    /// whatever the thread count).
+    static func assemble(_ columns: [[Double]], rows n: Int) -> Matrix {
+        let p = columns.count
+        let storage = [Double](unsafeUninitializedCapacity: n * p) { buffer, count in
+            let shared = UncheckedSendable(buffer)
+            ParallelLoop.run(p, threads: n * p >= 4_000_000 ? ParallelLoop.coreCount : 1) { j in
+                let out = shared.value
+                columns[j].withUnsafeBufferPointer { column in
+                    guard let source = column.baseAddress, let target = out.baseAddress else { return }
+                    (target + j * n).update(from: source, count: n)
+                }
+            }
+            count = n * p
+        }
+        return Matrix(rows: n, columns: p, columnMajor: storage)
     }
 }
