@@ -56,6 +56,7 @@ public struct ModelFrameBuilder {
         frame.factorLevels = Dictionary(uniqueKeysWithValues: codings.map { ($0.key.label, $0.value.labels) })
         frame.splineBases = bases
         frame.splineTerms = formula.splineTermNames
+        frame.frailty = formula.frailty.map { groupingCoding($0.column, rows: used.rows).codes }
         frame.origin = cohort.origin
         if let transform = options.timeTransform {
             frame = try frame.expandingTimeTransform(transform, terms: formula.timeTransformTerms)
