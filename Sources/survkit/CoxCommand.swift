@@ -139,7 +139,7 @@ struct CoxCommand: ParsableCommand {
             transform: { data in
                 fileLabels = data.variableLabels
                 return data
-            })
+            }, allowsFrailty: true)
         var options = CoxOptions()
         options.ties = ties
         options.robust = robust ? true : nil
