@@ -152,12 +152,16 @@ struct CoxCommand: ParsableCommand {
             transform: { data in
                 fileLabels = data.variableLabels
                 return data
-            })
+            }, allowsFrailty: true)
         var options = CoxOptions()
         options.ties = ties
         options.robust = robust ? true : nil
         options.confLevel = confLevel
         options.maxIterations = maxIterations
+        if let frailty = try Formula(cohort.formula).frailty {
+            try runFrailty(frame, frailty: frailty, options: options, destination: destination)
+            return
+        }
         let fit: CoxFit
         // A long fit (hundreds of coefficients, millions of rows) says so on a terminal.
         let long = frame.design.columns >= 200 || frame.count >= 1_000_000
@@ -210,6 +214,25 @@ struct CoxCommand: ParsableCommand {
             try PublicationTableWriter.emit(table, options: output, warnings: result.warnings, to: destination)
             return
         }
+        let text = try CoxReport.render(result, format: output.reportFormat)
+        try ReportWriter.emit(text, warnings: result.warnings, to: destination)
+    }
+
+    /// A shared-frailty fit (`frailty(g)` in the formula), R's penalised coxph; its extras are refused.
+    func runFrailty(_ frame: ModelFrame, frailty: FrailtyTerm, options: CoxOptions, destination: ReportDestination) throws {
+        let refused = [
+            (zph, "--zph"), (!requestedResiduals.isEmpty, "--residuals"), (predict != nil, "--predict"),
+            (anova, "--anova"), (bootstrap.bootstrap != nil, "--bootstrap"), (robust, "--robust"),
+            (tt != nil, "--tt"), (output.isPublication, "a publication table"),
+        ].filter(\.0).map(\.1)
+        if let option = refused.first {
+            throw ValidationError("\(option) is not available with frailty() (a penalised Cox model); leave one of them out.")
+        }
+        var result: CoxResult
+        do { result = try FrailtyCoxModel.fit(frame, frailty: frailty, options: options) } catch {
+            throw FrameLoader.failure(error, frame: frame, file: cohort.data)
+        }
+        result.input = frame.origin.input
         let text = try CoxReport.render(result, format: output.reportFormat)
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }

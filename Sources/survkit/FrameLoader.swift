@@ -22,8 +22,12 @@ enum FrameLoader {
         extraColumns: [String] = [], timeDependent: [TimeDependentCovariate] = [],
         build: (Formula) -> (consuming Cohort, ModelFrameOptions) throws -> Frame,
         transform: (Cohort) throws -> Cohort = { $0 },
-        rewrite: (Formula) throws -> Formula = { $0 }
+        rewrite: (Formula) throws -> Formula = { $0 }, allowsFrailty: Bool = false
     ) throws -> Frame {
+        // Only cox fits frailty(); every other analysis refuses it before reading the data.
+        if !allowsFrailty, let f = (try? Formula(options.formula))?.frailty {
+            throw ValidationError("\(f.text) is a shared frailty, which only `survkit cox` fits; leave it out of this formula.")
+        }
         let extra = extraColumns + timeDependent.map(\.timeColumn)
         // The cohort read is held only by `cohort`, which is handed over to
         // `build` (consumed), so a frame builder can free the columns it has

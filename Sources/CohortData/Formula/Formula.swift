@@ -82,6 +82,8 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
     public var strata: [String]
     /// The column of `cluster(...)`.
     public var cluster: String?
+    /// The shared frailty from `frailty(g)`; `nil` without (only `cox` fits it).
+    public var frailty: FrailtyTerm?
     /// `offset(...)` expressions (summed).
     public var offsets: [FormulaExpression]
     /// Whether the formula keeps the intercept (`- 1` or `+ 0` removes it).
@@ -102,8 +104,10 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
 
     init(
         text: String, response: Response?, terms: [Term], strata: [String], cluster: String?,
-        offsets: [FormulaExpression], hasIntercept: Bool, variableOrder: [Variable], columnsUsed: [String]
+        offsets: [FormulaExpression], hasIntercept: Bool, variableOrder: [Variable], columnsUsed: [String],
+        frailty: FrailtyTerm? = nil
     ) {
+        self.frailty = frailty
         self.columnsUsed = columnsUsed
         self.text = text
         self.response = response

@@ -22,6 +22,7 @@ struct FormulaParser {
     private var index = 0
     private var strata: [String] = []
     private var cluster: String?
+    private var frailty: FrailtyTerm?
     private var offsets: [FormulaExpression] = []
     private var hasIntercept = true
     private var order: [Formula.Variable] = []
@@ -119,7 +120,7 @@ struct FormulaParser {
         }.map { Formula.Term(variables: $0.element) }
         return Formula(
             text: text, response: response, terms: sorted, strata: strata, cluster: cluster,
-            offsets: offsets, hasIntercept: hasIntercept, variableOrder: order, columnsUsed: columns)
+            offsets: offsets, hasIntercept: hasIntercept, variableOrder: order, columnsUsed: columns, frailty: frailty)
     }
 
     private mutating func parseSurv() throws -> Formula.Response {
@@ -186,7 +187,7 @@ struct FormulaParser {
             case .intercept(let keep):
                 hasIntercept = subtract ? !keep : keep
             case .special:
-                if subtract { throw fail("cannot subtract strata(), cluster() or offset()") }
+                if subtract { throw fail("cannot subtract strata(), cluster(), frailty() or offset()") }
             }
             if isSymbol("+") {
                 subtract = false
@@ -307,6 +308,14 @@ struct FormulaParser {
                 noteColumns([column])
                 cluster = column
                 return .special("cluster")
+            case "frailty", "frailty.gamma", "frailty.gaussian":
+                let arguments = try parseArguments(of: name)
+                let term: FrailtyTerm
+                do { term = try FrailtyTerm(function: name, arguments: arguments) } catch { throw fail(error.message, at: token) }
+                if frailty != nil { throw fail("only one frailty() term is allowed", at: token) }
+                noteColumns([term.column])
+                frailty = term
+                return .special("frailty")
             case "offset":
                 let e = try parseExpression()
                 try expect(")", "to close offset(")
@@ -331,7 +340,7 @@ struct FormulaParser {
                 throw fail("Surv() belongs on the left of ~", at: token)
             default:
                 guard FormulaExpression.functions.contains(name), name != "c" else {
-                    throw fail("unknown function \(name)(); supported: factor, ns, bs, strata, cluster, offset, "
+                    throw fail("unknown function \(name)(); supported: factor, ns, bs, strata, cluster, frailty, offset, "
                         + FormulaExpression.functions.subtracting(["c"]).sorted().joined(separator: ", "), at: token)
                 }
                 index -= 2

@@ -24,6 +24,9 @@ public struct ModelFrame: Sendable {
     public var strata: Grouping?
     /// Cluster identifiers from `cluster(id)`, `0..<k`; `nil` without.
     public var cluster: [Int]?
+    /// The group of each row for `frailty(g)`, `0..<k` (one code per distinct
+    /// value); `nil` without.
+    public var frailty: [Int]?
     /// Offsets from `offset(z)`; `nil` without.
     public var offset: [Double]?
     /// Case weights; `nil` means all 1.

@@ -42,6 +42,7 @@ extension ModelFrameBuilder {
         // Plain uses (x, factor(x), strata, cluster, weights) stay under the complete-case rule.
         var plain = Set(formula.strata)
         if let c = formula.cluster { plain.insert(c) }
+        if let f = formula.frailty { plain.insert(f.column) }
         if let w = options.weights { plain.insert(w) }
         for v in formula.variableOrder {
             if case .column(let n) = v { plain.insert(n) }

@@ -12,6 +12,7 @@ extension ModelFrameBuilder {
         var later = Set(formula.variableOrder.flatMap(\.columns))
         later.formUnion(formula.strata)
         if let cluster = formula.cluster { later.insert(cluster) }
+        if let frailty = formula.frailty { later.insert(frailty.column) }
         later.formUnion(formula.offsets.flatMap(\.variables))
         if let weights = options.weights { later.insert(weights) }
         return Set(response).subtracting(later)

@@ -57,6 +57,7 @@ public struct ModelFrameBuilder {
         frame.splineBases = bases
         frame.splineTerms = formula.splineTermNames
         (frame.splineCarriers, frame.splineCarrierNames) = try splineCarriers(rows: used.rows)
+        frame.frailty = formula.frailty.map { groupingCoding($0.column, rows: used.rows).codes }
         frame.origin = cohort.origin
         if let transform = options.timeTransform {
             frame = try frame.expandingTimeTransform(transform, terms: formula.timeTransformTerms)

@@ -21,6 +21,9 @@ public struct CoxCoefficient: Sendable, Codable, Equatable {
     public var hrLower: Double?
     /// Upper confidence limit of the hazard ratio; `nil` when not finite.
     public var hrUpper: Double?
+    /// A penalised (frailty) fit's second standard error, R's `se2`
+    /// (√diag(H⁻¹ I H⁻¹)); `nil` for an ordinary fit.
+    public var se2: Double? = nil
 
     /// Creates a coefficient row from its parts.
     public init(
@@ -214,6 +217,15 @@ public struct CoxResult: Sendable, Codable, Equatable {
     public var anova: [CoxAnovaRow]? = nil
     /// The joint Wald test of each spline term (`ns(x)`, `bs(x)`), model-based variance; `nil` without splines.
     public var termTests: [TermWaldTest]? = nil
+    /// The shared frailty's row (`frailty(g)`); `nil` without a frailty term.
+    public var frailty: CoxFrailtySummary? = nil
+    /// The gamma frailty's integrated likelihood (R's I-likelihood); `nil` otherwise.
+    public var loglikIntegrated: Double? = nil
+    /// A penalised fit's likelihood-ratio test on its effective df (R's printed
+    /// line; `tests.likelihood_ratio` then carries the df rounded to a whole number).
+    public var penalizedLikelihoodRatio: PenalizedLikelihoodRatio? = nil
+    /// What R's `print.coxph.penal` shows besides the coefficients (text output only).
+    public var penalizedPrint: CoxPenalizedPrint? = nil
 
     /// Creates a result from its parts.
     public init(

@@ -33,9 +33,15 @@ extension CoxResult: JSONShaped {
     /// Present only when asked for (`--zph`, `--residuals`, `--predict`,
     /// `--bootstrap`), or when they exist (`concordance`).
     static var keysOmittedWhenAbsent: Set<String> {
-        ["input", "concordance", "zph", "residuals", "predictions", "bootstrap", "aic", "bic", "anova", "term_tests"]
+        ["input", "concordance", "zph", "residuals", "predictions", "bootstrap", "aic", "bic", "anova", "term_tests",
+         "frailty", "loglik_integrated", "penalized_likelihood_ratio"]
     }
-    static var keysNotWritten: Set<String> { ["conf_level"] }
+    static var keysNotWritten: Set<String> { ["conf_level", "penalized_print"] }
+}
+
+extension CoxCoefficient: JSONShaped {
+    /// `se2` only on a penalised (frailty) fit.
+    static var keysOmittedWhenAbsent: Set<String> { ["se2"] }
 }
 
 extension CoxResiduals: JSONShaped {

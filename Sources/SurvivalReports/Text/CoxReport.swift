@@ -8,6 +8,7 @@ public enum CoxReport {
     /// The report of a Cox fit (JSON: the result's encoding).
     public static func render(_ r: CoxResult, format: ReportFormat) throws -> String {
         if format == .json { return try JSONReport.render(r) }
+        if let f = r.frailty, let pp = r.penalizedPrint { return PenalizedCoxReport.render(r, frailty: f, print: pp, format: format) }
         return render(r, format: format, title: "Cox proportional hazards")
     }
 
