@@ -91,7 +91,7 @@ stopifnot(isTRUE(all.equal(a$surv, b$surv, tolerance = 1e-13)), isTRUE(all.equal
 
 # --- cases ------------------------------------------------------------------
 relsurv_case <- function(case, data, formula, ratetable, age, year, sex, method = "pohar-perme",
-                         conf_type = "log", time_unit = NULL, times = NULL, test = TRUE) {
+                         conf_type = "log", time_unit = NULL, times = NULL, test = TRUE, curves = TRUE) {
   d <- read.csv(data, stringsAsFactors = FALSE)
   form <- as.formula(formula)
   vars <- c(all.vars(form), age, year, sex)
@@ -109,6 +109,18 @@ relsurv_case <- function(case, data, formula, ratetable, age, year, sex, method 
   fit <- rs.surv(f2, data = d, ratetable = rt, method = method, conf.type = conf_type,
                  rmap = list(age = .age, year = .year, sex = .sex))
   gvar <- setdiff(all.vars(form[[3]]), character(0))
+  if (!curves) {
+    # Only the test (a stratified rs.diff: rs.surv pools over strata(), survkit's
+    # curves cross them with the groups, as km's).
+    dd <- rs.diff(f2, data = d, ratetable = rt, rmap = list(age = .age, year = .year, sex = .sex))
+    obj <- list(case = case, analysis = "relative-survival", formula = formula, data = data, method = method,
+                n = nrow(d), events = sum(d[[all.vars(form)[2]]]), rows = list(read = n_read, used = nrow(d)),
+                test = list(statistic = as.numeric(dd$test.stat), df = dd$df,
+                            p = pchisq(as.numeric(dd$test.stat), dd$df, lower.tail = FALSE)))
+    obj$args <- I(c("relsurv", data, "--formula", formula, "--ratetable", ratetable, "--age", age, "--year", year,
+                    "--sex", sex, "--format", "json"))
+    return(write_fixture(obj, case))
+  }
   k <- if (is.null(fit$strata)) length(fit$time) else fit$strata
   # rs.surv's strata are those of its model matrix: a numeric variable's
   # values ("sex=1"), or a text variable's dummy columns ("agegr54-61=0,
@@ -184,3 +196,5 @@ relsurv_case("sarcoma_us_pp_sex", "datasets/sarcoma_patients.csv", "Surv(os_year
              "age", "diagnosis_date", "sex", time_unit = "years", times = c(1, 5, 10))
 relsurv_case("sarcoma_us_ederer2_grade", "datasets/sarcoma_patients.csv", "Surv(os_years, os_status) ~ grade",
              us_csv, "age", "diagnosis_date", "sex", method = "ederer2", time_unit = "years", times = c(5))
+# rs.diff stratified by age group (the test only).
+rd_case("rdata_pp_sex_strata_agegr_test", "Surv(time, cens) ~ sex + strata(agegr)", curves = FALSE)

@@ -114,9 +114,12 @@ public enum RelativeSurvival {
                 curve.upper.append(finite(hi))
             }
             if !options.times.isEmpty {
-                let at = SurvivalSummaryAt.evaluate(
-                    at: options.times, table: (curve.time, curve.nRisk, curve.nEvent), survival: curve.survival,
-                    stdErr: curve.stdErr, lower: curve.lower, upper: curve.upper, extend: options.extend)
+                // On relsurv's scale (days), as R's summary(fit, times = t × days per unit).
+                var at = SurvivalSummaryAt.evaluate(
+                    at: options.times.map { $0 * options.daysPerUnit }, table: (estimate.times, curve.nRisk, curve.nEvent),
+                    survival: curve.survival, stdErr: curve.stdErr, lower: curve.lower, upper: curve.upper,
+                    extend: options.extend)
+                at.time = at.time.map { $0 / options.daysPerUnit }
                 guard !at.time.isEmpty else {
                     let last = curve.time.last.map { NumberFormatting.label($0) } ?? "none"
                     throw ModelError(
