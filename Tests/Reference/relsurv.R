@@ -187,6 +187,7 @@ rd_case("rdata_ederer2_sex", "Surv(time, cens) ~ sex", method = "ederer2", times
 rd_case("rdata_hakulinen_sex", "Surv(time, cens) ~ sex", method = "hakulinen")
 rd_case("rdata_ederer1_sex", "Surv(time, cens) ~ sex", method = "ederer1", times = c(1826))
 rd_case("rdata_ederer1_all", "Surv(time, cens) ~ 1", method = "ederer1")
+rd_case("rdata_hakulinen_all", "Surv(time, cens) ~ 1", method = "hakulinen", times = c(1826, 3652))
 rd_case("rdata_hakulinen_agegr", "Surv(time, cens) ~ agegr", method = "hakulinen", test = TRUE)
 rd_case("rdata_pp_sex_loglog", "Surv(time, cens) ~ sex", conf_type = "log-log")
 rd_case("rdata_ederer2_all_plain", "Surv(time, cens) ~ 1", method = "ederer2", conf_type = "plain")
