@@ -9,13 +9,13 @@ extension RelativeSurvival {
     @inline(__always)
     static func cumulativeHazard(
         _ s: RelativeSurvivalSubjects, _ i: Int, offset: Double, length: Double, table: PopulationRateTable,
-        zeroRate: Double? = nil
+        cursor: inout PopulationRateTable.Cursor, zeroRate: Double? = nil
     ) -> Double {
         var age = s.age[i] + offset, date = s.date[i] + offset
         var remaining = length
         var hazard = 0.0
         while remaining > 0 {
-            var (rate, step) = table.step(age: age, date: date, sex: s.sex[i], limit: remaining)
+            var (rate, step) = cursor.step(table, age: age, date: date, sex: s.sex[i], limit: remaining)
             if rate == 0, let zeroRate { rate = zeroRate }
             hazard += step * rate
             age += step
@@ -47,12 +47,14 @@ extension RelativeSurvival {
         var out = ExactSums(
             atRisk: zero, deaths: zero, populationSurvival: zero, atRiskSurvivalHazard: zero, atRiskSurvival: zero)
         var si = [Double](repeating: 1, count: s.count)
+        var cursor = [PopulationRateTable.Cursor](repeating: .init(), count: s.count)
         var time = 0.0
         for j in 0..<m {
             let tj = times[j]
             let cell = tj - time
             for i in 0..<s.count {
-                let hazard = cumulativeHazard(s, i, offset: time, length: cell, table: table, zeroRate: 1e-9)
+                let hazard = cumulativeHazard(
+                    s, i, offset: time, length: cell, table: table, cursor: &cursor[i], zeroRate: 1e-9)
                 si[i] *= Foundation.exp(-hazard)
                 out.populationSurvival[j] += si[i]
                 if s.time[i] >= tj {
@@ -89,6 +91,7 @@ extension RelativeSurvival {
         let zero = [Double](repeating: 0, count: m)
         var out = ComparisonSums(weightedAtRisk: zero, weightedExcess: zero, weightedDeathsSquared: zero, deaths: 0)
         var si = [Double](repeating: 1, count: s.count)
+        var cursor = [PopulationRateTable.Cursor](repeating: .init(), count: s.count)
         var active = Array(0..<s.count)
         var time = 0.0
         for j in 0..<m {
@@ -97,7 +100,7 @@ extension RelativeSurvival {
             let cell = tj - time
             var dnisi = 0.0, yidlisi = 0.0
             for i in active {
-                let hazard = cumulativeHazard(s, i, offset: time, length: cell, table: table)
+                let hazard = cumulativeHazard(s, i, offset: time, length: cell, table: table, cursor: &cursor[i])
                 si[i] *= Foundation.exp(-hazard)
                 guard tj > 0 else { continue }
                 out.weightedAtRisk[j] += 1 / si[i]

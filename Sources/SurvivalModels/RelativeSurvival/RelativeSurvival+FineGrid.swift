@@ -1,3 +1,5 @@
+import Foundation
+
 extension RelativeSurvival {
     /// Sums over the subjects at risk at each time, with the population
     /// hazard integrated on a grid of `precision` days (relsurv's
@@ -42,6 +44,7 @@ extension RelativeSurvival {
             weightedAtRisk: .init(repeating: 0, count: m), expected: .init(repeating: 0, count: m),
             weightedExpected: .init(repeating: 0, count: m))
         var si = [Double](repeating: 1, count: s.count)
+        var cursor = [PopulationRateTable.Cursor](repeating: .init(), count: s.count)
         var active = Array(0..<s.count)  // subjects still at risk, data order
         var time = 0.0
         for j in 0..<m {
@@ -63,7 +66,7 @@ extension RelativeSurvival {
                 if cell - ftime < step { step = cell - ftime }
                 sisum = 0
                 for i in active {
-                    let lambda = table.rate(age: s.age[i] + start, date: s.date[i] + start, sex: s.sex[i])
+                    let lambda = cursor[i].rate(table, age: s.age[i] + start, date: s.date[i] + start, sex: s.sex[i])
                     let decay = Foundation.exp(-step * lambda)
                     fyidlisi += lambda / si[i]
                     fyidlisi2 += lambda / (si[i] * decay)
@@ -97,5 +100,3 @@ extension RelativeSurvival {
         return out
     }
 }
-
-import Foundation
