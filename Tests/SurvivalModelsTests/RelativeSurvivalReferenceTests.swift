@@ -1,6 +1,6 @@
 import CohortData
 import Foundation
-import SurvivalModels
+@testable import SurvivalModels
 import SurvivalTestSupport
 import Testing
 
@@ -147,6 +147,38 @@ import Testing
         #expect(step.rate == 1 && abs(step.duration - 3) < 1e-9)
         let open = table.step(age: 20 * 365.241, date: y2010 + 5, sex: 0, limit: 100)
         #expect(open.rate == 4 && open.duration == 100)
+    }
+
+    @Test func theCursorFindsTheCellsTheSearchFinds() throws {
+        // Ages 0, 5, 10, …, 100 and years 1990, 1995, …, 2020 with distinct rates.
+        var rows = ["age,year,sex,rate"]
+        var k = 0
+        for year in stride(from: 1990, through: 2020, by: 5) {
+            for age in stride(from: 0, through: 100, by: 5) {
+                k += 1
+                rows.append("\(age),\(year),f,\(k)")
+            }
+        }
+        let table = PopulationRateTable(try RateTableReader.read(string: rows.joined(separator: "\n")))
+        var state: UInt64 = 20261201
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        for _ in 0..<50 {
+            var age = uniform() * 40 * 365.241, date = (uniform() * 30 + 5) * 365.241
+            var cursor = PopulationRateTable.Cursor(), stepper = PopulationRateTable.Cursor()
+            for _ in 0..<200 {
+                #expect(cursor.rate(table, age: age, date: date, sex: 0) == table.rate(age: age, date: date, sex: 0))
+                let a = stepper.step(table, age: age, date: date, sex: 0, limit: 400)
+                let b = table.step(age: age, date: date, sex: 0, limit: 400)
+                #expect(a.rate == b.rate && a.duration == b.duration)
+                // Forward by a random amount, sometimes exactly onto the next boundary.
+                let move = uniform() < 0.2 ? b.duration : uniform() * 300
+                age += move
+                date += move
+            }
+        }
     }
 
     @Test func countingProcessDataAndWeightsAreRefused() throws {
