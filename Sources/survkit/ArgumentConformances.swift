@@ -8,6 +8,7 @@ import SurvivalKit
 
 extension ReportFormat: ExpressibleByArgument {}
 extension ConfidenceType: ExpressibleByArgument {}
+extension RelativeSurvivalMethod: ExpressibleByArgument {}
 extension ZPHTransform: ExpressibleByArgument {}
 extension CoxPredictionReference: ExpressibleByArgument {}
 extension RecurrentEventsModel: ExpressibleByArgument {}

@@ -18,6 +18,7 @@ extension Survkit {
         SplitCommand.self,
         RatesCommand.self,
         RMSTCommand.self,
+        RelSurvCommand.self,
         ReportCommand.self,
         Simulate.self,
         ZPHPlotCommand.self,

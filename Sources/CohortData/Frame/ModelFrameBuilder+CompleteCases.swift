@@ -71,10 +71,13 @@ extension ModelFrameBuilder {
         return (used, dropped, order, missingByColumn, firstDropped.map { cohort.line(ofRow: $0) })
     }
 
-    /// The columns whose missing values drop a row: the formula's, then the weights.
+    /// The columns whose missing values drop a row: the formula's, then the
+    /// weights, then the options' `requiredColumns`.
     var columnsUsed: [String] {
-        guard let w = options.weights, !formula.columnsUsed.contains(w) else { return formula.columnsUsed }
-        return formula.columnsUsed + [w]
+        var names = formula.columnsUsed
+        if let w = options.weights, !names.contains(w) { names.append(w) }
+        for c in options.requiredColumns where !names.contains(c) { names.append(c) }
+        return names
     }
 
     /// Case weights over the used rows; an error names the row of the first

@@ -20,6 +20,11 @@ public struct ModelFrameOptions: Sendable, Equatable {
     /// groups, and the most strata, a frame may form (`--max-groups`); `nil`:
     /// no limit. Regression frames ignore it.
     public var maxGroups: Int?
+    /// Columns outside the formula that the analysis also needs (`relsurv
+    /// --age/--year/--sex`, as relsurv's `rmap` variables join its model
+    /// frame): an unknown one is an error and a row missing one is dropped
+    /// and counted, after the formula's columns and the weights.
+    public var requiredColumns: [String] = []
     /// Counting-process data with `cluster(id)`: what overlapping intervals of
     /// one subject mean (`CountingProcessCheck`); `nil`: not checked.
     public var overlappingIntervals: OverlapRule?

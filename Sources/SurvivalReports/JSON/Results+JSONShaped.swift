@@ -187,3 +187,14 @@ extension RestrictedMeanComparisonResult: JSONShaped {
     /// `input` only when the caller read a file.
     static var keysOmittedWhenAbsent: Set<String> { ["input"] }
 }
+
+extension RelativeSurvivalResult: JSONShaped {
+    var jsonAnalysis: String? { "relative-survival" }
+    /// `input` only when the caller read a file, `test` only with two or more groups.
+    static var keysOmittedWhenAbsent: Set<String> { ["input", "test"] }
+}
+
+extension RelativeSurvivalCurve: JSONShaped {
+    /// `summary_at` only with `--times`.
+    static var keysOmittedWhenAbsent: Set<String> { ["summary_at"] }
+}
