@@ -65,8 +65,9 @@ public struct ModelFrameBuilder {
         case .counting(_, let stop, let status)?:
             frame.timeColumn = stop.variables.first
             frame.statusColumn = status.variables.first
-        case .interval(let left, _)?:
+        case .interval(let left, let right)?:
             frame.timeColumn = left.variables.first
+            frame.upperTimeColumn = right.variables.first
         default: break
         }
         return frame

@@ -101,6 +101,12 @@ extension SurvregResult: JSONShaped {
     static var keysNotWritten: Set<String> { ["loglik_df"] }
 }
 
+extension SurvregCoefficient: JSONShaped {
+    /// The proportional-hazards metric only where it exists: non-intercept
+    /// terms of Weibull (and exponential) fits.
+    static var keysOmittedWhenAbsent: Set<String> { ["hr", "hr_lower", "hr_upper"] }
+}
+
 extension VariableDescription: JSONShaped {
     /// `label` only for files that have variable labels; the Table 1 test
     /// (`test`, `statistic`, `df`, `df2`, `p_value`) only with `--p-values`, `smd` only with `--smd`.
