@@ -12,6 +12,16 @@ extension KaplanMeierResult: JSONShaped {
     static var keysOmittedWhenAbsent: Set<String> { ["input"] }
 }
 
+extension TurnbullResult: JSONShaped {
+    var jsonAnalysis: String? { "kaplan-meier" }
+    /// `input` only when the caller read a file.
+    static var keysOmittedWhenAbsent: Set<String> { ["input"] }
+}
+
+extension TurnbullCurve: JSONShaped {
+    static var keysNotWritten: Set<String> { ["iterations"] }
+}
+
 extension KaplanMeierCurve: JSONShaped {
     /// `summary_at` only with `--times`, `bootstrap` only with `--bootstrap`.
     static var keysOmittedWhenAbsent: Set<String> { ["summary_at", "bootstrap"] }
