@@ -30,11 +30,23 @@ import CohortData
 /// 5. The iteration stops when the curve at the jump points moves by at most
 ///    5e-5 (R's rule; the change is not checked in iterations ≡ 0, 1 mod 5).
 ///
+/// Whether an Aitken step is kept can turn on the last bits of the jumps once
+/// the curve has nearly converged, and it moves the curve by up to R's
+/// tolerance; so the sums are formed as R forms them (the Kaplan–Meier
+/// number at risk summed backwards in double, R's `sum()`s in long double),
+/// which makes the iteration path R's, bit for bit on the reference data.
+///
 /// The curve is reported at every time of that last Kaplan–Meier fit (R's
 /// `fit$time`): the exact and right-censored times and the jump points.
 /// Without any left- or interval-censored row R still shares one unit of
 /// weight over the exact times (its `lwt = 1` branch), and so does this.
 public enum TurnbullEstimate {
+    #if arch(x86_64) && !os(Windows)
+    typealias LongSum = Float80
+    #else
+    typealias LongSum = Double
+    #endif
+
     /// R's stopping tolerance on the curve at the jump points.
     public static let tolerance = 5e-5
     /// A guard on the EM iterations (R has none); far above what R's rule needs.
@@ -142,24 +154,34 @@ public enum TurnbullEstimate {
                 leaving[jumpIndex[j]] += shares[j]
                 events[jumpIndex[j]] += shares[j]
             }
-            var atRisk = leaving.reduce(0, +)
+            // As survfitKM's C code, to the last bit (the Aitken test below can
+            // turn on it): the number at risk summed from the last time
+            // backwards, each factor 1 − d/n.
+            var risk = [Double](repeating: 0, count: allTimes.count)
+            var running = 0.0
+            for k in stride(from: allTimes.count - 1, through: 0, by: -1) {
+                running += leaving[k]
+                risk[k] = running
+            }
             var s = 1.0
             var out = [Double](repeating: 0, count: allTimes.count)
             for k in 0..<allTimes.count {
-                if atRisk > 0 { s *= 1 - events[k] / atRisk }
+                if events[k] > 0 && risk[k] > 0 { s *= 1 - events[k] / risk[k] }
                 out[k] = s
-                atRisk -= leaving[k]
             }
             return out
         }
+        // R's sum() accumulates in long double (x87 80-bit on x86-64); the
+        // accept-or-reject test of the Aitken step can hinge on the last bits
+        // once the curve has nearly converged, so the sum is taken the same way.
         func loglik(_ jumps: [Double]) -> Double {
-            var total = 0.0
+            var total: LongSum = 0
             for row in wtmat {
                 var p = 0.0
                 for j in 0..<m where row[j] { p += jumps[j] }
-                total += log(p)
+                total += LongSum(log(p))
             }
-            return total
+            return Double(total)
         }
 
         // The first curve: mass in proportion to the column sums of W.
@@ -194,15 +216,17 @@ public enum TurnbullEstimate {
             }
             jump2 = jump1
             jump1 = saved
-            // E step: each censored row's weight shared over its jump points.
-            var shares = [Double](repeating: 0, count: m)
+            // E step: each censored row's weight shared over its jump points
+            // (R: row sums, then column sums, each a long-double sum()).
+            var columnTotals = [LongSum](repeating: 0, count: m)
             for (r, row) in wtmat.enumerated() {
-                var total = 0.0
-                for j in 0..<m where row[j] { total += jumps[j] }
+                var total: LongSum = 0
+                for j in 0..<m where row[j] { total += LongSum(jumps[j]) }
                 guard total > 0 else { continue }
-                let scale = rowWeight[r] / total
-                for j in 0..<m where row[j] { shares[j] += scale * jumps[j] }
+                let scale = rowWeight[r] / Double(total)
+                for j in 0..<m where row[j] { columnTotals[j] += LongSum(scale * jumps[j]) }
             }
+            let shares = columnTotals.map { Double($0) }
             curve = kaplanMeier(shares)
             atJumps = jumpIndex.map { curve[$0] }
             if iteration % 5 < 2 {
