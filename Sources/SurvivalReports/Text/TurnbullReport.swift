@@ -1,8 +1,7 @@
 import SurvivalModels
 
 /// Renders a `TurnbullResult`: the rows per curve, then each curve's
-/// survival at the times where it drops (R's `summary(survfit)` on
-/// interval-censored data shows the same curve).
+/// survival at the times where its printed value drops.
 public enum TurnbullReport {
     public static func render(_ r: TurnbullResult, format: ReportFormat) throws -> String {
         if format == .json { return try JSONReport.render(r) }
@@ -18,10 +17,14 @@ public enum TurnbullReport {
         for c in r.strata {
             out += "\n" + (md ? "### \(c.label)\n\n" : "\(c.label)\n")
             var life = TextTable(header: ["time", "survival"])
-            var previous = 1.0
-            for k in c.time.indices where c.survival[k] != previous {
-                life.append([NumberFormat.significant(c.time[k], 6), NumberFormat.fixed(c.survival[k], 4)])
-                previous = c.survival[k]
+            // The times where the curve drops as printed (EM mass below the
+            // printed precision is left out; the JSON has every time).
+            var previous = NumberFormat.fixed(1, 4)
+            for k in c.time.indices {
+                let shown = NumberFormat.fixed(c.survival[k], 4)
+                guard shown != previous else { continue }
+                life.append([NumberFormat.significant(c.time[k], 6), shown])
+                previous = shown
             }
             out += life.render(format)
         }
