@@ -114,6 +114,17 @@ survreg_case <- function(name, data_path, formula, dist, with_hr = dist %in% c("
     r
   })
   nscale <- nrow(tab) - nv
+  strata_scales <- NULL
+  scale_names <- if (nscale == 1) "Log(scale)" else character(0)
+  if (nscale > 1) {
+    labels <- names(fit$scale)
+    # survreg names a factor stratum by its level alone; the contract labels are `var=level`.
+    svar <- sub(".*strata\\(([^)]+)\\).*", "\\1", formula)
+    labels <- ifelse(grepl("=", labels, fixed = TRUE), labels, paste0(svar, "=", labels))
+    scale_names <- paste("Log(scale)", labels)
+    strata_scales <- lapply(seq_len(nscale), function(k) list(label = labels[k], scale = unname(fit$scale[k]),
+                                                             log_scale = row(nv + k)))
+  }
   df <- sum(fit$df) - fit$idf
   chi <- 2 * diff(fit$loglik)
   y <- fit$y
@@ -123,18 +134,20 @@ survreg_case <- function(name, data_path, formula, dist, with_hr = dist %in% c("
     analysis = "survreg", dist = dist, n = nrow(y), events = sum(status != 0),
     n_dropped_missing = length(fit$na.action), iterations = fit$iter, converged = TRUE,
     coefficients = coefs,
-    scale = unname(fit$scale),
+    scale = if (nscale > 1) NA else unname(fit$scale),
     log_scale = if (nscale == 1) row(nv + 1) else NA,
     loglik = fit$loglik[2], loglik_null = fit$loglik[1],
     tests = list(likelihood_ratio = list(statistic = chi, df = df, p = pchisq(chi, df, lower.tail = FALSE))),
     aic = AIC(fit), variance = unname(vcov(fit)),
-    variance_terms = I(c(terms, if (nscale == 1) "Log(scale)" else character(0))))
+    variance_terms = I(c(terms, scale_names)))
+  if (!is.null(strata_scales)) res$strata_scales <- strata_scales
   write_fixture(res, name)
   cat(name, ": n", nrow(y), "iter", fit$iter, "coef", format(coef(fit), digits = 6), "scale", fit$scale, "\n")
 }
 
 ic <- "Surv(left, right, type = 'interval2') ~ age + arm"
 for (d in c("weibull", "exponential", "lognormal", "loglogistic")) survreg_case(paste0("survreg_sim_", d), sim_path, ic, d)
+survreg_case("survreg_sim_strata", sim_path, "Surv(left, right, type = 'interval2') ~ age + strata(arm)", "loglogistic")
 survreg_case("survreg_sim_intercept_only", sim_path, "Surv(left, right, type = 'interval2') ~ 1", "weibull")
 # Weibull hazard ratios on right-censored data.
 survreg_case("survreg_lung_weibull_hr", "datasets/lung.csv", "Surv(time, status) ~ age + sex + ph.ecog", "weibull")
