@@ -58,6 +58,8 @@ enum SarcomaCodebook {
             | lr_first_years | surgery to first local recurrence, or to last follow-up if none | years |
             | lr_status | a local recurrence was observed | 0/1 (lr_status 0 with os_status 1 = death without recurrence, a competing event) |
             | lr_count | number of observed local recurrences | 0–10 |
+            | lr_visit_left_years | last scheduled scan before the first local recurrence; empty if none came before it (left-censored), or if the patient was never scanned | years |
+            | lr_visit_right_years | first scheduled scan on or after the first local recurrence; empty if no scan found one (right-censored at lr_visit_left_years) or if the patient was never scanned | years |
 
             Lost to follow-up = `os_status == 0` and `last_followup_date` before 2024-12-31.
             Disease-specific survival: `Surv(os_years, death_cause == "sarcoma")`.
@@ -114,6 +116,15 @@ enum SarcomaCodebook {
             R2 6.0 × > 5 cm 1.5 × G2–3 1.4 × radiotherapy 0.35 × Mohs 0.20 × retroperitoneum 2.0 ×
             head and neck 1.5 × age > 50 1.2. Recurrences do not alter death or metastasis. A
             recurrence on the day of the previous one is moved to the next day.
+
+            Scheduled scans: planned at 3, 6, 9, 12, 18 and 24 months after surgery, then yearly (a month
+            is 365.25/12 days), each moved by a jitter uniform on −14…+14 days (at least day 1), drawn
+            from a stream of its own (seed ⊕ i·0x9E3779B97F4A7C15 ⊕ 0x5649534954530001), and held only
+            before the last follow-up day. The first local recurrence is found at the first scan on or
+            after it: the interval is (previous scan, that scan], left-censored when no scan came
+            before; a patient without a recurrence, or whose recurrence came after the last scan, is
+            right-censored at the last scan. For `Surv(lr_visit_left_years, lr_visit_right_years,
+            type = "interval2")`.
 
             Follow-up: surgery date uniform 2000-01-01…2020-12-31; loss to follow-up exponential,
             rate 0.01/year; data cut 2024-12-31. Metastases and recurrences on or after the last

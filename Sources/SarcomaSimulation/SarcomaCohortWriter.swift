@@ -3,7 +3,8 @@ import Foundation
 /// Writes a simulated sarcoma cohort (``SarcomaSimulator``) as three files:
 ///
 /// - `sarcoma_patients.csv`: one row per patient (covariates, dates, overall
-///   survival, metastasis, first local recurrence, recurrence count);
+///   survival, metastasis, first local recurrence, recurrence count, and the
+///   first recurrence as the scheduled scans see it, interval-censored);
 /// - `sarcoma_recurrences.csv`: the local recurrences in counting-process
 ///   form, one row per at-risk interval `(start, stop]` in years since
 ///   surgery, as R's `Surv(start, stop, event)` (Andersen–Gill / PWP data);
@@ -64,6 +65,8 @@ public enum SarcomaCohortWriter {
         "symptom_date", "diagnosis_date", "surgery_date", "last_followup_date",
         "os_years", "os_status", "death_cause", "dm_years", "dm_status",
         "lr_first_years", "lr_status", "lr_count",
+        // Added with the scan schedule; kept last so the columns before stay as they were.
+        "lr_visit_left_years", "lr_visit_right_years",
     ]
 
     /// The header of `sarcoma_recurrences.csv`.
@@ -87,6 +90,7 @@ public enum SarcomaCohortWriter {
                 years(p.metastasisDay ?? p.followUpDays), flag(p.metastasisDay != nil),
                 years(p.recurrenceDays.first ?? p.followUpDays), flag(!p.recurrenceDays.isEmpty),
                 String(p.recurrenceDays.count),
+                p.visitInterval.left.map(years) ?? "", p.visitInterval.right.map(years) ?? "",
             ]
             lines.append(fields.joined(separator: ","))
         }

@@ -94,6 +94,15 @@ public struct SarcomaPatient: Sendable, Equatable, Codable {
     public var lostToFollowUp: Bool
     /// The latent gamma frailty `Z` of the recurrence process (mean 1, variance 0.5); not in the CSV.
     public var frailty: Double
+    /// Days of the scheduled follow-up scans, before the last follow-up day
+    /// (``SarcomaSimulator/scanDays(patient:endDay:)``).
+    public var scanDays: [Int] = []
+
+    /// The first local recurrence as the scans see it, in days: `(left, right]`,
+    /// `nil` for an empty end (see `SarcomaSimulator+Visits.swift`).
+    public var visitInterval: (left: Int?, right: Int?) {
+        SarcomaSimulator.visitInterval(scans: scanDays, recurrence: recurrenceDays.first)
+    }
 
     /// Years from surgery to last follow-up (death or censoring).
     public var osYears: Double { Double(followUpDays) / 365.25 }

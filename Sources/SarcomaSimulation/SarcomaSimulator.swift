@@ -40,6 +40,10 @@ import Foundation
 ///    metastasis. Drawing stops at the first recurrence at or after the end of
 ///    follow-up.
 ///
+/// 6. Scheduled follow-up scans (3, 6, 9, 12, 18, 24 months, then yearly,
+///    ±14 days), from a stream of their own, give the first local recurrence
+///    as an interval-censored time (`SarcomaSimulator+Visits.swift`).
+///
 /// Event days are `⌊365.25·t⌋` after surgery (at least day 1). The metastasis
 /// day is clamped to at most the death day − 1; a recurrence falling on the
 /// same day as the previous one moves to the next day; any metastasis or
@@ -116,7 +120,7 @@ public struct SarcomaSimulator: Sendable {
             if day < endDay { metastasisDay = day }
         }
 
-        return SarcomaPatient(
+        var patient = SarcomaPatient(
             id: i, site: x.site, scalp: x.scalp, depth: x.depth, age: x.age, sex: x.sex,
             sizeCm: x.sizeCm, grade: x.grade, mitoses: x.mitoses, ki67: x.ki67,
             surgery: x.surgery, margin: x.margin, radiotherapy: x.radiotherapy,
@@ -126,6 +130,9 @@ public struct SarcomaSimulator: Sendable {
             deathCause: died ? (sarcomaDeath ? .sarcoma : .other) : .none,
             metastasisDay: metastasisDay, recurrenceDays: recurrenceDays,
             lostToFollowUp: !died && lossDay < cutDay, frailty: frailty)
+        // §6 Scheduled scans (a stream of their own: the draws above are unchanged).
+        patient.scanDays = scanDays(patient: i, endDay: endDay)
+        return patient
     }
 
     /// The day after surgery of an event at `t` years: `⌊365.25·t⌋`, at least 1

@@ -8,7 +8,9 @@ struct KMCommand: ParsableCommand {
         abstract: "Kaplan–Meier survival curves (and Nelson–Aalen cumulative hazard), as R survfit.",
         discussion: """
             One curve per combination of the variables on the right of ~ (and of strata(...)). \
-            Surv(start, stop, status) gives left-truncated (delayed-entry) curves. Reports n, \
+            Surv(start, stop, status) gives left-truncated (delayed-entry) curves; \
+            Surv(left, right, type = "interval2") interval-censored data give R's Turnbull \
+            estimate (time and survival only). Reports n, \
             events, median with its limits (R quantile.survfit rules), the restricted mean up to \
             tau with its standard error, and the life table.
 
@@ -58,7 +60,13 @@ struct KMCommand: ParsableCommand {
     func run() throws {
         let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
         let plotFile = try figure.destination(inputs: [InputFile(cohort.data)], output: output)
-        let frame = try FrameLoader.load(cohort, frameOptions: landmark.applied(), build: Formula.groupingFrame)
+        var frameOptions = landmark.applied()
+        frameOptions.allowsIntervalCensoring = true
+        let frame = try FrameLoader.load(cohort, frameOptions: frameOptions, build: Formula.groupingFrame)
+        if frame.response.isIntervalCensored {
+            try runTurnbull(frame, destination: destination, plotFile: plotFile)
+            return
+        }
         let options = KaplanMeierOptions(
             confType: confType, confLevel: confLevel,
             times: times.flatMap { [Double](commaSeparated: $0) } ?? [], tau: tau, extend: extend)
@@ -84,6 +92,32 @@ struct KMCommand: ParsableCommand {
         try PlotArguments.write(plotFile) { () throws(PlotOptionError) in
             try KaplanMeierPlot.figure(result, options: figure.options(), pValue: pValue)
         }
+        try ReportWriter.emit(text, warnings: result.warnings, to: destination)
+    }
+
+    /// `Surv(left, right, type = "interval2")`: the Turnbull estimate, as R's
+    /// survfit; the Kaplan–Meier extras (limits, medians, --times, figures,
+    /// bootstrap) do not apply to it.
+    private func runTurnbull(
+        _ frame: SurvivalGroupingFrame, destination: ReportDestination, plotFile: OutputFile?
+    ) throws {
+        var refused: [String] = []
+        if times != nil { refused.append("--times") }
+        if tau != nil { refused.append("--tau") }
+        if plotFile != nil { refused.append("--plot") }
+        if bootstrap.options(threads: cohort.input.threads, confLevel: confLevel) != nil { refused.append("--bootstrap") }
+        if !refused.isEmpty {
+            throw ValidationError(
+                "\(refused.joined(separator: ", ")) cannot be used with interval-censored data"
+                    + " (Surv(left, right, type = \"interval2\")): km then gives the Turnbull estimate of the curves only.")
+        }
+        var result: TurnbullResult
+        do { result = try TurnbullEstimate.fit(frame) } catch {
+            throw FrameLoader.failure(error, frame: frame, file: cohort.data)
+        }
+        result.input = frame.origin.input
+        PhaseTimings.mark("fit")
+        let text = try TurnbullReport.render(result, format: output.format)
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 }

@@ -9,7 +9,9 @@ struct SurvregCommand: ParsableCommand {
         discussion: """
             log(T) = Xβ + σ·ε with ε extreme value (weibull; exponential with σ = 1), normal \
             (lognormal) or logistic (loglogistic), fitted by maximum likelihood to right-censored \
-            data with R's starting values and Newton–Raphson. strata(g) gives each stratum its \
+            or interval-censored (Surv(left, right, type = "interval2")) data with R's starting \
+            values and Newton–Raphson. Weibull fits also give hazard ratios exp(-coef/scale) \
+            with delta-method limits. strata(g) gives each stratum its \
             own scale, as R; case weights and offset(...) are supported. Reports the coefficients \
             (with the intercept) on the log-time scale, the scale and log(scale) with standard \
             errors, the log-likelihoods and the chi-square test against the intercept-only model.
@@ -35,7 +37,9 @@ struct SurvregCommand: ParsableCommand {
         let destination = try ReportWriter.destination(output.plain, inputs: [InputFile(cohort.data)])
         let labels = output.isPublication ? try PublicationTableWriter.labels(output) : .none
         var fileLabels: [String: String] = [:]
-        let frame = try FrameLoader.load(cohort, build: Formula.modelFrame, transform: { data in
+        var frameOptions = ModelFrameOptions()
+        frameOptions.allowsIntervalCensoring = true
+        let frame = try FrameLoader.load(cohort, frameOptions: frameOptions, build: Formula.modelFrame, transform: { data in
             fileLabels = data.variableLabels
             return data
         })

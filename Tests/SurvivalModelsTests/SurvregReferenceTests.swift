@@ -48,7 +48,9 @@ extension SurvregResult: FixtureValueConvertible {
 
 extension SurvregCoefficient: FixtureValueConvertible {
     var fixtureValue: FixtureValue {
-        .record(["term": term, "coef": coef, "se": se, "z": z, "p": p])
+        .record([
+            "term": term, "coef": coef, "se": se, "z": z, "p": p, "hr": hr, "hr_lower": hrLower, "hr_upper": hrUpper,
+        ])
     }
 }
 

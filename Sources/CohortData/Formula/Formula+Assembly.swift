@@ -1,10 +1,12 @@
 extension Formula.Response {
     /// The response as R writes it: `Surv(time, status)`,
-    /// `Surv(start, stop, status)`, or the outcome expression.
+    /// `Surv(start, stop, status)`, `Surv(left, right, type = "interval2")`, or
+    /// the outcome expression.
     public var text: String {
         switch self {
         case .rightCensored(let time, let status): return "Surv(\(time.text), \(status.text))"
         case .counting(let start, let stop, let status): return "Surv(\(start.text), \(stop.text), \(status.text))"
+        case .interval(let left, let right): return "Surv(\(left.text), \(right.text), type = \"interval2\")"
         case .outcome(let e): return e.text
         }
     }

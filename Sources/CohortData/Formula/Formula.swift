@@ -16,6 +16,11 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
         case rightCensored(time: FormulaExpression, status: FormulaExpression)
         /// `Surv(start, stop, status)`.
         case counting(start: FormulaExpression, stop: FormulaExpression, status: FormulaExpression)
+        /// `Surv(left, right, type = "interval2")`: interval-censored times, as R's
+        /// `interval2` type: a missing `left` is left-censored at `right`, a missing
+        /// `right` right-censored at `left`, `left == right` exact, both missing a
+        /// missing response.
+        case interval(left: FormulaExpression, right: FormulaExpression)
         /// A plain outcome, e.g. `events ~ x` for Poisson regression.
         case outcome(FormulaExpression)
     }

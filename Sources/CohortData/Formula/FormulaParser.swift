@@ -1,7 +1,7 @@
 /// Recursive-descent parser for `Formula` (grammar below, R's precedence).
 ///
 ///     formula  := [response] "~" sum
-///     response := "Surv" "(" expr "," expr ["," expr] ")" | expr
+///     response := "Surv" "(" expr "," expr ["," expr] ["," "type" "=" string] ")" | expr
 ///     sum      := ["-"] product (("+" | "-") product)*
 ///     product  := inter ("*" inter)*              a*b = a + b + a:b
 ///     inter    := atom (":" atom)*
@@ -127,10 +127,23 @@ struct FormulaParser {
         let surv = current
         index += 2  // Surv (
         var arguments: [FormulaExpression] = []
+        var type: (name: String, token: FormulaToken)?
         while true {
-            let e = try parseExpression()
-            noteColumns(e.variables)
-            arguments.append(e)
+            if case .name("type") = current.kind, tokens[index + 1].kind == .symbol("=") {
+                let named = current
+                index += 2  // type =
+                guard case .string(let value) = current.kind else {
+                    throw fail("expected a quoted Surv() type after type =, e.g. type = \"interval2\"")
+                }
+                guard type == nil else { throw fail("Surv() has type = given twice", at: named) }
+                type = (value, current)
+                index += 1
+            } else {
+                guard type == nil else { throw fail("Surv(): the times come before type =") }
+                let e = try parseExpression()
+                noteColumns(e.variables)
+                arguments.append(e)
+            }
             if isSymbol(",") {
                 index += 1
                 continue
@@ -138,11 +151,26 @@ struct FormulaParser {
             try expect(")", "to close Surv(")
             break
         }
+        if let type {
+            guard type.name == "interval2" else {
+                throw fail(
+                    "Surv(type = \"\(type.name)\") is not supported: type = \"interval2\" (interval censoring) is;"
+                        + " right-censored and counting-process data need no type",
+                    at: type.token)
+            }
+            guard arguments.count == 2 else {
+                throw fail(
+                    "Surv(left, right, type = \"interval2\") takes two times, not \(arguments.count)", at: surv)
+            }
+            return .interval(left: arguments[0], right: arguments[1])
+        }
         switch arguments.count {
         case 2: return .rightCensored(time: arguments[0], status: arguments[1])
         case 3: return .counting(start: arguments[0], stop: arguments[1], status: arguments[2])
         default:
-            throw fail("Surv() takes (time, status) or (start, stop, status), not \(arguments.count) arguments", at: surv)
+            throw fail(
+                "Surv() takes (time, status), (start, stop, status) or (left, right, type = \"interval2\"),"
+                    + " not \(arguments.count) arguments", at: surv)
         }
     }
 

@@ -41,6 +41,9 @@ public struct ModelFrame: Sendable {
     /// column (for located errors).
     public var timeColumn: String?
     public var statusColumn: String?
+    /// The data column of the right end of `Surv(left, right, type = "interval2")`
+    /// (`timeColumn` is then the left end's), when it is a column.
+    public var upperTimeColumn: String?
     /// Warnings produced while building the frame (e.g. rows dropped for missing values).
     public var warnings: [String]
     /// The levels of each categorical model variable in model order (reference

@@ -9,7 +9,7 @@ extension ModelFrameBuilder {
     func completeCases(among candidates: [Int]) -> (
         used: [Int], dropped: [String: Int], order: [String], missingByColumn: [String: Int], firstDroppedLine: Int?
     ) {
-        let absorbed = naAbsorbingColumns
+        let absorbed = naAbsorbingColumns.union(intervalOnlyColumns)
         let names = columnsUsed.filter { !absorbed.contains($0) }
         let columns = names.compactMap { cohort.column(named: $0) }
         var first = [Int](repeating: 0, count: columns.count)

@@ -17,6 +17,9 @@ extension ModelFrameBuilder {
         switch formula.response {
         case .rightCensored(let t, let s)?: add(t); add(s)
         case .counting(let a, let b, let s)?: add(a); add(b); add(s)
+        // A missing end of an interval is censoring, not a missing value
+        // (ModelFrameBuilder+IntervalCensoring.swift).
+        case .interval?: break
         case .outcome(let e)?: add(e)
         case nil: break
         }
@@ -52,6 +55,7 @@ extension ModelFrameBuilder {
         case .rightCensored(let t, let s)?: for e in [t, s] { if case .variable(let n) = e.unparenthesized { plain.insert(n) } }
         case .counting(let a, let b, let s)?:
             for e in [a, b, s] { if case .variable(let n) = e.unparenthesized { plain.insert(n) } }
+        case .interval?: break
         case .outcome(let e)?: if case .variable(let n) = e.unparenthesized { plain.insert(n) }
         case nil: break
         }

@@ -6,6 +6,7 @@ extension ModelFrameBuilder {
         switch formula.response {
         case .rightCensored(let time, let status)?: response = time.variables + status.variables
         case .counting(let start, let stop, let status)?: response = start.variables + stop.variables + status.variables
+        case .interval(let left, let right)?: response = left.variables + right.variables
         case .outcome(let e)?: response = e.variables
         case nil: break
         }

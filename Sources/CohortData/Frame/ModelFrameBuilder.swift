@@ -69,6 +69,9 @@ public struct ModelFrameBuilder {
         case .counting(_, let stop, let status)?:
             frame.timeColumn = stop.variables.first
             frame.statusColumn = status.variables.first
+        case .interval(let left, let right)?:
+            frame.timeColumn = left.variables.first
+            frame.upperTimeColumn = right.variables.first
         default: break
         }
         return frame
@@ -149,8 +152,17 @@ public struct ModelFrameBuilder {
         let landmark = try landmarkRows(among: subset.rows)
         subset = (landmark.rows, subset.excluded + landmark.excluded)
         try checkLiteralNaN(among: subset.rows)
-        let cases = completeCases(among: subset.rows)
-        let (used, invalid, invalidOrder) = try droppingInvalidDerivedValues(rows: cases.used)
+        var cases = completeCases(among: subset.rows)
+        let (derivedUsed, invalid, invalidOrder) = try droppingInvalidDerivedValues(rows: cases.used)
+        let intervals = try droppingUnknownIntervals(rows: derivedUsed)
+        let used = intervals.rows
+        if let column = intervals.column {
+            // Both ends missing: a missing response, counted with the missing values.
+            cases.dropped["missing: \(column)", default: 0] += intervals.count
+            cases.missingByColumn[column, default: 0] += intervals.count
+            if !cases.order.contains(column) { cases.order.append(column) }
+            if cases.firstDroppedLine == nil { cases.firstDroppedLine = intervals.firstLine }
+        }
         let dropped = cases.dropped.merging(invalid) { $0 + $1 }
         let missingReasons = cases.order.map { "missing: \($0)" }
         let reasons = missingReasons + invalidOrder.filter { !missingReasons.contains($0) }
@@ -251,6 +263,8 @@ public struct ModelFrameBuilder {
                         + " (counting-process data need start < stop)")
             }
             response = SurvivalResponse(start: a, stop: b, status: try statusCodes(status, rows: used))
+        case .interval(let left, let right)?:
+            response = try intervalResponse(left: left, right: right, rows: used)
         case .outcome?, nil:
             throw needsSurv()
         }
@@ -265,6 +279,11 @@ public struct ModelFrameBuilder {
                 column = stop.variables.first
                 found = " (start \(start.text) = \(NumberFormatting.label(response.start?[k] ?? .nan)),"
                     + " stop \(stop.text) = \(NumberFormatting.label(response.stop[k])))"
+            }
+            if case .interval(let left, let right)? = formula.response {
+                column = right.variables.first
+                found = " (left \(left.text) = \(NumberFormatting.label(response.stop[k])),"
+                    + " right \(right.text) = \(NumberFormatting.label(response.intervalUpper?[k] ?? .nan)))"
             }
             throw cohort.error(
                 .startNotBeforeStop, row: used[k], column: column,

@@ -37,6 +37,10 @@ public struct ModelFrameOptions: Sendable, Equatable {
     /// regression frame is expanded as coxph does (`ModelFrame+TimeTransform.swift`);
     /// `nil`: a formula with `tt()` terms is refused.
     public var timeTransform: TimeTransform?
+    /// Accept `Surv(left, right, type = "interval2")` responses (Turnbull `km`
+    /// and `survreg`); every other analysis leaves it `false`, and the frame
+    /// then refuses interval-censored data with a message saying which do.
+    public var allowsIntervalCensoring = false
 
     /// What overlapping `(start, stop]` intervals of one subject mean.
     public enum OverlapRule: Sendable, Equatable {

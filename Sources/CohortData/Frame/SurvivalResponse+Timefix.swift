@@ -42,7 +42,7 @@ extension SurvivalResponse {
     }
 
     public func mergedNearTies(tolerance: Double = Double.ulpOfOne.squareRoot()) -> NearTieMerge {
-        let y = Self.distinctFinite(stop, start)
+        let y = Self.distinctFinite(stop, start ?? intervalUpper)
         guard y.count > 1 else { return .merged(self) }
         let meanAbs = y.reduce(0) { $0 + Swift.abs($1) } / Double(y.count)
         var cuts: [Double] = [y[0]]
@@ -72,6 +72,17 @@ extension SurvivalResponse {
             for k in newStart.indices where newStart[k] == newStop[k] && start[k] != stop[k] {
                 return .collapsedInterval(row: k)
             }
+        }
+        if let upper = intervalUpper {
+            // Interval-censored data: the interval (lower, upper] of a status-3
+            // row must not collapse either (R's aeqSurv on the interval type;
+            // the placeholder R keeps in the other rows' second column is not
+            // a time and is left out here).
+            let newUpper = upper.map(snap)
+            for k in newUpper.indices where status[k] == 3 && newUpper[k] == newStop[k] && upper[k] != stop[k] {
+                return .collapsedInterval(row: k)
+            }
+            return .merged(SurvivalResponse(intervalLower: newStop, upper: newUpper, status: status))
         }
         return .merged(SurvivalResponse(start: newStart, stop: newStop, status: status))
     }

@@ -23,6 +23,10 @@ public enum KaplanMeier {
         guard frame.count > 0 else {
             throw ModelError("No rows left to analyse (\(frame.rows.read) read, all dropped).")
         }
+        guard !frame.response.isIntervalCensored else {
+            throw ModelError(
+                "Interval-censored data have no Kaplan–Meier curve: use the Turnbull estimate (TurnbullEstimate.fit).")
+        }
         guard options.confLevel > 0 && options.confLevel < 1 else {
             throw ModelError("The confidence level must lie strictly between 0 and 1 (got \(options.confLevel)).")
         }

@@ -75,6 +75,44 @@ public enum AFTErrorDistribution: String, Sendable, Codable {
         }
     }
 
+    /// `(g, g′, g″)` with `g = log F`, the contribution of a left-censored time.
+    func logCDF(_ z: Double) -> (g: Double, d1: Double, d2: Double) {
+        switch self {
+        case .extremeValue:
+            // F = 1 − exp(−eᶻ); f/F = eᶻ·exp(−eᶻ)/F, (f′/f) = 1 − eᶻ.
+            let w = exp(z)
+            let cdf = -expm1(-w)
+            let h = !w.isFinite ? 0 : w > 1e-300 ? w * exp(-w) / cdf : 1
+            return (log(cdf), h, h * (1 - w) - h * h)
+        case .logistic:
+            let p = logisticCDF(z)
+            return (-log1pExp(-z), 1 - p, -p * (1 - p))
+        case .gaussian:
+            let cdf = Normal.upperTail(-z)
+            let h = Normal.density(z) / cdf
+            return (log(cdf), h, -h * (z + h))
+        }
+    }
+
+    /// `(F, S, f, f′)` at `z`: what an interval-censored row needs at each
+    /// end of its interval, with `F` and `S` each computed directly (not as
+    /// `1 − ` the other) so that either stays accurate in its tail.
+    func pieces(_ z: Double) -> (cdf: Double, survival: Double, density: Double, slope: Double) {
+        switch self {
+        case .extremeValue:
+            let w = exp(z)
+            let f = w.isFinite ? exp(z - w) : 0
+            return (-expm1(-w), exp(-w), f, w.isFinite ? f * (1 - w) : 0)
+        case .logistic:
+            let p = logisticCDF(z), q = logisticCDF(-z)
+            let f = p * q
+            return (p, q, f, f * (q - p))
+        case .gaussian:
+            let f = Normal.density(z)
+            return (Normal.upperTail(-z), Normal.upperTail(z), f, -z * f)
+        }
+    }
+
     /// R's `sd$init(y, weights)`: a location and a "variance" guess from the
     /// weighted mean and (divide-by-Σw) variance of the log times: extreme
     /// value `(m + 0.572, v / 1.64)`, logistic `(m, v / 3.2)`, normal `(m, v)`.

@@ -16,7 +16,11 @@ extension SurvregFit {
         let table = (0..<nvar).map { j -> SurvregCoefficient in
             guard let b = coefs[j] else { return SurvregCoefficient(term: termNames[j], coef: nil, se: nil, z: nil, p: nil) }
             let w = wald(b, variance[j, j])
-            return SurvregCoefficient(term: termNames[j], coef: b, se: w.se, z: w.z, p: w.p)
+            var row = SurvregCoefficient(term: termNames[j], coef: b, se: w.se, z: w.z, p: w.p)
+            if j > 0, let ratio = hazardRatio(j) {
+                (row.hr, row.hrLower, row.hrUpper) = ratio
+            }
+            return row
         }
         let logScaleRows = logScales.enumerated().map { k, s -> SurvregLogScale in
             let w = wald(s, variance[nvar + k, nvar + k])
@@ -51,5 +55,32 @@ extension SurvregFit {
             terms: frame.splineTerms, termOfColumn: intercept + frame.termOfColumn, coefficients: coefs,
             variance: (0..<nvar).map { i in (0..<nvar).map { variance[i, $0] } })
         return result
+    }
+}
+
+extension SurvregFit {
+    /// The hazard ratio of coefficient `j` in the proportional-hazards
+    /// metric of a Weibull (or exponential) fit with one scale, as Stata's
+    /// `streg`: `exp(−β/σ)`, with 95% limits `exp(log hr ± 1.96·se)` where, by
+    /// the delta method on `log hr = −β·e^(−s)` (s = log σ),
+    ///
+    ///     se² = (Var β − 2β·Cov(β, s) + β²·Var s) / σ²
+    ///
+    /// (`Var s = 0` when σ is fixed, the exponential). `nil` for other
+    /// distributions, several strata scales, or an aliased coefficient.
+    func hazardRatio(_ j: Int) -> (hr: Double, lower: Double, upper: Double)? {
+        guard options.distribution.errorDistribution == .extremeValue, logScales.count <= 1,
+            j < nvar, variance[j, j] > 0
+        else { return nil }
+        let b = theta[j]
+        let sigma = scales[0]
+        let k = nvar  // the log-scale's row, when it is estimated
+        let varS = logScales.isEmpty ? 0 : variance[k, k]
+        let covBS = logScales.isEmpty ? 0 : variance[j, k]
+        let varLog = (variance[j, j] - 2 * b * covBS + b * b * varS) / (sigma * sigma)
+        let logHR = -b / sigma
+        let z = Normal.quantile(0.975)
+        let se = max(varLog, 0).squareRoot()
+        return (exp(logHR), exp(logHR - z * se), exp(logHR + z * se))
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import CohortData
 import SurvivalNumerics
 
-/// Parametric accelerated-failure-time regression for right-censored data,
-/// as R `survreg` (survival 3.5).
+/// Parametric accelerated-failure-time regression for right-censored and
+/// interval-censored (`Surv(left, right, type = "interval2")`) data, as R
+/// `survreg` (survival 3.5).
 ///
 /// The model is `log T = Xβ + σ·ε` with ε from the distribution's standard
 /// error law (see ``SurvregDistribution``); `strata(g)` gives each stratum its
@@ -27,8 +28,12 @@ import SurvivalNumerics
 ///    `(XᵀWX)⁻¹Xᵀ(W·(y − offset) + w·dg)` with the same z = 0 derivatives and
 ///    the null model's log-scales, and is iterated as `survreg6`
 ///    (``newtonRaphson(_:initial:maxIterations:eps:tolerChol:)``).
-/// 4. Both log-likelihoods get R's Jacobian term `−Σ_events w·log t`, so they
+/// 4. Both log-likelihoods get R's Jacobian term `−Σ_exact w·log t`, so they
 ///    are log-likelihoods of the times themselves, as `fit$loglik`.
+///
+/// Interval-censored rows enter with `log(F(z₂) − F(z))`, left-censored ones
+/// with `log F(z)` (``SurvregProblem``); in the starting values an interval
+/// stands at the midpoint of its log times, as R's `yy`.
 ///
 /// Without covariates (`~ 1`) there is one fit, with `iter.max` iterations, and
 /// `loglik_null` equals `loglik`, as in R.
@@ -50,31 +55,43 @@ public enum SurvregModel {
         }
         let dist = options.distribution
         let weights = frame.weights ?? [Double](repeating: 1, count: n)
+        let interval = frame.response.intervalUpper
         var y = [Double](repeating: 0, count: n)
-        var event = [Bool](repeating: false, count: n)
+        var y2 = [Double](repeating: 0, count: n)
+        var observation = [SurvregObservation](repeating: .rightCensored, count: n)
         var logcorrect = 0.0
-        for i in 0..<n {
-            let t = frame.response.stop[i], s = frame.response.status[i]
-            guard s == 0 || s == 1 else {
-                throw ModelError(
-                    "invalid status \(s): survreg needs 0/1 (or 1/2) right-censored data",
-                    row: frame.rowIndex[i], column: frame.statusColumn)
-            }
+        func checkedLog(_ t: Double, _ i: Int, column: String?) throws(ModelError) -> Double {
             guard t.isFinite, t > 0 else {
                 throw ModelError(
                     "expected a time > 0, found \(NumberFormatting.label(t)): the \(dist.rawValue) distribution needs"
                         + " times > 0 (R: invalid survival times for this distribution)",
-                    row: frame.rowIndex[i], column: frame.timeColumn)
+                    row: frame.rowIndex[i], column: column)
+            }
+            return log(t)
+        }
+        for i in 0..<n {
+            let t = frame.response.stop[i], s = frame.response.status[i]
+            let kind = SurvregObservation(rawValue: UInt8(truncatingIfNeeded: max(0, min(Int(s), 255))))
+            guard let kind, s >= 0, interval != nil || s <= 1 else {
+                throw ModelError(
+                    "invalid status \(s): survreg needs 0/1 (or 1/2) right-censored data",
+                    row: frame.rowIndex[i], column: frame.statusColumn)
+            }
+            // A left-censored row's time is the right end of its interval.
+            let column = interval != nil && kind == .leftCensored ? frame.upperTimeColumn : frame.timeColumn
+            y[i] = try checkedLog(t, i, column: column)
+            if kind == .interval, let interval {
+                y2[i] = try checkedLog(interval[i], i, column: frame.upperTimeColumn)
             }
             guard weights[i].isFinite, weights[i] > 0 else {
                 throw ModelError("invalid weight, must be > 0", row: frame.rowIndex[i])
             }
-            y[i] = log(t)
-            event[i] = s == 1
+            observation[i] = kind
             // R's logcorrect: log of d(log t)/dt = 1/t at each exact time.
-            if s == 1 { logcorrect -= weights[i] * log(t) }
+            if kind == .exact { logcorrect -= weights[i] * log(t) }
         }
-        let events = event.filter { $0 }.count
+        // Events: rows whose event was seen (exact, left- or interval-censored).
+        let events = observation.filter { $0 != .rightCensored }.count
         guard events > 0 else {
             throw ModelError("The survreg model cannot be fitted: there are no events (every observation is censored).")
         }
@@ -124,32 +141,34 @@ public enum SurvregModel {
         let fixedLogScale = log(dist.fixedScale ?? 1)
         func problem(_ design: Matrix) -> SurvregProblem {
             SurvregProblem(
-                y: y, event: event, weights: weights, offset: offset, x: design, strata: strata,
+                y: y, y2: y2, observation: observation, weights: weights, offset: offset, x: design, strata: strata,
                 scaleCount: scaleCount, fixedLogScale: fixedLogScale, distribution: dist.errorDistribution)
         }
         let full = problem(x)
         let meanOnly = nvar == 1
 
-        // sd$init on the log times.
+        // sd$init on the log times, an interval's by its midpoint (R's yy).
+        let yy = (0..<n).map { observation[$0] == .interval ? (y[$0] + y2[$0]) / 2 : y[$0] }
         let sumW = weights.reduce(0, +)
         var mean = 0.0
-        for i in 0..<n { mean += weights[i] * y[i] }
+        for i in 0..<n { mean += weights[i] * yy[i] }
         mean /= sumW
         var variance = 0.0
-        for i in 0..<n { variance += weights[i] * (y[i] - mean) * (y[i] - mean) }
+        for i in 0..<n { variance += weights[i] * (yy[i] - mean) * (yy[i] - mean) }
         variance /= sumW
         let guess = dist.errorDistribution.initialGuess(mean: mean, variance: variance)
         let startLogScale = dist.fixedScale == nil ? log(4 * guess.variance) / 2 : fixedLogScale
         let logScales0 = [Double](repeating: startLogScale, count: scaleCount)
 
-        // derfun at z = 0: dg = ∂ℓ/∂η and wt = −w·∂²ℓ/∂η² of each row.
+        // derfun at eta = yy (z = 0 but for intervals): dg = ∂ℓ/∂η and
+        // wt = −w·∂²ℓ/∂η² of each row.
         func derivativesAtZero(_ logScales: [Double]) -> (dg: [Double], wt: [Double]) {
             var dg = [Double](repeating: 0, count: n), wt = dg
             for i in 0..<n {
-                let sigma = exp(scaleCount == 0 ? fixedLogScale : logScales[strata[i]])
-                let c = full.contribution(i, 0)
-                dg[i] = -c.d1 / sigma
-                wt[i] = -weights[i] * c.d2 / (sigma * sigma)
+                let s = scaleCount == 0 ? fixedLogScale : logScales[strata[i]]
+                let d = full.row(i, eta: yy[i], s: s)
+                dg[i] = d.eta
+                wt[i] = -weights[i] * d.etaEta
             }
             return (dg, wt)
         }
@@ -160,7 +179,7 @@ public enum SurvregModel {
         let d0 = derivativesAtZero(logScales0)
         var num = 0.0, den = 0.0
         for i in 0..<n {
-            num += weights[i] * d0.dg[i] + d0.wt[i] * (y[i] - offset[i])
+            num += weights[i] * d0.dg[i] + d0.wt[i] * (yy[i] - offset[i])
             den += d0.wt[i]
         }
         let nullFit = newtonRaphson(
@@ -177,7 +196,7 @@ public enum SurvregModel {
             var xtwx = Matrix(rows: nvar, columns: nvar)
             var rhs = [Double](repeating: 0, count: nvar)
             for i in 0..<n {
-                let r = d.wt[i] * (y[i] - offset[i]) + weights[i] * d.dg[i]
+                let r = d.wt[i] * (yy[i] - offset[i]) + weights[i] * d.dg[i]
                 for j in 0..<nvar {
                     let xij = x.storage[j * n + i]
                     rhs[j] += r * xij
@@ -213,7 +232,7 @@ public enum SurvregModel {
             throw ModelError(
                 "The survreg model cannot be fitted: the scale estimate collapses towards 0 and the likelihood has"
                     + " no maximum (\(n) observation\(n == 1 ? "" : "s"), \(events) event\(events == 1 ? "" : "s")"
-                    + "\(Set(zip(y, event).filter(\.1).map(\.0)).count == 1 ? ", every event at the same time" : ""))."
+                    + "\(Set(zip(y, observation).filter { $0.1 == .exact }.map(\.0)).count == 1 && events == observation.filter { $0 == .exact }.count ? ", every event at the same time" : ""))."
                     + " R's survreg gives NA coefficients with scale 0, or does not converge, on such data.")
         }
         return SurvregFit(

@@ -13,6 +13,15 @@ public struct SurvregCoefficient: Sendable, Codable, Equatable {
     public var z: Double?
     /// Two-sided normal p-value.
     public var p: Double?
+    /// Weibull (and exponential) fits only, non-intercept terms: the hazard
+    /// ratio of the proportional-hazards metric, `exp(−β/σ)` (Stata `streg`'s
+    /// `_t` table); `nil` otherwise.
+    public var hr: Double?
+    /// Lower 95% limit of `hr`: `exp(log hr − 1.96·se)`, with `se` of
+    /// `log hr = −β/σ` by the delta method from the covariance of `(β, log σ)`.
+    public var hrLower: Double?
+    /// Upper 95% limit of `hr`.
+    public var hrUpper: Double?
 
     /// Creates a coefficient row from its parts.
     public init(term: String, coef: Double?, se: Double?, z: Double?, p: Double?) {

@@ -12,6 +12,16 @@ extension KaplanMeierResult: JSONShaped {
     static var keysOmittedWhenAbsent: Set<String> { ["input"] }
 }
 
+extension TurnbullResult: JSONShaped {
+    var jsonAnalysis: String? { "kaplan-meier" }
+    /// `input` only when the caller read a file.
+    static var keysOmittedWhenAbsent: Set<String> { ["input"] }
+}
+
+extension TurnbullCurve: JSONShaped {
+    static var keysNotWritten: Set<String> { ["iterations"] }
+}
+
 extension KaplanMeierCurve: JSONShaped {
     /// `summary_at` only with `--times`, `bootstrap` only with `--bootstrap`.
     static var keysOmittedWhenAbsent: Set<String> { ["summary_at", "bootstrap"] }
@@ -107,6 +117,12 @@ extension SurvregResult: JSONShaped {
     /// `input` only when the caller read a file.
     static var keysOmittedWhenAbsent: Set<String> { ["input", "bic", "term_tests"] }
     static var keysNotWritten: Set<String> { ["loglik_df"] }
+}
+
+extension SurvregCoefficient: JSONShaped {
+    /// The proportional-hazards metric only where it exists: non-intercept
+    /// terms of Weibull (and exponential) fits.
+    static var keysOmittedWhenAbsent: Set<String> { ["hr", "hr_lower", "hr_upper"] }
 }
 
 extension VariableDescription: JSONShaped {

@@ -7,7 +7,7 @@ extension PublicationTable {
     /// The publication table of a parametric (accelerated failure time) fit:
     /// time ratios `exp(coef)` with Wald limits `exp(coef ∓ z·se)` (z the
     /// normal quantile of `confLevel`), the intercept and scale left out; N and
-    /// events (status 1) per level; the joint Wald test of each factor with
+    /// events (status 1; exact, left- or interval-censored for interval data) per level; the joint Wald test of each factor with
     /// the fit's covariance (`vcov(survreg fit)`, the log-scale rows not
     /// used). A time ratio above 1 means longer survival — it is not a hazard ratio.
     public static func survreg(
@@ -24,7 +24,10 @@ extension PublicationTable {
             estimates[c.term] = ColumnEstimate(
                 coef: b, ratio: Foundation.exp(b), lower: Foundation.exp(b - z * se), upper: Foundation.exp(b + z * se), p: c.p)
         }
-        let events = frame.response.status.map { $0 == 1 ? 1.0 : 0.0 }
+        // Interval-censored data: an event was seen in every row but the
+        // right-censored ones (status 0), as `result.events` counts them.
+        let interval = frame.response.isIntervalCensored
+        let events = frame.response.status.map { ($0 == 1 || (interval && $0 != 0)) ? 1.0 : 0.0 }
         let rows = rows(
             design: PublicationDesign(frame),
             formula: formula, estimates: estimates, variance: result.variance, varianceNames: result.varianceTerms,

@@ -31,6 +31,18 @@ public enum SurvregReport {
         if let s = r.logScale { t.append(logScaleRow("Log(scale)", s)) }
         for s in r.strataScales ?? [] { t.append(logScaleRow("Log(scale) \(s.label)", s.logScale)) }
         out += t.render(format) + "\n"
+        let ratios = r.coefficients.filter { $0.hr != nil }
+        if !ratios.isEmpty {
+            // The proportional-hazards metric of the Weibull, as Stata streg.
+            out += md ? "Hazard ratios, exp(-coef/scale), with 95% delta-method limits:\n\n"
+                : "Hazard ratios, exp(-coef/scale), with 95% delta-method limits:\n"
+            var h = TextTable(header: ["", "HR", "lower .95", "upper .95"])
+            for c in ratios {
+                h.append([c.term, NumberFormat.significant(c.hr), NumberFormat.significant(c.hrLower),
+                          NumberFormat.significant(c.hrUpper)])
+            }
+            out += h.render(format) + "\n"
+        }
         if let scale = r.scale {
             out += r.logScale == nil ? "Scale fixed at \(NumberFormat.significant(scale))\n" : "Scale = \(NumberFormat.significant(scale, 3))\n"
         } else if let strata = r.strataScales {

@@ -7,19 +7,25 @@ import Testing
 /// central finite differences (step 1e-6: truncation error O(h²) ≈ 1e-12, so
 /// agreement to ~1e-6 relative checks the derivative formulas, not rounding).
 @Suite struct SurvregLikelihoodTests {
-    /// Ten rows, intercept + two covariates, events and censorings mixed, two
-    /// strata (a scale each), unequal weights and an offset: every branch of
-    /// the likelihood is exercised. Values are arbitrary but fixed.
+    /// Ten rows, intercept + two covariates, exact, right-, left- and
+    /// interval-censored rows mixed, two strata (a scale each), unequal
+    /// weights and an offset: every branch of the likelihood is exercised.
+    /// Values are arbitrary but fixed.
     static func problem(_ dist: AFTErrorDistribution, strata: Bool) -> SurvregProblem {
         let t: [Double] = [5, 12, 3.5, 40, 22, 8, 15, 60, 2, 30]
-        let event: [Bool] = [true, false, true, true, false, true, true, false, true, true]
+        let observation: [SurvregObservation] = [
+            .exact, .rightCensored, .leftCensored, .exact, .rightCensored, .interval, .exact, .rightCensored, .exact,
+            .interval,
+        ]
+        // Upper ends of the two intervals, (8, 11] and (30, 45].
+        let t2: [Double] = [1, 1, 1, 1, 1, 11, 1, 1, 1, 45]
         let x1: [Double] = [1.2, -0.5, 0.3, 2.0, -1.1, 0.7, 0.0, 1.5, -0.2, 0.9]
         let x2: [Double] = [0, 1, 1, 0, 1, 0, 1, 0, 1, 1]
         let n = t.count
         var x = Matrix(rows: n, columns: 3)
         for i in 0..<n { x[i, 0] = 1; x[i, 1] = x1[i]; x[i, 2] = x2[i] }
         return SurvregProblem(
-            y: t.map { log($0) }, event: event, weights: [1, 2, 0.5, 1, 1.5, 1, 1, 3, 1, 0.7],
+            y: t.map { log($0) }, y2: t2.map { log($0) }, observation: observation, weights: [1, 2, 0.5, 1, 1.5, 1, 1, 3, 1, 0.7],
             offset: [0, 0.1, 0, -0.2, 0, 0, 0.3, 0, 0, 0.05], x: x,
             strata: strata ? [0, 1, 0, 1, 0, 1, 0, 1, 0, 1] : [Int](repeating: 0, count: n),
             scaleCount: strata ? 2 : 1, fixedLogScale: 0, distribution: dist)
@@ -71,7 +77,7 @@ import Testing
     func fixedScaleHasNoLogScaleParameter() {
         var p = Self.problem(.extremeValue, strata: false)
         p = SurvregProblem(
-            y: p.y, event: p.event, weights: p.weights, offset: p.offset, x: p.x, strata: p.strata,
+            y: p.y, y2: p.y2, observation: p.observation, weights: p.weights, offset: p.offset, x: p.x, strata: p.strata,
             scaleCount: 0, fixedLogScale: 0, distribution: .extremeValue)
         let theta = Array(Self.theta.prefix(3))
         let ev = p.evaluate(theta)
