@@ -125,9 +125,8 @@ public struct CoxFit: Sendable {
             return means
         }
         // coxfit6: Σ w·x / Σ w in the order it walks the data (by stratum, then time).
-        let stop = frame.response.stop
-        let strata = frame.strata?.codes
-        let order = RiskSetIndex.rowsByStratumAndTime(stop, strata: strata, strataCount: Int(strata?.max() ?? 0) + 1)
+        // The fit's own (stratum, time) order (the risk-set index sorted the rows once).
+        let order = index.timeOrder
         let w = frame.weights
         var total = 0.0
         for i in order { total += w?[i] ?? 1 }

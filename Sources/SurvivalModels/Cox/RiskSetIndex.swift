@@ -34,6 +34,10 @@ struct RiskSetIndex: Sendable {
     let deathCount: [Int]
     /// Sum of the case weights of the deaths at each event time.
     let deathWeight: [Double]
+    /// The rows in (stratum, stop time) order, ties in input order — the order
+    /// `coxfit6` walks the data in, kept for R's means (``CoxFit/rMeans``) so
+    /// that no second sort is made.
+    let timeOrder: [Int]
 
     /// Number of distinct event times over all strata.
     var count: Int { times.count }
@@ -129,6 +133,7 @@ struct RiskSetIndex: Sendable {
         self.exited = exited
         self.deathCount = deathCount
         self.deathWeight = deathWeight
+        self.timeOrder = sorted
     }
 
     /// Row numbers in (stratum, time) order, ties in input order: a stable
