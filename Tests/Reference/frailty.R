@@ -12,6 +12,7 @@
 #   chisq = sum(frail^2 / fvar), p on max(df, 0.5) df, as the frailty printfun.
 # * loglik_integrated: the gamma frailty's I-likelihood (history$c.loglik).
 # * loglik / loglik_null: fit$loglik (penalty not included).
+# * concordance: fit$concordance (its linear predictor includes the frailty effects).
 # * penalized_likelihood_ratio: -2 (loglik0 - loglik1) on round(sum(fit$df), 2) df, as printed.
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })
 out <- file.path("Tests", "Fixtures", "frailty")
@@ -46,6 +47,8 @@ frailty_case <- function(name, data_name, formula, ties = "efron", distribution)
     penalized_likelihood_ratio = list(statistic = lr, df = dft, p = pchisq(lr, dft, lower.tail = FALSE)),
     variance = unname(fit$var))
   if (distribution == "gamma") res$loglik_integrated <- h$c.loglik
+  # concordance: fit$concordance, of the linear predictor with the frailty effects (coxpenal.fit's).
+  res$concordance <- list(c = unname(fit$concordance["concordance"]), se = unname(fit$concordance["std"]))
   write_json_file(res, file.path(out, paste0(name, ".json")))
 }
 

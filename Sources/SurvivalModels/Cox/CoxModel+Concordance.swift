@@ -1,3 +1,4 @@
+import CohortData
 import SurvivalNumerics
 
 /// Harrell's concordance of a Cox model's linear predictor with its standard
@@ -24,15 +25,26 @@ extension CoxFit {
     /// `timeLimit`: strata of right-censored rows with at most this many
     /// distinct times are counted in predictor order
     /// (`fewTimesConcordanceCounts`; tests set 0 to force the time sweep).
+    ///
+    /// Only exactly equal linear predictors are tied, as R's concordancefit;
+    /// they are formed in R's arithmetic (``linearPredictors``), so rows with
+    /// the same covariates always tie, and patterns that are equal only at the
+    /// exact maximum (two factor levels whose coefficients end 1e-12 apart at
+    /// R's stopping point) are told apart as R tells them apart.
     func concordance(timeLimit: Int = 1 << 16) -> CoxConcordance? {
+        frame.coxConcordance(linearPredictors, timeLimit: timeLimit)
+    }
+}
+
+extension ModelFrame {
+    /// The concordance of the linear predictor `lp` (one per row) with the
+    /// frame's survival times, as `coxph`'s `fit$concordance`
+    /// (`concordancefit(y, lp, strata, weights, reverse = TRUE)`); a penalised
+    /// fit passes its predictor with the frailty effects.
+    func coxConcordance(_ lp: [Double], timeLimit: Int = 1 << 16) -> CoxConcordance? {
+        let frame = self
         let n = frame.count
-        guard n > 0 else { return nil }
-        // Only exactly equal linear predictors are tied, as R's concordancefit;
-        // they are formed in R's arithmetic (``linearPredictors``), so rows with
-        // the same covariates always tie, and patterns that are equal only at the
-        // exact maximum (two factor levels whose coefficients end 1e-12 apart at
-        // R's stopping point) are told apart as R tells them apart.
-        let lp = linearPredictors
+        guard n > 0, lp.count == n else { return nil }
         let w = frame.weights ?? [Double](repeating: 1, count: n)
         var rowsOf: [[Int]]
         if let strata = frame.strata?.codes {
@@ -86,6 +98,7 @@ extension CoxFit {
     private func concordanceCounts(
         rows: [Int], lp: [Double], w: [Double], rank: inout [Int], count: inout [Double], imat: InfluenceCounts
     ) {
+        let frame = self
         let stop = frame.response.stop, status = frame.response.status
         let start = frame.response.start
         // Dense ranks of the linear predictor (exact ties share a rank), by one
@@ -255,7 +268,7 @@ extension CoxFit {
     }
 }
 
-extension CoxFit {
+extension ModelFrame {
     /// Rows in descending time, the censored ones before the events at a tied
     /// time (R's `sort.stop` order), from the rows in ascending time.
     static func descendingCensoredFirst(_ ascending: [Int], stop: [Double], status: [Int32]) -> [Int] {

@@ -1,3 +1,4 @@
+import CohortData
 import SurvivalNumerics
 
 /// The concordance counts of right-censored rows with few distinct times
@@ -27,7 +28,7 @@ import SurvivalNumerics
 /// the pair totals come out exactly as the time sweep gives them: with whole
 /// weights every sum is an exact integer, whatever the order; with fractional
 /// weights they agree to rounding.
-extension CoxFit {
+extension ModelFrame {
     /// The counts of `rows` (one stratum, right-censored) into `count` and
     /// `imat`, as `concordanceCounts`; `nil` (nothing written) when the
     /// stratum has more than `timeLimit` distinct times, where the time sweep
@@ -35,7 +36,7 @@ extension CoxFit {
     func fewTimesConcordanceCounts(
         rows: [Int], lp: [Double], w: [Double], count: inout [Double], imat: InfluenceCounts, timeLimit: Int
     ) -> Bool {
-        let stop = frame.response.stop, status = frame.response.status
+        let stop = response.stop, status = response.status
         let coded = RadixOrder.denseCodes(rows.map { stop[$0] })
         guard coded.distinct.count <= timeLimit else { return false }
         let timeRank = coded.codes  // by position in `rows`

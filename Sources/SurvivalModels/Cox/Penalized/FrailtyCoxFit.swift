@@ -145,7 +145,8 @@ public enum FrailtyCoxModel {
         var result = CoxResult(
             ties: options.ties, n: frame.count, events: data.status.filter { $0 }.count,
             nDroppedMissing: frame.rows.droppedTotal, iterations: totalNR, converged: failed.isEmpty,
-            coefficients: table, loglikNull: loglik0, loglik: loglik, tests: tests, concordance: nil,
+            coefficients: table, loglikNull: loglik0, loglik: loglik, tests: tests,
+            concordance: frame.coxConcordance(Self.linearPredictors(frame, beta: fit.beta, frail: fit.frail, group: group)),
             variance: df.variance, warnings: warnings, rows: frame.rows, confLevel: options.confLevel)
         result.frailty = summary
         result.loglikIntegrated = term.distribution == .gamma ? integrated : nil
@@ -154,5 +155,18 @@ public enum FrailtyCoxModel {
             frailtyTerm: term.text, outerIterations: outer, newtonRaphsonIterations: totalNR, termDF: termDF,
             coefficientChisq: chisqs)
         return result
+    }
+
+    /// The linear predictor with the frailty effects, as `coxpenal.fit`'s
+    /// `x %*% coef + offset + fcoef[fgrp]` (its constant `sum(means * coef)`
+    /// left out: only the ordering matters to the concordance).
+    static func linearPredictors(_ frame: ModelFrame, beta: [Double], frail: [Double], group: [Int]) -> [Double] {
+        let n = frame.count
+        var lp = frame.offset ?? [Double](repeating: 0, count: n)
+        for (j, b) in beta.enumerated() where b != 0 {
+            for i in 0..<n { lp[i] += b * frame.design[i, j] }
+        }
+        for i in 0..<n where group[i] < frail.count { lp[i] += frail[group[i]] }
+        return lp
     }
 }
