@@ -22,7 +22,7 @@ import Testing
         ])
         // R: linear 0.01713 0.00903 0.00903 3.59732 1.00 0.0579; nonlin 2.00945 2.09 0.3862;
         // 4 outer, 12 Newton-Raphson; Theta= 0.87; df 3.1 1.0; LR 16.9 on 4.09 df.
-        for piece in ["pspline(age, df = 3), lin ", "pspline(age, df = 3), non ", "0.01713", "3.597", "2.009", "2.09",
+        for piece in ["pspline(age, df = 3), linear ", "pspline(age, df = 3), nonlin ", "0.01713", "3.597", "2.009", "2.09",
                       "Iterations: 4 outer, 12 Newton-Raphson", "Theta= 0.87", "Degrees of freedom for terms= 3.1 1.0",
                       "on 4.09 df"] {
             #expect(text.contains(piece), "missing \(piece) in\n\(text)")

@@ -2,8 +2,8 @@ import SurvivalModels
 
 /// Renders a Cox fit with `pspline()` terms in the layout of R's
 /// `print.coxph.penal`: the coef / se(coef) / se2 / Chisq / DF / p table in
-/// term order, each spline term as its `linear` and `nonlin` rows (labels cut
-/// to 25 characters, as R's `maxlabel`), the outer and Newton–Raphson
+/// term order, each spline term as its `linear` and `nonlin` rows (labels in
+/// full: R cuts them to 25 characters, which can leave two rows alike), the outer and Newton–Raphson
 /// iteration counts, each spline's `Theta=`, the terms' degrees of freedom
 /// and the likelihood-ratio test on their sum.
 enum PenalizedSplineCoxReport {
@@ -15,17 +15,16 @@ enum PenalizedSplineCoxReport {
         if r.nDroppedMissing > 0 { out += " (\(r.nDroppedMissing) observation\(r.nDroppedMissing == 1 ? "" : "s") deleted due to missingness)" }
         out += "; ties = \(r.ties.rawValue)\n\n"
         var t = TextTable(header: ["", "coef", "se(coef)", "se2", "Chisq", "DF", "p"])
-        func label(_ s: String) -> String { String(s.prefix(25)) }
         var k = 0
         while k < r.coefficients.count {
             if let s = splines.first(where: { $0.coefficientIndices.first == k }) {
                 let l = s.linear, n = s.nonlinear
                 t.append([
-                    label("\(s.term), linear"), NumberFormat.significant(l.coef, 4), NumberFormat.significant(l.se, 4),
+                    "\(s.term), linear", NumberFormat.significant(l.coef, 4), NumberFormat.significant(l.se, 4),
                     NumberFormat.significant(l.se2, 4), NumberFormat.significant(l.chisq, 4), NumberFormat.fixed(l.df, 2),
                     NumberFormat.pValue(l.p),
                 ])
-                t.append([label("\(s.term), nonlin"), "", "", "", NumberFormat.significant(n.chisq, 4),
+                t.append(["\(s.term), nonlin", "", "", "", NumberFormat.significant(n.chisq, 4),
                           NumberFormat.fixed(n.df, 2), NumberFormat.pValue(n.p)])
                 k += max(s.coefficientIndices.count, 1)
                 continue
@@ -33,7 +32,7 @@ enum PenalizedSplineCoxReport {
             let c = r.coefficients[k]
             let chisq = k < pp.coefficientChisq.count ? pp.coefficientChisq[k] : nil
             t.append([
-                label(c.term), NumberFormat.significant(c.coef, 4), NumberFormat.significant(c.se, 4),
+                c.term, NumberFormat.significant(c.coef, 4), NumberFormat.significant(c.se, 4),
                 NumberFormat.significant(c.se2, 4), NumberFormat.significant(chisq, 4), c.coef == nil ? "" : "1.00",
                 NumberFormat.pValue(c.p),
             ])
