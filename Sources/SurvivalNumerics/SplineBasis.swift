@@ -107,8 +107,10 @@ public struct SplineBasis: Sendable, Equatable {
             let by = 1 / Double(m + 1)
             interior = (0..<m).map { SampleQuantile.type7(sorted: inside, Double($0 + 1) * by) }
         }
-        guard interior.allSatisfy({ $0 > bounds.0 && $0 < bounds.1 }) else {
-            throw .badKnots("interior knots must lie strictly between the boundary knots")
+        // R accepts knots on a boundary (tied data put quantiles there; the
+        // basis then has functions that vanish, which the model aliases), not outside.
+        guard interior.allSatisfy({ $0 >= bounds.0 && $0 <= bounds.1 }) else {
+            throw .badKnots("interior knots must lie between the boundary knots")
         }
         return (SplineBasis(kind: kind, degree: degree, knots: interior, boundary: bounds, intercept: intercept), raised)
     }

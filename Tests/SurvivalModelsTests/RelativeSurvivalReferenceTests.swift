@@ -217,6 +217,4 @@ extension RelativeSurvivalCurve: FixtureValueConvertible {
     }
 }
 
-extension RelativeSurvivalTest: FixtureValueConvertible {
-    var fixtureValue: FixtureValue { .record(["statistic": statistic, "df": df, "p": p]) }
-}
+// RelativeSurvivalTest is CoxTest, whose fixture mapping is in FixtureValue.swift.

@@ -192,18 +192,27 @@ final class CoxLikelihood {
     }
 
     /// `(x − mean)·scale` in row-major order: one pass that reads the p columns
-    /// side by side and writes each row contiguously.
+    /// side by side and writes each row contiguously, the rows split in
+    /// ``parts(_:)`` fixed ranges over the cores (the copy of a registry-sized
+    /// design is mostly fresh pages; each value is computed the same way
+    /// whatever the thread count).
     static func centredRows(_ design: Matrix, means: [Double], scale: [Double]) -> LargeBuffer<Double> {
         let n = design.rows, p = design.columns
         let out = LargeBuffer<Double>(count: n * p, zeroed: false)
         guard n > 0, p > 0 else { return out }
+        let parts = Self.parts(n)
         design.storage.withUnsafeBufferPointer { dp in
         means.withUnsafeBufferPointer { mp in
         scale.withUnsafeBufferPointer { sp in
-            let src = dp.baseAddress!
-            for i in 0..<n {
-                let d = out.pointer + i * p
-                for j in 0..<p { d[j] = (src[j &* n &+ i] - mp[j]) * sp[j] }
+            let shared = UncheckedSendable((dp, mp, sp, out.pointer))
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let (dp, mp, sp, target) = shared.value
+                guard let src = dp.baseAddress else { return }
+                let (lo, hi) = Self.range(part, of: parts, n: n)
+                for i in lo..<hi {
+                    let d = target + i * p
+                    for j in 0..<p { d[j] = (src[j &* n &+ i] - mp[j]) * sp[j] }
+                }
             }
         }}}
         return out

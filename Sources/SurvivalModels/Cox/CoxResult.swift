@@ -66,10 +66,11 @@ public struct CoxTests: Sendable, Codable, Equatable {
     /// Uses the robust variance when there is one, as R's `fit$wald.test`.
     public var wald: CoxTest
     /// The score (log-rank) test at the initial coefficients, model based.
-    public var score: CoxTest
+    /// `nil` for a penalized (frailty) fit, for which R computes none (`fit$score` is NULL).
+    public var score: CoxTest?
 
     /// Creates the set of tests from its parts.
-    public init(likelihoodRatio: CoxTest, wald: CoxTest, score: CoxTest) {
+    public init(likelihoodRatio: CoxTest, wald: CoxTest, score: CoxTest?) {
         self.likelihoodRatio = likelihoodRatio
         self.wald = wald
         self.score = score

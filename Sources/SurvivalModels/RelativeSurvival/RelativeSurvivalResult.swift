@@ -44,21 +44,9 @@ public struct RelativeSurvivalCurve: Sendable, Codable, Equatable {
     }
 }
 
-/// The log-rank-type comparison of net survival between groups, relsurv `rs.diff`.
-public struct RelativeSurvivalTest: Sendable, Codable, Equatable {
-    /// Chi-squared statistic.
-    public var statistic: Double
-    /// Degrees of freedom: groups − 1.
-    public var df: Int
-    /// Upper-tail p-value.
-    public var p: Double
-
-    public init(statistic: Double, df: Int, p: Double) {
-        self.statistic = statistic
-        self.df = df
-        self.p = p
-    }
-}
+/// The log-rank-type comparison of net survival between groups, relsurv `rs.diff`:
+/// chi-squared statistic, df = groups − 1, upper-tail p (the chi-square test type the Cox tests use).
+public typealias RelativeSurvivalTest = CoxTest
 
 /// Relative (net) survival per group, with the comparison of the groups (``RelativeSurvival``).
 public struct RelativeSurvivalResult: Sendable, Codable, Equatable {

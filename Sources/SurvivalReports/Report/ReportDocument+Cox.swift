@@ -19,7 +19,8 @@ extension ReportDocument {
         var tests = TextTable(header: ["", "statistic", "df", "p"])
         for (name, test) in [
             ("Likelihood ratio", cox.tests.likelihoodRatio), ("Wald", cox.tests.wald), ("Score (log-rank)", cox.tests.score),
-        ] {
+        ] as [(String, CoxTest?)] {
+            guard let test else { continue }
             tests.append([name, NumberFormat.significant(test.statistic, 4), "\(test.df)", NumberFormat.pValue(test.p)])
         }
         var blocks: [ReportBlock] = [.paragraph(intro)] + table + [.table(tests, caption: "Tests of the model:")]

@@ -13,14 +13,7 @@ public enum TermEffectPlot {
         let size = options.size
         let theme = size.theme()
         let u = theme.spacing
-        var doc = SVGDocument(width: size.widthPoints, height: size.heightPoints, fontFamily: theme.fontFamily, title: options.title)
-        var top = 10 * u
-        if let title = options.title {
-            doc.add(
-                SVGElement("text", text: title).attr("class", "title").attr("x", 14 * u).attr("y", top + theme.titleFontSize)
-                    .attr("font-size", theme.titleFontSize).attr("font-weight", "bold").attr("fill", theme.textColor))
-            top += theme.titleFontSize + 10 * u
-        }
+        var (doc, top) = SVGDocument.titled(options.title, size: size, theme: theme)
         let lower = zip(effect.fit, effect.se).map { $0 - 2 * $1 }
         let upper = zip(effect.fit, effect.se).map { $0 + 2 * $1 }
         let yLow = options.yLimits?.lowerBound ?? min(lower.min() ?? -1, 0)

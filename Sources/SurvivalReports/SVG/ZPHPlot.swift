@@ -18,14 +18,7 @@ public enum ZPHPlot {
         let size = options.size
         let theme = size.theme()
         let u = theme.spacing
-        var doc = SVGDocument(width: size.widthPoints, height: size.heightPoints, fontFamily: theme.fontFamily, title: options.title)
-        var top = 10 * u
-        if let title = options.title {
-            doc.add(
-                SVGElement("text", text: title).attr("class", "title").attr("x", 14 * u).attr("y", top + theme.titleFontSize)
-                    .attr("font-size", theme.titleFontSize).attr("font-weight", "bold").attr("fill", theme.textColor))
-            top += theme.titleFontSize + 10 * u
-        }
+        var (doc, top) = SVGDocument.titled(options.title, size: size, theme: theme)
         let panelHeight = (size.heightPoints - top) / Double(max(smooths.count, 1))
         for (index, smooth) in smooths.enumerated() {
             doc.add(panel(smooth, beta: coefficients[smooth.term], top: top + panelHeight * Double(index),

@@ -41,7 +41,7 @@ public enum CoxReport {
         if md { out += "\n" }
         out += test("Likelihood ratio test", r.tests.likelihoodRatio) + (md ? "\n" : "")
         out += test(robust ? "Wald test (robust)   " : "Wald test            ", r.tests.wald) + (md ? "\n" : "")
-        out += test("Score (logrank) test ", r.tests.score)
+        if let score = r.tests.score { out += test("Score (logrank) test ", score) }
         out += "Log-likelihood: null \(NumberFormat.significant(r.loglikNull, 8)), model \(NumberFormat.significant(r.loglik, 8))\n"
         if let aic = r.aic, let bic = r.bic {
             out += (md ? "\n" : "") + "AIC = \(NumberFormat.significant(aic, 7)), BIC = \(NumberFormat.significant(bic, 7)) (n = \(r.events) events)\n"

@@ -221,7 +221,7 @@ import Testing
         #expect(Self.isClose(fit.loglik.final, -log(96.0), relative: 1e-12))
         #expect(Self.isClose(fit.state.finalScore[0], 1, relative: 1e-12))
         #expect(Self.isClose(1 / fit.naiveVariance[0, 0], 5.0 / 8, relative: 1e-12))
-        #expect(Self.isClose(fit.result.tests.score.statistic, 8.0 / 5, relative: 1e-12))
+        #expect(Self.isClose((fit.result.tests.score?.statistic ?? .nan), 8.0 / 5, relative: 1e-12))
     }
 
     @Test("at beta = 0 Efron's log-likelihood, score and information are -log 72, 13/12 and 83/144, score test 169/83")
@@ -231,7 +231,7 @@ import Testing
         #expect(Self.isClose(fit.loglik.final, -log(72.0), relative: 1e-12))
         #expect(Self.isClose(fit.state.finalScore[0], 13.0 / 12, relative: 1e-12))
         #expect(Self.isClose(1 / fit.naiveVariance[0, 0], 83.0 / 144, relative: 1e-12))
-        #expect(Self.isClose(fit.result.tests.score.statistic, 169.0 / 83, relative: 1e-12))
+        #expect(Self.isClose((fit.result.tests.score?.statistic ?? .nan), 169.0 / 83, relative: 1e-12))
     }
 
     @Test("Breslow's estimate is log((3 + sqrt 33)/2), the root of r^2 - 3r - 6, and the library's fit matches it")
@@ -266,6 +266,6 @@ import Testing
         #expect(Self.isClose(fit.naiveVariance[0, 0], 1 / Self.information(ties, beta), relative: 1e-8))
         #expect(Self.isClose(fit.loglik.initial, Self.loglik(ties, 0), relative: 1e-12))
         let u0 = Self.score(ties, 0), i0 = Self.information(ties, 0)
-        #expect(Self.isClose(fit.result.tests.score.statistic, u0 * u0 / i0, relative: 1e-12))
+        #expect(Self.isClose((fit.result.tests.score?.statistic ?? .nan), u0 * u0 / i0, relative: 1e-12))
     }
 }

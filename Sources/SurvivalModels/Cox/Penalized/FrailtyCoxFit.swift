@@ -141,7 +141,7 @@ public enum FrailtyCoxModel {
         let waldTest = CoxTest(statistic: wald, df: k, p: ChiSquared.upperTail(wald, df: Double(k)))
         let tests = CoxTests(
             likelihoodRatio: CoxTest(statistic: lr, df: Int(dfTotal.rounded()), p: lrTest.p), wald: waldTest,
-            score: waldTest)
+            score: nil)
         var result = CoxResult(
             ties: options.ties, n: frame.count, events: data.status.filter { $0 }.count,
             nDroppedMissing: frame.rows.droppedTotal, iterations: totalNR, converged: failed.isEmpty,

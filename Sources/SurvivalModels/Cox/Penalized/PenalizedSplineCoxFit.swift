@@ -143,7 +143,7 @@ public enum PenalizedSplineCoxModel {
         }
         let waldTest = CoxTest(statistic: wald, df: keep.count, p: ChiSquared.upperTail(wald, df: Double(keep.count)))
         let coxTests = CoxTests(
-            likelihoodRatio: CoxTest(statistic: lr, df: Int(dfTotal.rounded()), p: lrTest.p), wald: waldTest, score: waldTest)
+            likelihoodRatio: CoxTest(statistic: lr, df: Int(dfTotal.rounded()), p: lrTest.p), wald: waldTest, score: nil)
         var result = CoxResult(
             ties: options.ties, n: frame.count, events: data.status.filter { $0 }.count,
             nDroppedMissing: frame.rows.droppedTotal, iterations: totalNR, converged: failed.isEmpty,
