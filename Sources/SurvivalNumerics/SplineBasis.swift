@@ -28,12 +28,16 @@ public struct SplineBasis: Sendable, Equatable {
         case bSpline = "bs"
         /// `ns()`: natural cubic splines.
         case natural = "ns"
+        /// `pspline()`: the evenly spaced B-spline basis of a penalised
+        /// smoothing spline (``SplineBasis/penalized(x:nterm:degree:boundary:)``);
+        /// its ``SplineBasis/knots`` are the whole knot sequence.
+        case penalized = "ps"
     }
 
     public let kind: Kind
     /// Polynomial degree (3 for ns).
     public let degree: Int
-    /// Interior knots, ascending.
+    /// Interior knots, ascending (for ``Kind/penalized``: the whole knot sequence).
     public let knots: [Double]
     /// Lower and upper boundary knot.
     public let boundary: (Double, Double)
@@ -50,6 +54,7 @@ public struct SplineBasis: Sendable, Equatable {
         switch kind {
         case .bSpline: return knots.count + degree + (intercept ? 1 : 0)
         case .natural: return knots.count + 1 + (intercept ? 1 : 0)
+        case .penalized: return knots.count - degree - 1 - (intercept ? 0 : 1)
         }
     }
 
@@ -120,6 +125,7 @@ public struct SplineBasis: Sendable, Equatable {
 
     /// The full knot sequence: boundary knots repeated `degree + 1` times around the interior knots.
     var allKnots: [Double] {
+        if kind == .penalized { return knots }
         let order = degree + 1
         return Array(repeating: boundary.0, count: order) + knots + Array(repeating: boundary.1, count: order)
     }
@@ -130,6 +136,7 @@ public struct SplineBasis: Sendable, Equatable {
         switch kind {
         case .bSpline: return bSplineRows(x)
         case .natural: return naturalRows(x)
+        case .penalized: return penalizedRows(x)
         }
     }
 

@@ -158,8 +158,13 @@ struct CoxCommand: ParsableCommand {
         options.robust = robust ? true : nil
         options.confLevel = confLevel
         options.maxIterations = maxIterations
-        if let frailty = try Formula(cohort.formula).frailty {
-            try runFrailty(frame, frailty: frailty, options: options, destination: destination)
+        let parsed = try Formula(cohort.formula)
+        if let frailty = parsed.frailty {
+            try runPenalized(frame, frailty: frailty, formula: parsed, options: options, destination: destination)
+            return
+        }
+        if !PenalizedSplineCoxModel.terms(parsed).isEmpty {
+            try runPenalized(frame, frailty: nil, formula: parsed, options: options, destination: destination)
             return
         }
         let fit: CoxFit
@@ -218,18 +223,28 @@ struct CoxCommand: ParsableCommand {
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
     }
 
-    /// A shared-frailty fit (`frailty(g)` in the formula), R's penalised coxph; its extras are refused.
-    func runFrailty(_ frame: ModelFrame, frailty: FrailtyTerm, options: CoxOptions, destination: ReportDestination) throws {
+    /// A shared-frailty or penalised-spline fit (`frailty(g)`, `pspline(x)` in
+    /// the formula), R's penalised coxph; its extras are refused.
+    func runPenalized(
+        _ frame: ModelFrame, frailty: FrailtyTerm?, formula: Formula, options: CoxOptions, destination: ReportDestination
+    ) throws {
         let refused = [
             (zph, "--zph"), (!requestedResiduals.isEmpty, "--residuals"), (predict != nil, "--predict"),
             (anova, "--anova"), (bootstrap.bootstrap != nil, "--bootstrap"), (robust, "--robust"),
             (tt != nil, "--tt"), (output.isPublication, "a publication table"),
         ].filter(\.0).map(\.1)
         if let option = refused.first {
-            throw ValidationError("\(option) is not available with frailty() (a penalised Cox model); leave one of them out.")
+            let what = frailty != nil ? "frailty()" : "pspline()"
+            throw ValidationError("\(option) is not available with \(what) (a penalised Cox model); leave one of them out.")
         }
         var result: CoxResult
-        do { result = try FrailtyCoxModel.fit(frame, frailty: frailty, options: options) } catch {
+        do {
+            if let frailty, PenalizedSplineCoxModel.terms(formula).isEmpty {
+                result = try FrailtyCoxModel.fit(frame, frailty: frailty, options: options)
+            } else {
+                result = try PenalizedSplineCoxModel.fit(frame, formula: formula, options: options)
+            }
+        } catch {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)
         }
         result.input = frame.origin.input

@@ -28,6 +28,11 @@ enum FrameLoader {
         if !allowsFrailty, let f = (try? Formula(options.formula))?.frailty {
             throw ValidationError("\(f.text) is a shared frailty, which only `survkit cox` fits; leave it out of this formula.")
         }
+        if !allowsFrailty, let f = try? Formula(options.formula),
+            let s = PenalizedSplineCoxModel.terms(f).first
+        {
+            throw ValidationError("\(s.text) is a penalised spline, which only `survkit cox` fits; use ns(x, df = k) or bs(x, df = k) here.")
+        }
         let extra = extraColumns + timeDependent.map(\.timeColumn)
         // The cohort read is held only by `cohort`, which is handed over to
         // `build` (consumed), so a frame builder can free the columns it has

@@ -95,3 +95,43 @@ struct FormulaParserTests {
         #expect(strataInteraction?.kind == .formulaSyntax)
     }
 }
+
+/// `pspline()` in a formula: R's arguments and checks, and R's column names.
+@Suite struct PsplineFormulaTests {
+    @Test func theDefaultsAreR_s() throws {
+        let f = try Formula("Surv(t, s) ~ pspline(x)")
+        guard case .spline(let s) = f.terms[0].variables[0] else { Issue.record("not a spline"); return }
+        #expect(s.kind == .penalized && s.text == "pspline(x)")
+        #expect(s.penalty == PenalizedSplineSettings(df: 4, theta: nil, nterm: 10, eps: 0.1))
+    }
+
+    @Test("nterm is round(2.5·df) with R's half-to-even rounding", arguments: [(3.0, 8), (5.0, 12), (4.0, 10), (2.2, 6)])
+    func ntermDefault(df: Double, nterm: Int) throws {
+        let f = try Formula("Surv(t, s) ~ pspline(x, df = \(df))")
+        guard case .spline(let s) = f.terms[0].variables[0] else { Issue.record("not a spline"); return }
+        #expect(s.penalty?.nterm == nterm)
+    }
+
+    @Test func theBasisColumnsAreNamedAsR() throws {
+        let c = try cohort("t,s,x\n1,1,1\n2,0,2\n3,1,3\n4,1,4\n5,0,5\n6,1,6\n")
+        let frame = try Formula("Surv(t, s) ~ pspline(x, theta = 0.5, nterm = 3)").modelFrame(on: c)
+        #expect(frame.termNames == ["ps(x)3", "ps(x)4", "ps(x)5", "ps(x)6", "ps(x)7"])
+    }
+
+    @Test("bad pspline() calls are located errors", arguments: [
+        ("pspline(x, theta = 0)", "Invalid value for theta"),
+        ("pspline(x, df = 1)", "Too few degrees of freedom"),
+        ("pspline(x, nterm = 2, theta = 0.5)", "Too few basis functions"),
+        ("pspline(x, df = 0)", "not supported"),
+        ("pspline(x, Boundary.knots = c(3, 1))", "Boundary.knots"),
+        ("pspline()", "needs a variable"),
+    ])
+    func refusals(call: String, message: String) {
+        do {
+            _ = try Formula("Surv(t, s) ~ \(call)")
+            Issue.record("\(call) parsed")
+        } catch {
+            #expect("\(error)".contains(message), "\(error)")
+        }
+    }
+}

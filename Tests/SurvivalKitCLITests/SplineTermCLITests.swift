@@ -43,7 +43,7 @@ import Testing
         ("ns(age, degree = 2, df = 3)", "has no argument degree"),
         ("bs(age, knots = c(30, \"a\"))", "knots must be numbers"),
         ("ns(age, knots = c(10, 60))", "interior knots must lie between the boundary knots"),
-        ("pspline(age)", "unknown function pspline()"),
+        ("pspline(age, df = 2.5, nterm = 2)", "too small for df=2.5"),
     ])
     func refusals(term: String, message: String) throws {
         let run = try CommandRunner.spawn([

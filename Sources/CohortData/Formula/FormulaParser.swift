@@ -364,11 +364,14 @@ struct FormulaParser {
                 } catch {
                     throw fail(error.message, at: token)
                 }
+            case "pspline":
+                let arguments = try parseArguments(of: name)
+                do { return variable(.spline(try SplineTerm(pspline: arguments))) } catch { throw fail(error.message, at: token) }
             case "Surv":
                 throw fail("Surv() belongs on the left of ~", at: token)
             default:
                 guard FormulaExpression.functions.contains(name), name != "c" else {
-                    throw fail("unknown function \(name)(); supported: factor, ns, bs, strata, cluster, frailty, offset, "
+                    throw fail("unknown function \(name)(); supported: factor, ns, bs, pspline, strata, cluster, frailty, offset, "
                         + FormulaExpression.functions.subtracting(["c"]).sorted().joined(separator: ", "), at: token)
                 }
                 index -= 2

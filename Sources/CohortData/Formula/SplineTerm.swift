@@ -17,6 +17,8 @@ public struct SplineTerm: Sendable, Equatable {
     public var boundary: (Double, Double)?
     /// The call as R deparses it, `ns(age, df = 4)`: the variable's R label.
     public var text: String
+    /// `pspline()`'s penalty (target df or fixed θ); `nil` for `ns()`/`bs()`.
+    public var penalty: PenalizedSplineSettings? = nil
 
     public static func == (a: SplineTerm, b: SplineTerm) -> Bool { a.text == b.text }
 
@@ -71,14 +73,14 @@ public struct SplineTerm: Sendable, Equatable {
         self.boundary = boundary
     }
 
-    private static func whole(_ e: FormulaExpression, _ what: String, _ f: String) throws(SplineTermError) -> Int {
+    static func whole(_ e: FormulaExpression, _ what: String, _ f: String) throws(SplineTermError) -> Int {
         guard case .number(let x) = e, x == x.rounded(), abs(x) < 1000 else {
             throw SplineTermError("\(f)(): \(what) must be a whole number, found \(e.text)")
         }
         return Int(x)
     }
 
-    private static func numbers(_ e: FormulaExpression, _ what: String, _ f: String) throws(SplineTermError) -> [Double] {
+    static func numbers(_ e: FormulaExpression, _ what: String, _ f: String) throws(SplineTermError) -> [Double] {
         func number(_ e: FormulaExpression) -> Double? {
             switch e {
             case .number(let x): return x
@@ -97,14 +99,14 @@ public struct SplineTerm: Sendable, Equatable {
     }
 }
 
-/// A malformed `ns()`/`bs()` call (the parser adds the position).
+/// A malformed `ns()`/`bs()`/`pspline()` call (the parser adds the position).
 struct SplineTermError: Error {
     var message: String
     init(_ message: String) { self.message = message }
 }
 
 extension Formula {
-    /// The names of the terms that contain an `ns()`/`bs()` variable, in model order.
+    /// The names of the terms that contain an `ns()`/`bs()`/`pspline()` variable, in model order.
     public var splineTermNames: [String] {
         terms.filter { term in
             term.variables.contains { if case .spline = $0 { return true } else { return false } }

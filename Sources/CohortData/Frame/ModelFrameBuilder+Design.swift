@@ -28,7 +28,7 @@ extension ModelFrameBuilder {
                 let v = term.variables[0]
                 if case .spline(let spline) = v, let basis = bases[v.label] {
                     for (k, column) in try splineColumns(spline, basis: basis, rows: rows).enumerated() {
-                        names.append("\(v.baseName)\(k + 1)")
+                        names.append("\(v.baseName)\(k + spline.firstColumnNumber)")
                         terms.append(term.name)
                         storage.append(column)
                     }
@@ -51,7 +51,7 @@ extension ModelFrameBuilder {
                 let parts: [Part]
                 if case .spline(let spline) = v, let basis = bases[v.label] {
                     parts = try splineColumns(spline, basis: basis, rows: rows).enumerated().map { k, column in
-                        Part(name: "\(v.baseName)\(k + 1)", values: column)
+                        Part(name: "\(v.baseName)\(k + spline.firstColumnNumber)", values: column)
                     }
                 } else if let coding = codings[v] {
                     // Contrasts when the term without this factor is in the model (intercept included).

@@ -21,6 +21,10 @@ extension ModelFrameBuilder {
             }
             let x = try splineArgument(s, rows: Array(0..<cohort.rowCount))
             do {
+                if let penalty = s.penalty {
+                    bases[v.label] = try SplineBasis.penalized(x: x, nterm: penalty.nterm, degree: s.degree, boundary: s.boundary)
+                    continue
+                }
                 let made = try SplineBasis.make(
                     s.kind, x: x, df: s.df, knots: s.knots, degree: s.degree, intercept: s.intercept, boundary: s.boundary)
                 bases[v.label] = made.basis

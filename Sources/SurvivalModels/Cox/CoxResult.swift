@@ -225,6 +225,9 @@ public struct CoxResult: Sendable, Codable, Equatable {
     /// A penalised fit's likelihood-ratio test on its effective df (R's printed
     /// line; `tests.likelihood_ratio` then carries the df rounded to a whole number).
     public var penalizedLikelihoodRatio: PenalizedLikelihoodRatio? = nil
+    /// The linear and non-linear tests of each `pspline()` term (R's printed
+    /// `linear` / `nonlin` rows); `nil` without penalised splines.
+    public var splineTests: [CoxSplineTest]? = nil
     /// What R's `print.coxph.penal` shows besides the coefficients (text output only).
     public var penalizedPrint: CoxPenalizedPrint? = nil
 

@@ -44,6 +44,7 @@ extension Report {
         }
         let recoded = try cohort.replacingWithCompetingCode(status: eventStatus, competingStatus: spec.status)
         let frame = try formula.modelFrame(on: recoded, options: try spec.frameOptions(allowCompetingRisks: true))
+        try Report.refusePenalizedSplines(frame, model: "Fine–Gray model")
         var result: FineGrayResult
         do { result = try FineGrayModel.fit(frame, options: FineGrayOptions()).makeResult() } catch {
             return .skipped("the Fine–Gray model was not fitted: \((error as? ModelError)?.message ?? "\(error)")")

@@ -44,13 +44,18 @@ extension CoxResult: JSONShaped {
     /// `--bootstrap`), or when they exist (`concordance`).
     static var keysOmittedWhenAbsent: Set<String> {
         ["input", "concordance", "zph", "residuals", "predictions", "bootstrap", "aic", "bic", "anova", "term_tests",
-         "frailty", "loglik_integrated", "penalized_likelihood_ratio"]
+         "frailty", "loglik_integrated", "penalized_likelihood_ratio", "spline_tests"]
     }
     static var keysNotWritten: Set<String> { ["conf_level", "penalized_print"] }
 }
 
+extension CoxSplineTest: JSONShaped {
+    /// R's printed θ (the df search's next guess) and the coefficient positions are text output only.
+    static var keysNotWritten: Set<String> { ["printed_theta", "coefficient_indices"] }
+}
+
 extension CoxCoefficient: JSONShaped {
-    /// `se2` only on a penalised (frailty) fit.
+    /// `se2` only on a penalised (frailty, pspline) fit.
     static var keysOmittedWhenAbsent: Set<String> { ["se2"] }
 }
 

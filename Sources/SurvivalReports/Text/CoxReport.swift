@@ -9,6 +9,9 @@ public enum CoxReport {
     public static func render(_ r: CoxResult, format: ReportFormat) throws -> String {
         if format == .json { return try JSONReport.render(r) }
         if let f = r.frailty, let pp = r.penalizedPrint { return PenalizedCoxReport.render(r, frailty: f, print: pp, format: format) }
+        if let s = r.splineTests, let pp = r.penalizedPrint {
+            return PenalizedSplineCoxReport.render(r, splines: s, print: pp, format: format)
+        }
         return render(r, format: format, title: "Cox proportional hazards")
     }
 

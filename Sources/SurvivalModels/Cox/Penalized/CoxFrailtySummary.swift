@@ -34,15 +34,15 @@ public struct PenalizedLikelihoodRatio: Sendable, Codable, Equatable {
     }
 }
 
-/// The extra numbers of a penalised (frailty) Cox fit R prints: the rows of
+/// The extra numbers of a penalised (frailty, pspline) Cox fit R prints: the rows of
 /// `print.coxph.penal` besides the coefficients.
 public struct CoxPenalizedPrint: Sendable, Codable, Equatable {
-    /// The frailty term as written (`frailty(litter)`), R's row label.
+    /// The frailty term as written (`frailty(litter)`), R's row label; empty for a `pspline()` fit.
     public var frailtyTerm: String
     /// Outer (θ) iterations and total Newton–Raphson iterations, R's `fit$iter`.
     public var outerIterations: Int
     public var newtonRaphsonIterations: Int
-    /// The effective df of every term in model order, the frailty's last.
+    /// The effective df of every term in model order (a frailty's last).
     public var termDF: [Double]
     /// Each fixed effect's chi-square b²/var as the table prints it (on 1 df).
     public var coefficientChisq: [Double?]

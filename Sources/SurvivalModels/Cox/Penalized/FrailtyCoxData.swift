@@ -96,7 +96,7 @@ struct FrailtyCoxData: Sendable {
         self.mark = mark
         self.wtave = wtave
         var events = [Double](repeating: 0, count: nf)
-        for r in 0..<n where st[r] { events[group[r]] += 1 }
+        for r in 0..<n where st[r] && nf > 0 { events[group[r]] += 1 }
         groupEvents = events
     }
 }
