@@ -53,6 +53,8 @@ pspline_case <- function(name, data_name, formula, ties = "efron") {
     coefficients = coefs, loglik_null = fit$loglik[1], loglik = fit$loglik[2], spline_tests = tests,
     penalized_likelihood_ratio = list(statistic = lr, df = dft, p = pchisq(lr, dft, lower.tail = FALSE)),
     variance = unname(fit$var))
+  # concordance: fit$concordance (the linear predictor with every spline column).
+  res$concordance <- list(c = unname(fit$concordance["concordance"]), se = unname(fit$concordance["std"]))
   write_json_file(res, file.path(out, paste0(name, ".json")))
 }
 

@@ -147,7 +147,9 @@ public enum PenalizedSplineCoxModel {
         var result = CoxResult(
             ties: options.ties, n: frame.count, events: data.status.filter { $0 }.count,
             nDroppedMissing: frame.rows.droppedTotal, iterations: totalNR, converged: failed.isEmpty,
-            coefficients: table, loglikNull: loglik0, loglik: loglik, tests: coxTests, concordance: nil,
+            coefficients: table, loglikNull: loglik0, loglik: loglik, tests: coxTests,
+            concordance: frame.coxConcordance(FrailtyCoxModel.linearPredictors(
+                frame, beta: fit.beta, frail: [], group: [Int](repeating: 0, count: frame.count))),
             variance: df.variance, warnings: warnings, rows: frame.rows, confLevel: options.confLevel)
         result.splineTests = tests
         result.penalizedLikelihoodRatio = lrTest
