@@ -13,7 +13,9 @@ public enum TermEffectPlot {
         let size = options.size
         let theme = size.theme()
         let u = theme.spacing
-        var (doc, top) = SVGDocument.titled(options.title, size: size, theme: theme)
+        let titled = SVGDocument.titled(options.title, size: size, theme: theme)
+        var doc = titled.document
+        let top = titled.top
         let lower = zip(effect.fit, effect.se).map { $0 - 2 * $1 }
         let upper = zip(effect.fit, effect.se).map { $0 + 2 * $1 }
         let yLow = options.yLimits?.lowerBound ?? min(lower.min() ?? -1, 0)

@@ -17,8 +17,9 @@ public enum ZPHPlot {
     {
         let size = options.size
         let theme = size.theme()
-        let u = theme.spacing
-        var (doc, top) = SVGDocument.titled(options.title, size: size, theme: theme)
+        let titled = SVGDocument.titled(options.title, size: size, theme: theme)
+        var doc = titled.document
+        let top = titled.top
         let panelHeight = (size.heightPoints - top) / Double(max(smooths.count, 1))
         for (index, smooth) in smooths.enumerated() {
             doc.add(panel(smooth, beta: coefficients[smooth.term], top: top + panelHeight * Double(index),

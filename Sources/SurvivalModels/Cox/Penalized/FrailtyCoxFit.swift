@@ -96,27 +96,8 @@ public enum FrailtyCoxModel {
             warnings.append("Inner loop failed to converge for iterations \(failed.map(String.init).joined(separator: " "))")
         }
         let loglik = fit.penalizedLoglik - fit.logPenalty
-        var table: [CoxCoefficient] = []
-        var chisqs: [Double?] = []
-        for j in 0..<p {
-            let v = df.variance[j][j], v2 = df.variance2[j][j]
-            guard df.d2[j] != 0 else {
-                table.append(CoxCoefficient(term: frame.termNames[j], coef: nil, se: nil, robustSE: nil, z: nil, p: nil,
-                                            hr: nil, hrLower: nil, hrUpper: nil))
-                chisqs.append(nil)
-                continue
-            }
-            let b = fit.beta[j]
-            let chisq = b * b / v
-            let zq = Normal.quantile(1 - (1 - options.confLevel) / 2)
-            let se = v.squareRoot()
-            var row = CoxCoefficient(
-                term: frame.termNames[j], coef: b, se: se, robustSE: nil, z: b / se,
-                p: ChiSquared.upperTail(chisq, df: 1), hr: exp(b), hrLower: exp(b - zq * se), hrUpper: exp(b + zq * se))
-            row.se2 = v2.squareRoot()
-            table.append(row)
-            chisqs.append(chisq)
-        }
+        let (table, chisqs) = PenalizedCoxSummary.coefficients(
+            frame, beta: fit.beta, variance: df.variance, variance2: df.variance2, d2: df.d2, confLevel: options.confLevel)
         let frailDF = df.frailtyDF
         let frailVar = df.frailtyVariance
         let fchisq = zip(fit.frail, frailVar).reduce(0) { $1.1 > 0 ? $0 + $1.0 * $1.0 / $1.1 : $0 }
@@ -124,24 +105,8 @@ public enum FrailtyCoxModel {
             distribution: term.distribution.rawValue, variance: usedTheta, df: frailDF, chisq: fchisq,
             p: ChiSquared.upperTail(fchisq, df: max(frailDF, 0.5)))
         let termDF = df.termDF + [frailDF]
-        let dfTotal = (termDF.reduce(0, +) * 100).rounded() / 100
-        let lr = -2 * (loglik0 - loglik)
-        let lrTest = PenalizedLikelihoodRatio(statistic: lr, df: dfTotal, p: ChiSquared.upperTail(lr, df: dfTotal))
-        // R's wald.test of the fixed effects (coxph.wtest on var).
-        let keep = (0..<p).filter { df.d2[$0] != 0 }
-        var wald = 0.0
-        if !keep.isEmpty {
-            var sub = Matrix(rows: keep.count, columns: keep.count)
-            for (a, i) in keep.enumerated() { for (b, j) in keep.enumerated() { sub[a, b] = df.variance[i][j] } }
-            let bs = keep.map { fit.beta[$0] }
-            let solved = Cholesky2(sub, toler: 1e-9).solve(bs)
-            wald = zip(bs, solved).reduce(0) { $0 + $1.0 * $1.1 }
-        }
-        let k = keep.count
-        let waldTest = CoxTest(statistic: wald, df: k, p: ChiSquared.upperTail(wald, df: Double(k)))
-        let tests = CoxTests(
-            likelihoodRatio: CoxTest(statistic: lr, df: Int(dfTotal.rounded()), p: lrTest.p), wald: waldTest,
-            score: nil)
+        let (lrTest, tests) = PenalizedCoxSummary.tests(
+            beta: fit.beta, variance: df.variance, d2: df.d2, loglikNull: loglik0, loglik: loglik, termDF: termDF)
         var result = CoxResult(
             ties: options.ties, n: frame.count, events: data.status.filter { $0 }.count,
             nDroppedMissing: frame.rows.droppedTotal, iterations: totalNR, converged: failed.isEmpty,

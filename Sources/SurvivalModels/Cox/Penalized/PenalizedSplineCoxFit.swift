@@ -101,27 +101,8 @@ public enum PenalizedSplineCoxModel {
             warnings.append("Inner loop failed to converge for iterations \(failed.map(String.init).joined(separator: " "))")
         }
         let loglik = fit.penalizedLoglik - fit.logPenalty
-        let zq = Normal.quantile(1 - (1 - options.confLevel) / 2)
-        var table: [CoxCoefficient] = []
-        var chisqs: [Double?] = []
-        for j in 0..<p {
-            let v = df.variance[j][j], v2 = df.variance2[j][j]
-            guard df.d2[j] != 0 else {
-                table.append(CoxCoefficient(term: frame.termNames[j], coef: nil, se: nil, robustSE: nil, z: nil, p: nil,
-                                            hr: nil, hrLower: nil, hrUpper: nil))
-                chisqs.append(nil)
-                continue
-            }
-            let b = fit.beta[j]
-            let chisq = b * b / v
-            let se = v.squareRoot()
-            var row = CoxCoefficient(
-                term: frame.termNames[j], coef: b, se: se, robustSE: nil, z: b / se,
-                p: ChiSquared.upperTail(chisq, df: 1), hr: exp(b), hrLower: exp(b - zq * se), hrUpper: exp(b + zq * se))
-            row.se2 = v2.squareRoot()
-            table.append(row)
-            chisqs.append(chisq)
-        }
+        let (table, chisqs) = PenalizedCoxSummary.coefficients(
+            frame, beta: fit.beta, variance: df.variance, variance2: df.variance2, d2: df.d2, confLevel: options.confLevel)
         var tests: [CoxSplineTest] = []
         for (k, block) in blocks.enumerated() {
             let name = Formula.Variable.spline(block.term).baseName
@@ -130,20 +111,8 @@ public enum PenalizedSplineCoxModel {
                 block.term.text, columns: block.columns, centres: block.centres, beta: fit.beta, variance: df.variance,
                 variance2: df.variance2, df: termDF, theta: usedThetas[k], printedTheta: searches[k].theta))
         }
-        let dfTotal = (df.termDF.reduce(0, +) * 100).rounded() / 100
-        let lr = -2 * (loglik0 - loglik)
-        let lrTest = PenalizedLikelihoodRatio(statistic: lr, df: dfTotal, p: ChiSquared.upperTail(lr, df: dfTotal))
-        let keep = (0..<p).filter { df.d2[$0] != 0 }
-        var wald = 0.0
-        if !keep.isEmpty {
-            var sub = Matrix(rows: keep.count, columns: keep.count)
-            for (a, i) in keep.enumerated() { for (b, j) in keep.enumerated() { sub[a, b] = df.variance[i][j] } }
-            let bs = keep.map { fit.beta[$0] }
-            wald = zip(bs, Cholesky2(sub, toler: 1e-9).solve(bs)).reduce(0) { $0 + $1.0 * $1.1 }
-        }
-        let waldTest = CoxTest(statistic: wald, df: keep.count, p: ChiSquared.upperTail(wald, df: Double(keep.count)))
-        let coxTests = CoxTests(
-            likelihoodRatio: CoxTest(statistic: lr, df: Int(dfTotal.rounded()), p: lrTest.p), wald: waldTest, score: nil)
+        let (lrTest, coxTests) = PenalizedCoxSummary.tests(
+            beta: fit.beta, variance: df.variance, d2: df.d2, loglikNull: loglik0, loglik: loglik, termDF: df.termDF)
         var result = CoxResult(
             ties: options.ties, n: frame.count, events: data.status.filter { $0 }.count,
             nDroppedMissing: frame.rows.droppedTotal, iterations: totalNR, converged: failed.isEmpty,
