@@ -59,6 +59,10 @@ extension ModelFrame {
         var greaterCounts = [Double](repeating: 0, count: n)
         var equalCounts = [Double](repeating: 0, count: n)
         var count = [0.0, 0.0, 0.0]
+        // Without clusters the variance is a plain sum over rows: the
+        // predictor-order path keeps its counts in its own order.
+        var unscattered: [StratumInfluence]? = frame.cluster == nil ? [] : nil
+        let weighted = frame.weights != nil
         lessCounts.withUnsafeMutableBufferPointer { less in
             greaterCounts.withUnsafeMutableBufferPointer { greater in
                 equalCounts.withUnsafeMutableBufferPointer { equal in
@@ -68,7 +72,8 @@ extension ModelFrame {
                     for rows in rowsOf where !rows.isEmpty {
                         if frame.response.start == nil,
                             fewTimesConcordanceCounts(
-                                rows: rows, lp: lp, w: w, count: &count, imat: counts, timeLimit: timeLimit)
+                                rows: rows, lp: lp, w: w, weighted: weighted, count: &count, imat: counts,
+                                unscattered: &unscattered, timeLimit: timeLimit)
                         {
                             continue
                         }
@@ -90,7 +95,9 @@ extension ModelFrame {
             for i in 0..<n { sums[cluster[i]] += dfbeta[i] }
             dfbeta = sums
         }
-        let variance = dfbeta.reduce(0) { $0 + $1 * $1 } / 4
+        var sumSquares = dfbeta.reduce(0) { $0 + $1 * $1 }
+        for stratum in unscattered ?? [] { sumSquares += stratum.sumOfSquaredInfluence(pairs: npair, somers: somer) }
+        let variance = sumSquares / 4
         // reverse = TRUE: a larger risk score should go with a shorter time.
         return CoxConcordance(c: 1 - (somer + 1) / 2, se: variance.squareRoot())
     }

@@ -33,8 +33,14 @@ extension ModelFrame {
     /// `imat`, as `concordanceCounts`; `nil` (nothing written) when the
     /// stratum has more than `timeLimit` distinct times, where the time sweep
     /// is used instead.
+    ///
+    /// With `unscattered` (no `cluster()`: the variance is a sum over rows, in
+    /// any order) the influence counts are not written back to their rows but
+    /// appended in predictor order with the rows' weights — a million random
+    /// writes fewer; `weighted: false` means every weight is 1 (not read).
     func fewTimesConcordanceCounts(
-        rows: [Int], lp: [Double], w: [Double], count: inout [Double], imat: InfluenceCounts, timeLimit: Int
+        rows: [Int], lp: [Double], w: [Double], weighted: Bool = true, count: inout [Double], imat: InfluenceCounts,
+        unscattered: inout [StratumInfluence]?, timeLimit: Int
     ) -> Bool {
         let stop = response.stop, status = response.status
         let coded = RadixOrder.denseCodes(rows.map { stop[$0] })
@@ -74,7 +80,7 @@ extension ModelFrame {
         for k in 0..<m {
             let q = byX[k], r = rows[q]
             sortedTime[k] = Int32(timeRank[q])
-            sortedWeight[k] = w[r]
+            sortedWeight[k] = weighted ? w[r] : 1
             sortedEvent[k] = status[r] != 0
             sortedX[k] = x[q]
         }
@@ -91,6 +97,10 @@ extension ModelFrame {
             }
         }
         for c in 0..<3 { count[c] += sides[0].count[c] }
+        if unscattered != nil {
+            unscattered?.append(StratumInfluence(sides: sides, weight: sortedWeight))
+            return true
+        }
         for k in 0..<m {
             let r = rows[byX[k]]
             imat.less[r] += sides[0].less[k] + sides[1].less[k]
@@ -195,5 +205,26 @@ extension ModelFrame {
             }
         }
         return out
+    }
+}
+
+/// One stratum's influence counts in predictor order — the events' and the
+/// partners' sides, to be added — with the rows' weights (see
+/// `fewTimesConcordanceCounts`'s `unscattered`).
+struct StratumInfluence {
+    let sides: [ModelFrame.Sweep]
+    let weight: [Double]
+
+    /// Σ dfbeta² of the stratum's rows, `dfbeta = w·((L − G)/N − (s/N)·(L + G + E))`
+    /// as in `coxConcordance`, with N the pairs and s Somers' d over all strata.
+    func sumOfSquaredInfluence(pairs npair: Double, somers somer: Double) -> Double {
+        let a = sides[0], b = sides[1]
+        var sum = 0.0
+        for k in weight.indices {
+            let less = a.less[k] + b.less[k], greater = a.greater[k] + b.greater[k], equal = a.equal[k] + b.equal[k]
+            let d = weight[k] * ((less - greater) / npair - (somer / npair) * (less + greater + equal))
+            sum += d * d
+        }
+        return sum
     }
 }
