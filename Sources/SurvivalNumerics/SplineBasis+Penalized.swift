@@ -47,10 +47,13 @@ extension SplineBasis {
         }
         let left = x.contains { $0 < boundary.0 } ? edge(boundary.0) : []
         let right = x.contains { $0 > boundary.1 } ? edge(boundary.1) : []
-        return x.map { xi -> [Double] in
+        let inside = Self.insideRows(knots: t, order: order, x: x, boundary: boundary)
+        return zip(x, inside).map { xi, insideRow -> [Double] in
             guard xi.isFinite else { return Array(repeating: .nan, count: width - drop) }
             var row: [Double]
-            if xi < boundary.0 || xi > boundary.1, case let tt = xi < boundary.0 ? left : right, tt.count == 2 {
+            if let insideRow {
+                row = insideRow
+            } else if case let tt = xi < boundary.0 ? left : right, tt.count == 2 {
                 let pivot = xi < boundary.0 ? boundary.0 : boundary.1
                 row = (0..<width).map { tt[0][$0] + (xi - pivot) * tt[1][$0] }
             } else {

@@ -157,10 +157,13 @@ public struct SplineBasis: Sendable, Equatable {
         }
         let left = x.contains { $0 < boundary.0 } ? taylor(at: leftPivot) : []
         let right = x.contains { $0 > boundary.1 } ? taylor(at: rightPivot) : []
-        return x.map { xi -> [Double] in
+        let inside = Self.insideRows(knots: t, order: order, x: x, boundary: boundary)
+        return zip(x, inside).map { xi, insideRow -> [Double] in
             guard xi.isFinite else { return Array(repeating: .nan, count: width - drop) }
             var row: [Double]
-            if xi < boundary.0 || xi > boundary.1 {
+            if let insideRow {
+                row = insideRow
+            } else {
                 let tt = xi < boundary.0 ? left : right
                 let pivot = xi < boundary.0 ? leftPivot : rightPivot
                 // xl %*% (tt / scalef), xl = (1, (x − pivot)^1 … ^degree)
@@ -169,8 +172,6 @@ public struct SplineBasis: Sendable, Equatable {
                     let power = k == 0 ? 1 : Self.power(xi - pivot, k)
                     for j in 0..<width { row[j] += power * tt[k][j] }
                 }
-            } else {
-                row = BSplineDesign.design(knots: t, x: [xi], order: order)?[0] ?? Array(repeating: .nan, count: width)
             }
             return Array(row.dropFirst(drop))
         }
@@ -184,20 +185,37 @@ public struct SplineBasis: Sendable, Equatable {
         let constraint = BSplineDesign.design(knots: t, x: [boundary.0, boundary.1], order: 4, derivatives: [2, 2]) ?? []
         // Cᵀ: (width − drop) × 2, the reflections of its QR applied to each basis row.
         let qr = HouseholderPair(constraint.map { Array($0.dropFirst(drop)) })
-        return x.map { xi -> [Double] in
+        let inside = Self.insideRows(knots: t, order: 4, x: x, boundary: boundary)
+        return zip(x, inside).map { xi, insideRow -> [Double] in
             guard xi.isFinite else { return Array(repeating: .nan, count: width - drop - 2) }
             var row: [Double]
-            if xi < boundary.0 || xi > boundary.1 {
+            if let insideRow {
+                row = insideRow
+            } else {
                 // xl %*% tt with tt the value and slope at the boundary: linear continuation.
                 let (value, slope) = xi < boundary.0 ? (boundaryRows[0], boundaryRows[1]) : (boundaryRows[2], boundaryRows[3])
                 let pivot = xi < boundary.0 ? boundary.0 : boundary.1
                 row = (0..<width).map { value[$0] + (xi - pivot) * slope[$0] }
-            } else {
-                row = BSplineDesign.design(knots: t, x: [xi], order: 4)?[0] ?? Array(repeating: .nan, count: width)
             }
             let projected = qr.transposeTimes(Array(row.dropFirst(drop)))
             return Array(projected.dropFirst(2))
         }
+    }
+
+    /// The B-spline design rows at the finite values of `x` inside the
+    /// boundary knots, made by one `splineDesign` call for all of them (the
+    /// knots sorted once); `nil` at the other values. A value the design
+    /// refuses gets a row of NaN, the others keep theirs.
+    static func insideRows(knots t: [Double], order: Int, x: [Double], boundary: (Double, Double)) -> [[Double]?] {
+        let inside = x.indices.filter { x[$0].isFinite && x[$0] >= boundary.0 && x[$0] <= boundary.1 }
+        var out = [[Double]?](repeating: nil, count: x.count)
+        if let rows = BSplineDesign.design(knots: t, x: inside.map { x[$0] }, order: order) {
+            for (k, i) in inside.enumerated() { out[i] = rows[k] }
+        } else {
+            let nan = [Double](repeating: .nan, count: t.count - order)
+            for i in inside { out[i] = BSplineDesign.design(knots: t, x: [x[i]], order: order)?[0] ?? nan }
+        }
+        return out
     }
 
     static func factorial(_ n: Int) -> Double { n <= 1 ? 1 : (2...n).reduce(1.0) { $0 * Double($1) } }
