@@ -46,8 +46,7 @@ extension ReportCommand {
         if let o = output.output { report += ["--output", path(o)] }
         if let f = figures { report += ["--figures", path(f)] }
         if let n = notebook { report += ["--notebook", path(n)] }
-        // A bundle's own command says `--bundle .`: its notebook and commands.sh live in it.
-        if let b = bundle { report += ["--bundle", b == "." ? b : path(b)] }
+        if let b = bundle { report += ["--bundle", path(b)] }
 
         var steps: [String: [String]] = [:]
         var km = ["survkit", "km", data, "--formula", formulas.kaplanMeier]

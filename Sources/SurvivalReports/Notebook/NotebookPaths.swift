@@ -53,12 +53,14 @@ public struct NotebookPaths: Sendable, Equatable {
 }
 
 extension NotebookPaths {
-    /// `target` (an absolute file path) as the notebook in absolute folder
-    /// `folder` should name it: relative when the two share a first folder
-    /// (`/work/...` and `/work/...`), else absolute. Both paths are taken
+    /// `target` (an absolute file path, or `folder` itself: `.`) as the notebook
+    /// in absolute folder `folder` should name it: relative when the two share a
+    /// first folder (`/work/...` and `/work/...`), else absolute. Both paths are taken
     /// lexically (`.` and `..` resolved, links not followed).
     public static func path(of target: String, fromFolder folder: String) -> (path: String, kind: Kind) {
         let t = components(target), f = components(folder)
+        // The folder itself (a bundle's own folder, say) is `.` from inside it.
+        if t == f && !t.isEmpty { return (".", .relative) }
         var common = 0
         while common < min(t.count - 1, f.count) && t[common] == f[common] { common += 1 }
         guard common > 0 else { return ("/" + t.joined(separator: "/"), .absolute) }
