@@ -89,7 +89,7 @@ extension SiteSummary {
             variables.append(SiteVariable(name: name, role: role, levels: levels))
             codes.append(c)
         }
-        let weights = counts.map { c in rows.map { Int(c[$0]) } }
+        let weights = counts.map { c in c.map { Int($0.rounded()) } }
         let cells = SiteCells.aggregate(time: times, codes: codes, subjects: weights)
         return SiteSummary(
             site: site, analysis: analysis, formula: formula.text, variables: variables,
