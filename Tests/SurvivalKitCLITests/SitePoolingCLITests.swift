@@ -73,7 +73,9 @@ import Testing
         }
     }
 
-    static func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-10 * max(1, abs(a), abs(b)) }
+    static func close(_ a: Double, _ b: Double) -> Bool {
+        (a.isNaN && b.isNaN) || abs(a - b) <= 1e-10 * max(1, abs(a), abs(b))
+    }
 
     static func numbers(_ v: Any?) -> [Double] { (v as? [Any])?.map { ($0 as? Double) ?? .nan } ?? [] }
 

@@ -200,7 +200,6 @@ extension SiteSummary {
             guard case .object = v else { throw fail("$.cells", v, "an object {n, subjects, values}") }
             let n = try integer(try field(v, "n", "$.cells"), "$.cells.n", min: 0, "a whole number ≥ 0")
             var subjects: [Int] = []
-            subjects.reserveCapacity(n)
             for (k, s) in try array(try field(v, "subjects", "$.cells"), "$.cells.subjects", count: n).enumerated() {
                 subjects.append(try integer(s, "$.cells.subjects[\(k)]", min: 1, "a whole number ≥ 1 (subjects in the cell)"))
             }
@@ -212,7 +211,6 @@ extension SiteSummary {
             }
             let timePath = "$.cells.values.\(variables[0].name)"
             var times: [Double] = []
-            times.reserveCapacity(n)
             let grid = time.grid.map(Set.init)
             for (k, t) in try array(try field(values, variables[0].name, "$.cells.values"), timePath, count: n).enumerated() {
                 let x = try number(t, "\(timePath)[\(k)]", "a finite time ≥ 0")
@@ -227,7 +225,6 @@ extension SiteSummary {
                 let path = "$.cells.values.\(variable.name)"
                 let count = variable.levels?.count ?? 0
                 var c: [Int] = []
-                c.reserveCapacity(n)
                 for (k, x) in try array(try field(values, variable.name, "$.cells.values"), path, count: n).enumerated() {
                     c.append(try integer(x, "\(path)[\(k)]", min: 0, "a level index 0…\(count - 1)"))
                     if c[k] >= count { throw fail("\(path)[\(k)]", x, "a level index 0…\(count - 1) (of $.variables' levels)") }
