@@ -100,8 +100,8 @@ rss() { awk '{printf "%.0f", $2 / 1024}' "$RUN/$1.time"; }
 received() { jq -r '.input.bytes_received // empty' "$RUN/$1.out" 2>/dev/null || true; }
 
 echo "push-down: km, cox ..." >&2
-timed db-km "$SURVKIT" km --db "$URL" --table cohort --formula "$KM_FORMULA" --format json
-timed db-cox "$SURVKIT" cox --db "$URL" --table cohort --formula "$COX_FORMULA" --format json
+timed db-km "$SURVKIT" km --db "$URL" --db-table cohort --formula "$KM_FORMULA" --format json
+timed db-cox "$SURVKIT" cox --db "$URL" --db-table cohort --formula "$COX_FORMULA" --format json
 if [ "$EXPORT" = 1 ]; then
   echo "export to CSV and fit locally ..." >&2
   timed export psql -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -qc \
