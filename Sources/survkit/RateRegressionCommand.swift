@@ -24,13 +24,14 @@ struct RateRegressionArguments: ParsableArguments {
         let labels = output.isPublication ? try PublicationTableWriter.labels(output) : .none
         var fileLabels: [String: String] = [:]
         var intercept = true
+        // Counts: Poisson only (glm on the expanded rows); negbin refuses them.
         let frame = try FrameLoader.load(cohort, build: Formula.countFrame, transform: { data in
             fileLabels = data.variableLabels
             return data
         }, rewrite: { formula in
             intercept = formula.hasIntercept
             return formula
-        })
+        }, acceptsCounts: command == "poisson")
         let options = RateRegressionOptions(
             intercept: intercept, control: GLMControl(maxIterations: maxIterations), confLevel: confLevel)
         var result: RateRegressionResult

@@ -55,7 +55,9 @@ public enum RateRegression {
         for i in data.y.indices where data.weights[i] > 0 {
             let y = data.y[i]
             if y != y.rounded() { loglik = nil; break }
-            loglik? += (y > 0 ? y * log(fit.mu[i]) : 0) - fit.mu[i] - lgamma(y + 1)
+            // With frequency counts each row's term counts once per subject (the expanded rows).
+            let c = frame.counts?[i] ?? 1
+            loglik? += c * ((y > 0 ? y * log(fit.mu[i]) : 0) - fit.mu[i] - lgamma(y + 1))
         }
         if loglik == nil { warnings.append("non-integer counts: the Poisson likelihood and AIC are not defined") }
         return data.result(
