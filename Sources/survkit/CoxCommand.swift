@@ -226,14 +226,15 @@ struct CoxCommand: ParsableCommand {
 
     /// `--counts` fits R's model on the expanded rows; the extras that would
     /// need per-subject output (residuals, zph, predictions), resampling, exact
-    /// ties, tt() and the penalised fits are refused with it (exit 2).
+    /// ties, tt(), the penalised fits and the publication table (its per-level
+    /// counts are of rows) are refused with it (exit 2).
     func refuseWithCounts() throws {
         guard cohort.counts != nil else { return }
         let parsed = try? Formula(cohort.formula)
         let refused = [
             (zph, "--zph"), (!requestedResiduals.isEmpty, "--residuals"), (predict != nil, "--predict"),
             (bootstrap.bootstrap != nil, "--bootstrap"), (ties == .exact, "--ties exact"), (tt != nil, "--tt"),
-            (parsed?.frailty != nil, "with frailty()"),
+            (output.isPublication, "with a publication table"), (parsed?.frailty != nil, "with frailty()"),
             (parsed.map { !PenalizedSplineCoxModel.terms($0).isEmpty } ?? false, "with pspline()"),
         ].filter(\.0).map(\.1)
         if let what = refused.first { throw FrameLoader.countsRefused(what) }

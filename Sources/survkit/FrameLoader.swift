@@ -76,7 +76,10 @@ enum FrameLoader {
     /// results with frequency-weighted rows are not (yet) R's on the expanded
     /// rows; `what` names the choice (`--robust`), else the command is named.
     static func countsRefused(_ what: String? = nil) -> ValidationError {
-        let command = CommandLine.arguments.dropFirst().first.map { "survkit \($0)" } ?? "this command"
+        // The subcommand being run, when the process is survkit itself.
+        let names = Set(Survkit.allSubcommands.compactMap { $0.configuration.commandName })
+        let command = CommandLine.arguments.dropFirst().first.flatMap { names.contains($0) ? "survkit \($0)" : nil }
+            ?? "this command"
         let subject = what.map { "\(command) \($0)" } ?? command
         return ValidationError(
             "--counts is not supported by \(subject): its results on frequency-weighted rows would not equal those on"
