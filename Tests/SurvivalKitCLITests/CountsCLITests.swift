@@ -107,3 +107,47 @@ import Testing
         }
     }
 }
+
+/// The identity behind `--counts`: on the compressed table it gives what
+/// survkit gives on the expanded rows (each line repeated n times), for the
+/// options the R fixtures do not cover (trend test, summaries at times,
+/// log-log limits, anova).
+@Suite struct CountsExpandedIdentityTests {
+    @Test(arguments: [
+        ("colon_death", ["logrank", "--formula", "Surv(time, status) ~ extent", "--trend"]),
+        ("colon_death", ["logrank", "--formula", "Surv(time, status) ~ rx + strata(sex)", "--rho", "1"]),
+        ("colon_death", ["km", "--formula", "Surv(time, status) ~ rx + strata(sex)", "--times", "6,12,60",
+                         "--conf-type", "log-log"]),
+        ("colon_death", ["cox", "--formula", "Surv(time, status) ~ rx + sex + factor(extent)", "--anova",
+                         "--ties", "breslow"]),
+        ("mgus2_events", ["cif", "--formula", "Surv(etime, event) ~ sex", "--times", "12,60,120"]),
+    ])
+    func compressedWithCountsEqualsTheExpandedRows(table: String, arguments: [String]) throws {
+        let source = Repository.url("Tests/Fixtures/counts/data/\(table).csv")
+        let lines = try String(contentsOf: source, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        let countField = try #require(header.firstIndex(of: "n"))
+        var expanded = [lines[0]]
+        for line in lines.dropFirst() {
+            let n = try #require(Int(line.split(separator: ",", omittingEmptySubsequences: false)[countField]))
+            expanded += Array(repeating: line, count: n)
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("counts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("expanded.csv")
+        try (expanded.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+
+        let command = [arguments[0]], rest = Array(arguments.dropFirst()) + ["--format", "json"]
+        var expected = try #require(
+            try CommandRunner.runJSON(command + [file.path] + rest) as? [String: Any])
+        let actual = try #require(
+            try CommandRunner.runJSON(command + [source.path, "--counts", "n"] + rest) as? [String: Any])
+        // The row accounting and the input differ by design (rows vs subjects).
+        for key in ["rows", "input", "n_dropped_missing"] { expected[key] = nil }
+        let diffs = JSONComparison(relative: 1e-9).differences(expected: expected, actual: actual)
+        #expect(diffs.isEmpty, "\(table) \(arguments): \(diffs.prefix(10).joined(separator: "\n"))")
+        let rows = try #require(actual["rows"] as? [String: Any])
+        #expect(rows["subjects"] as? Int == expanded.count - 1)
+    }
+}
