@@ -15,6 +15,8 @@
 #   sex, ph.ecog; the subjects with ph.ecog missing keep their own row
 #   (survkit drops it as "missing: ph.ecog", R's expanded fit drops them), and
 #   one row with n = 0 is added (dropped as "zero count: n").
+# * colon_death_entry: colon_death with a start column (delayed entry), for
+#   Surv(start, time, status).
 # * mgus2_events: datasets/mgus2_competing.csv (first of PCM = 1 or death = 2),
 #   etime (months), event, sex.
 #
@@ -90,6 +92,10 @@ colon <- colon[colon$etype == 2, ]
 colon$time <- ceiling(colon$time / 30.4375)
 colon_t <- compress(colon, c("time", "status", "rx", "sex", "extent"))
 colon_csv <- write_table(colon_t, "colon_death")
+# Counting-process form: extent 3-4 enter at min(time - 1, 3) months (delayed entry).
+colon_entry_t <- colon_t
+colon_entry_t$start <- ifelse(colon_entry_t$extent >= 3, pmin(colon_entry_t$time - 1, 3), 0)
+colon_entry_csv <- write_table(colon_entry_t, "colon_death_entry")
 
 lung <- read.csv("datasets/lung.csv", stringsAsFactors = FALSE)
 lung$time <- ceiling(lung$time / 30.4375)
@@ -204,6 +210,8 @@ cif_case("mgus2_cif_sex", mg_t, mg_csv, "etime", "event", "sex")
 # ---- cox ---------------------------------------------------------------------
 
 cox_case <- function(case, t, data, formula, vars, terms, ties = "efron", robust = FALSE, weighted = FALSE) {
+  # A cluster() term makes coxph's variance robust without robust = TRUE.
+  clustered <- grepl("cluster\\(", formula)
   rows <- rows_of(t, vars)
   if (weighted) {
     # R's weighted Efron on the compressed rows (the contrast, not the reference of --counts).
@@ -220,11 +228,12 @@ cox_case <- function(case, t, data, formula, vars, terms, ties = "efron", robust
   }
   cf <- coef(fit)
   stopifnot(length(cf) == length(terms), !any(is.na(cf)))
-  se <- sqrt(diag(if (robust) fit$naive.var else fit$var))
+  robust_used <- robust || clustered
+  se <- sqrt(diag(if (robust_used) fit$naive.var else fit$var))
   used_se <- sqrt(diag(fit$var))
   z <- cf / used_se
   coefs <- lapply(seq_along(cf), function(j) list(
-    term = terms[j], coef = num(cf[j]), se = num(se[j]), robust_se = if (robust) num(used_se[j]) else NA,
+    term = terms[j], coef = num(cf[j]), se = num(se[j]), robust_se = if (robust_used) num(used_se[j]) else NA,
     z = num(z[j]), p = num(2 * pnorm(-abs(z[j]))), hr = num(exp(cf[j])),
     hr_lower = num(exp(cf[j] - qnorm(0.975) * used_se[j])), hr_upper = num(exp(cf[j] + qnorm(0.975) * used_se[j]))))
   df <- length(cf)
@@ -260,8 +269,16 @@ cox_case("colon_breslow_strata", colon_t, colon_csv, "Surv(time, status) ~ rx + 
          colon_vars, colon_terms[-3], ties = "breslow")
 cox_case("colon_efron_robust", colon_t, colon_csv, "Surv(time, status) ~ rx + sex + factor(extent)", colon_vars,
          colon_terms, robust = TRUE)
+# cluster(extent): the subjects a row stands for share its cluster (the expanded rows' ids).
+cox_case("colon_efron_cluster", colon_t, colon_csv, "Surv(time, status) ~ rx + sex + cluster(extent)", colon_vars,
+         colon_terms[1:3])
 cox_case("colon_efron_weighted", colon_t, colon_csv, "Surv(time, status) ~ rx + sex + factor(extent)", colon_vars,
          colon_terms, weighted = TRUE)
+# (start, stop] data (agreg's path), Efron and Breslow.
+cox_case("colon_entry_efron", colon_entry_t, colon_entry_csv, "Surv(start, time, status) ~ rx + sex + factor(extent)",
+         c("start", colon_vars), colon_terms)
+cox_case("colon_entry_breslow", colon_entry_t, colon_entry_csv, "Surv(start, time, status) ~ rx + sex + factor(extent)",
+         c("start", colon_vars), colon_terms, ties = "breslow")
 lung_vars <- c("time", "status", "sex", "ph.ecog")
 cox_case("lung_efron", lung_t, lung_csv, "Surv(time, status) ~ sex + factor(ph.ecog)", lung_vars,
          c("sex", "ph.ecog=1", "ph.ecog=2", "ph.ecog=3"))
