@@ -197,3 +197,26 @@ extension CoxResult: FixtureValueConvertible {
         ])
     }
 }
+
+/// Prior weights that are whole numbers are frequency weights in R's Poisson
+/// likelihood (`poisson()$aic` is −2 Σ wt·log dpois(y, μ)): the log-likelihood
+/// with `weights` equals the one with the same column as `counts` (the
+/// expanded rows), while n, the degrees of freedom and BIC's n differ.
+@Suite struct PoissonPriorWeightsTests {
+    @Test func wholeNumberPriorWeightsGiveTheExpandedRowsLikelihood() throws {
+        let cohort = try Cohort(columns: [
+            ("y", .numeric([1, 0, 3, 2, 4, 1])), ("x", .numeric([0, 1, 0, 1, 0, 1])),
+            ("t", .numeric([2, 1, 3, 2, 5, 1])), ("w", .numeric([2, 1, 3, 1, 2, 4])),
+        ])
+        let formula = try Formula("y ~ x + offset(log(t))")
+        var counted = ModelFrameOptions()
+        counted.counts = "w"
+        let byWeight = try RateRegression.poisson(try formula.countFrame(on: cohort, options: ModelFrameOptions(weights: "w")))
+        let byCount = try RateRegression.poisson(try formula.countFrame(on: cohort, options: counted))
+        let a = try #require(byWeight.loglik), b = try #require(byCount.loglik)
+        #expect(abs(a - b) <= 1e-12 * abs(a))
+        #expect(abs((byWeight.aic ?? 0) - (byCount.aic ?? 1)) <= 1e-12 * abs(a))
+        #expect(byWeight.n == 6 && byCount.n == 13)
+        #expect(byWeight.dfResidual == 4 && byCount.dfResidual == 11)
+    }
+}
