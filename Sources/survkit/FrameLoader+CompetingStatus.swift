@@ -8,7 +8,7 @@ extension FrameLoader {
     static func loadCompeting<Frame>(
         _ options: CohortOptions, competingStatus: String?, frameOptions: ModelFrameOptions,
         build: (Formula) -> (consuming Cohort, ModelFrameOptions) throws -> Frame,
-        read: (Cohort) -> Void = { _ in }
+        read: (Cohort) -> Void = { _ in }, acceptsCounts: Bool = false
     ) throws -> Frame {
         // The status column the competing code replaces: Surv(time, status).
         var status: String? = nil
@@ -20,15 +20,15 @@ extension FrameLoader {
             if case .rightCensored(_, .variable(let name))? = formula.response { status = name }
         }
         return try load(
-            options, frameOptions: frameOptions, extraColumns: competingStatus.map { [$0] } ?? [], build: build
-        ) { data in
-            read(data)
-            guard let competing = competingStatus else { return data }
-            guard let status else {
-                throw ValidationError("--competing-status needs a response Surv(time, status) with a plain status column.")
-            }
-            return try data.replacingWithCompetingCode(status: status, competingStatus: competing)
-        }
+            options, frameOptions: frameOptions, extraColumns: competingStatus.map { [$0] } ?? [], build: build,
+            transform: { data in
+                read(data)
+                guard let competing = competingStatus else { return data }
+                guard let status else {
+                    throw ValidationError("--competing-status needs a response Surv(time, status) with a plain status column.")
+                }
+                return try data.replacingWithCompetingCode(status: status, competingStatus: competing)
+            }, acceptsCounts: acceptsCounts)
     }
 
     /// The rows of `file` (read with `options`' input settings and durations)

@@ -62,8 +62,13 @@ struct KMCommand: ParsableCommand {
         let plotFile = try figure.destination(inputs: [InputFile(cohort.data)], output: output)
         var frameOptions = landmark.applied()
         frameOptions.allowsIntervalCensoring = true
-        let frame = try FrameLoader.load(cohort, frameOptions: frameOptions, build: Formula.groupingFrame)
+        if cohort.counts != nil, bootstrap.options(threads: cohort.input.threads, confLevel: confLevel) != nil {
+            throw FrameLoader.countsRefused("--bootstrap")
+        }
+        let frame = try FrameLoader.load(
+            cohort, frameOptions: frameOptions, build: Formula.groupingFrame, acceptsCounts: true)
         if frame.response.isIntervalCensored {
+            if cohort.counts != nil { throw FrameLoader.countsRefused("with interval-censored data (Turnbull)") }
             try runTurnbull(frame, destination: destination, plotFile: plotFile)
             return
         }

@@ -28,6 +28,11 @@ struct RatesCommand: ParsableCommand {
     @Option(help: "Column whose levels define the groups.")
     var by: String?
 
+    @Option(help: ArgumentHelp(
+        "Column of frequency counts: each row stands for that many identical subjects (whole numbers ≥ 0).",
+        discussion: "Events and person-time are summed over the expanded rows; a zero count drops the row."))
+    var counts: String?
+
     @Option(help: "Express rates per this many units of person-time.")
     var per: Double = 1000
 
@@ -64,6 +69,7 @@ struct RatesCommand: ParsableCommand {
         // Only the columns the rates use are converted (column projection).
         var columns: Set<String> = [events, personTime]
         if let by { columns.insert(by) }
+        if let counts { columns.insert(counts) }
         let rowSubset = try CohortOptions.rowSubset(subset)
         if let rowSubset { columns.formUnion(rowSubset.columns) }
         let cohort = try FrameLoader.readCohort(data, input: input, columns: columns)
@@ -72,6 +78,7 @@ struct RatesCommand: ParsableCommand {
         frameOptions.subset = rowSubset
         frameOptions.strict = strict
         frameOptions.maxGroups = maxGroups
+        frameOptions.counts = counts
         let frame: CountGroupingFrame
         do {
             let formula = try Formula(
@@ -86,7 +93,7 @@ struct RatesCommand: ParsableCommand {
             result = try EventRates.compute(
                 events: frame.response, personTime: frame.offset ?? [], grouping: frame.groups, per: per,
                 confLevel: confLevel, rows: frame.rows, warnings: frame.warnings,
-                rowIndex: frame.rowIndex, eventsColumn: events, personTimeColumn: personTime)
+                rowIndex: frame.rowIndex, eventsColumn: events, personTimeColumn: personTime, counts: frame.counts)
         } catch {
             throw FrameLoader.failure(error, frame: frame, file: data)
         }

@@ -1,7 +1,7 @@
 /// How a data file was read: its format and, for text files, the dialect the
 /// reader used (given or detected). In survkit's JSON it is the `input`
 /// object (docs/json-output.md): `format`, and `delimiter`, `decimal`,
-/// `encoding`, `date_format` where they apply.
+/// `encoding`, `date_format` where they apply, `counts` with `--counts`.
 public struct InputDescription: Sendable, Equatable, Codable {
     /// The file format, by extension (`.csv.gz` is `csv`).
     public enum Format: String, Sendable, Equatable, Codable, CaseIterable {
@@ -17,6 +17,9 @@ public struct InputDescription: Sendable, Equatable, Codable {
     public var encoding: String?
     /// The `--date-format` pattern (`"%d/%m/%Y"`, `"excel"`), when one was given.
     public var dateFormat: String?
+    /// The `--counts` column (each row stands for that many identical
+    /// subjects), when one was given; set by the frame builders.
+    public var counts: String?
 
     public init(
         format: Format, delimiter: String? = nil, decimal: String? = nil, encoding: String? = nil,

@@ -156,8 +156,8 @@ extension ReportFormulas: JSONShaped {
 }
 
 extension InputDescription: JSONShaped {
-    /// The dialect keys only where they apply (text files), `date_format` only when given.
-    static var keysOmittedWhenAbsent: Set<String> { ["delimiter", "decimal", "encoding", "date_format"] }
+    /// The dialect keys only where they apply (text files), `date_format` and `counts` only when given.
+    static var keysOmittedWhenAbsent: Set<String> { ["delimiter", "decimal", "encoding", "date_format", "counts"] }
 }
 
 extension DataDescription: JSONShaped {
