@@ -43,6 +43,30 @@ struct SiteSummaryCommand: ParsableCommand {
     @Option(help: "The unit of the times (days, months, years, ...): sites of one pool must agree.")
     var timeUnit: String = "unspecified"
 
+    @Option(
+        name: .customLong("levels"),
+        help: ArgumentHelp(
+            "The levels agreed between the sites for a variable, as VAR=L1,L2,... (repeatable).",
+            discussion: "A site that lacks a level (no ECOG 3 patients) still codes the variable as the others do;"
+                + " pool refuses summaries whose levels differ."))
+    var levels: [String] = []
+
+    /// `--levels` parsed.
+    func declaredLevels() throws -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for spec in levels {
+            guard let eq = spec.firstIndex(of: "="), eq != spec.startIndex else {
+                throw ValidationError("--levels must look like VAR=L1,L2,... (got '\(spec)').")
+            }
+            let values = spec[spec.index(after: eq)...].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard !values.contains(where: \.isEmpty) else {
+                throw ValidationError("--levels \(spec): a level is empty; give VAR=L1,L2,...")
+            }
+            out[String(spec[..<eq]), default: []] += values
+        }
+        return out
+    }
+
     @Option(help: "The most distinct values a numeric covariate may have (more is continuous, and refused).")
     var maxLevels: Int = 20
 
@@ -63,6 +87,7 @@ struct SiteSummaryCommand: ParsableCommand {
         if cohort.weights != nil {
             throw ValidationError("--weights cannot be shared as cells of counts; a site summary counts subjects (use --counts for frequency counts).")
         }
+        _ = try declaredLevels()
         if site?.isEmpty == true { throw ValidationError("--site must not be empty.") }
     }
 
@@ -83,22 +108,24 @@ struct SiteSummaryCommand: ParsableCommand {
         case .km, .logrank, .cif:
             let frame = try FrameLoader.load(
                 cohort, frameOptions: ModelFrameOptions(allowCompetingRisks: analysis == .cif),
-                build: Formula.groupingFrame, transform: keep)
-            used = (frame.rowIndex, frame.rows, nil)  // COUNTS-PENDING: frame.counts
+                build: Formula.groupingFrame, transform: keep, acceptsCounts: true)
+            used = (frame.rowIndex, frame.rows, frame.counts)
         case .rates:
             let frame = try FrameLoader.load(
-                cohort, build: { f in { c, o in try f.countGroupingFrame(on: c, options: o) } }, transform: keep)
-            used = (frame.rowIndex, frame.rows, nil)  // COUNTS-PENDING: frame.counts
+                cohort, build: { f in { c, o in try f.countGroupingFrame(on: c, options: o) } }, transform: keep,
+                acceptsCounts: true)
+            used = (frame.rowIndex, frame.rows, frame.counts)
         case .cox:
-            let frame = try FrameLoader.load(cohort, build: Formula.modelFrame, transform: keep)
-            used = (frame.rowIndex, frame.rows, nil)  // COUNTS-PENDING: frame.counts
+            let frame = try FrameLoader.load(cohort, build: Formula.modelFrame, transform: keep, acceptsCounts: true)
+            used = (frame.rowIndex, frame.rows, frame.counts)
         }
         guard let data else { throw AnalysisFailure(message: "\(cohort.data): the data were not read.") }
         let exact: SiteSummary
         do {
             exact = try SiteSummary.build(
                 cohort: data, rows: used.rows, formula: formula, analysis: analysis, site: siteName, timeUnit: timeUnit,
-                accounting: used.accounting, counts: used.counts, maxLevels: maxLevels)
+                accounting: used.accounting, counts: used.counts, maxLevels: maxLevels,
+                declaredLevels: try declaredLevels())
         } catch let e as SiteSummaryError {
             throw AnalysisFailure(message: e.message)
         }

@@ -230,6 +230,19 @@ import Testing
         #expect(r.status == 1 && r.stderr.contains("$.version"), "\(r.status) \(r.stderr)")
     }
 
+    @Test func agreedLevelsLetASiteWithoutALevelPool() throws {
+        let c = try Sites(rows: 3000)
+        let noG3 = ["--subset", "grade != \"G3\""]
+        let a = try Self.smallSummary(c, site: "A", extra: noG3)
+        let b = try Self.smallSummary(c, site: "B")
+        #expect(try Self.refusal([a, b]).contains("--levels grade="))
+        let agreed = ["--levels", "grade=G1,G2,G3"]
+        let a2 = try Self.smallSummary(c, site: "A", extra: noG3 + agreed)
+        let b2 = try Self.smallSummary(c, site: "B", extra: agreed)
+        let pooled = try #require(try Self.json(["pool", a2, b2, "--analysis", "km"])["strata"] as? [[String: Any]])
+        #expect(pooled.map { $0["label"] as? String } == ["grade=G1", "grade=G2", "grade=G3"])
+    }
+
     @Test func minCellKeepsEveryCellAtKAndReportsTheCostItMeasured() throws {
         let c = try Sites(rows: 3000)
         let k = 5

@@ -53,7 +53,7 @@ public enum SiteAnalysis {
         options: SiteAnalysisOptions = .init()
     ) throws -> SiteAnalysisResult {
         var frameOptions = ModelFrameOptions()
-        frameOptions.weights = countColumn  // COUNTS-PENDING: frameOptions.counts once [counts-landed] is merged
+        frameOptions.counts = countColumn
         frameOptions.references = options.references
         switch analysis {
         case .km:
@@ -75,7 +75,7 @@ public enum SiteAnalysis {
             return .rates(try EventRates.compute(
                 events: frame.response, personTime: frame.offset ?? [], grouping: frame.groups, per: options.per,
                 confLevel: options.confLevel, rows: frame.rows, warnings: frame.warnings, rowIndex: frame.rowIndex,
-                eventsColumn: columns.status, personTimeColumn: columns.time))
+                eventsColumn: columns.status, personTimeColumn: columns.time, counts: frame.counts))
         case .cox:
             let frame = try formula.modelFrame(on: cohort, options: frameOptions)
             var coxOptions = CoxOptions()

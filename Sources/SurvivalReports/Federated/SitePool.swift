@@ -44,7 +44,8 @@ public struct SitePool: Sendable {
                 guard v.levels == w.levels else {
                     throw fail(
                         "$.variables[\(k)].levels", Self.shown(v.levels),
-                        "\(Self.shown(w.levels)) as in \(files[0]) (every site must code \(q(v.name)) with the same levels)")
+                        "\(Self.shown(w.levels)) as in \(files[0]) (every site must code \(q(v.name)) with the same levels:"
+                            + " make the summaries with the same --levels \(v.name)=...)")
                 }
             }
             guard s.time.unit == first.time.unit else {

@@ -69,9 +69,16 @@ extension SiteSummary {
     /// sums of the sites' databases instead).
     public static func build(
         cohort: Cohort, rows: [Int], formula: Formula, analysis: Analysis, site: String, timeUnit: String,
-        accounting: RowAccounting, counts: [Double]? = nil, maxLevels: Int = 20
+        accounting: RowAccounting, counts: [Double]? = nil, maxLevels: Int = 20, declaredLevels: [String: [String]] = [:]
     ) throws -> SiteSummary {
-        let (timeName, statusName, others) = try columns(of: formula, analysis: analysis)
+        let (timeName0, statusName0, others0) = try columns(of: formula, analysis: analysis)
+        let named = Set([timeName0, statusName0] + others0.map(\.name))
+        if let unknown = declaredLevels.keys.sorted().first(where: { !named.contains($0) }) {
+            throw SiteSummaryError(
+                "--levels \(unknown)=...: \"\(unknown)\" is not a column of the formula's variables ("
+                    + ([statusName0] + others0.map(\.name)).joined(separator: ", ") + ").")
+        }
+        let (timeName, statusName, others) = (timeName0, statusName0, others0)
         guard case .numeric(let timeValues)? = cohort.column(named: timeName) else {
             throw SiteSummaryError("\(cohort.fileName): column \"\(timeName)\": the time must be a numeric column.")
         }
@@ -82,7 +89,10 @@ extension SiteSummary {
             guard let column = cohort.column(named: name) else {
                 throw SiteSummaryError("\(cohort.fileName): no column \"\(name)\" (named by the formula).")
             }
-            let (levels, c) = try levelCodes(column, rows: rows, name: name, file: cohort.fileName)
+            var (levels, c) = try levelCodes(column, rows: rows, name: name, file: cohort.fileName)
+            if let declared = declaredLevels[name] {
+                (levels, c) = try declaring(declared, over: levels, codes: c, name: name, file: cohort.fileName)
+            }
             if role != .status, case .numbers(let values) = levels, values.count > maxLevels {
                 throw continuous(name, distinct: values.count, analysis: analysis, maxLevels: maxLevels, file: cohort.fileName)
             }
@@ -94,6 +104,51 @@ extension SiteSummary {
         return SiteSummary(
             site: site, analysis: analysis, formula: formula.text, variables: variables,
             time: SiteTimeAxis(unit: timeUnit), cells: cells, rows: accounting)
+    }
+
+    /// The levels agreed between the sites (`--levels VAR=L1,L2,...`) in place
+    /// of those observed, so that a site without some level still codes the
+    /// variable as the others do; every observed level must be among them.
+    static func declaring(
+        _ declared: [String], over observed: SiteVariable.Levels, codes: [Int], name: String, file: String
+    ) throws -> (SiteVariable.Levels, [Int]) {
+        switch observed {
+        case .numbers(let values):
+            var numbers: [Double] = []
+            for text in declared {
+                guard let x = Double(text.trimmingCharacters(in: .whitespaces)), x.isFinite else {
+                    throw SiteSummaryError("--levels \(name)=...: \"\(text)\" is not a number (column \"\(name)\" is numeric).")
+                }
+                numbers.append(x == 0 ? 0 : x)
+            }
+            let sorted = Array(Set(numbers)).sorted()
+            var index: [Double: Int] = [:]
+            for (k, v) in sorted.enumerated() { index[v] = k }
+            var remap: [Int] = []
+            for v in values {
+                guard let k = index[v] else {
+                    throw SiteSummaryError(
+                        "\(file): column \"\(name)\" has the value \(NumberFormatting.label(v)), which --levels \(name)=... does not list;"
+                            + " list every level the sites use.")
+                }
+                remap.append(k)
+            }
+            return (.numbers(sorted), codes.map { remap[$0] })
+        case .text(let values):
+            let sorted = Array(Set(declared)).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            var index: [String: Int] = [:]
+            for (k, v) in sorted.enumerated() { index[v] = k }
+            var remap: [Int] = []
+            for v in values {
+                guard let k = index[v] else {
+                    throw SiteSummaryError(
+                        "\(file): column \"\(name)\" has the level \"\(v)\", which --levels \(name)=... does not list;"
+                            + " list every level the sites use.")
+                }
+                remap.append(k)
+            }
+            return (.text(sorted), codes.map { remap[$0] })
+        }
     }
 
     static func continuous(_ name: String, distinct: Int, analysis: Analysis, maxLevels: Int, file: String)
