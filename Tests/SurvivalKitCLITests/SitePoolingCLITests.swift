@@ -243,6 +243,26 @@ import Testing
         #expect(pooled.map { $0["label"] as? String } == ["grade=G1", "grade=G2", "grade=G3"])
     }
 
+    @Test func aSiteWithFrequencyCountsSharesTheCellsOfItsExpandedRows() throws {
+        let c = try Sites(rows: 10)
+        var compressed = "time,status,grade,n\n", expanded = "time,status,grade\n"
+        for (t, s, g, n) in [(5, 1, "G1", 3), (5, 0, "G1", 1), (9, 1, "G2", 2), (12, 0, "G1", 4), (12, 1, "G2", 0)] {
+            compressed += "\(t),\(s),\(g),\(n)\n"
+            for _ in 0..<n { expanded += "\(t),\(s),\(g)\n" }
+        }
+        try compressed.write(to: c.url("compressed.csv"), atomically: true, encoding: .utf8)
+        try expanded.write(to: c.url("expanded.csv"), atomically: true, encoding: .utf8)
+        func cells(_ file: String, _ extra: [String]) throws -> SiteCells {
+            let out = c.path("\(file).json")
+            try Self.run(["site-summary", c.path("\(file).csv"), "--formula", "Surv(time, status) ~ grade",
+                          "--analysis", "cox", "--output", out] + extra)
+            return try SiteSummary.read(Array(try Data(contentsOf: URL(fileURLWithPath: out))), file: out).cells
+        }
+        let fromCounts = try cells("compressed", ["--counts", "n"])
+        #expect(fromCounts == (try cells("expanded", [])))
+        #expect(fromCounts.subjects == [1, 3, 4, 2])  // G1: (5, censored), (5, event), (12, censored); G2: (9, event)
+    }
+
     @Test func minCellKeepsEveryCellAtKAndReportsTheCostItMeasured() throws {
         let c = try Sites(rows: 3000)
         let k = 5
