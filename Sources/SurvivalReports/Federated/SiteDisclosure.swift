@@ -57,7 +57,7 @@ public struct SiteEstimateChange: Sendable, Equatable {
     /// What `value` measures: `max_abs_survival` (km: the largest |ΔS(t)|
     /// over every curve and time), `chisq` (logrank: Δ chi-square),
     /// `max_abs_incidence` (cif: the largest |ΔCIF(t)|), `max_abs_rate` (rates:
-    /// the largest |Δrate| per unit person-time), `max_abs_coefficient` (cox: the largest |Δβ|).
+    /// the largest |Δrate|, events per 1000 units of person-time), `max_abs_coefficient` (cox: the largest |Δβ|).
     public var statistic: String
     public var value: Double
     /// cox: Δβ per term; logrank: Δp under `p`. Empty otherwise.
