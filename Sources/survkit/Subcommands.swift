@@ -19,6 +19,8 @@ extension Survkit {
         RatesCommand.self,
         RMSTCommand.self,
         RelSurvCommand.self,
+        SiteSummaryCommand.self,
+        PoolCommand.self,
         ReportCommand.self,
         Simulate.self,
         ZPHPlotCommand.self,
