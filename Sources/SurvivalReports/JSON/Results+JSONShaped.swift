@@ -157,7 +157,9 @@ extension ReportFormulas: JSONShaped {
 
 extension InputDescription: JSONShaped {
     /// The dialect keys only where they apply (text files), `date_format` only when given.
-    static var keysOmittedWhenAbsent: Set<String> { ["delimiter", "decimal", "encoding", "date_format"] }
+    static var keysOmittedWhenAbsent: Set<String> {
+        ["delimiter", "decimal", "encoding", "date_format", "table", "database", "queries", "bytes_received"]
+    }
 }
 
 extension DataDescription: JSONShaped {
