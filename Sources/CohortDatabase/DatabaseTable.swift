@@ -64,7 +64,7 @@ public struct DatabaseTable {
     public func accounting(_ plan: SQLAnalysisPlan, strict: Bool = false) throws -> RowAccounting {
         let q = try SQLQueryBuilder(dialect: dialect, plan: plan, table: name)
         let r = try executor.run(q.accountingQuery)
-        let read = Int(try r.number("rows"))
+        let read = Int(try r.number("row_count"))
         var dropped: [String: Int] = [:]
         var missing: [String: Int] = [:]
         for (k, c) in plan.columns.enumerated() {
@@ -78,9 +78,12 @@ public struct DatabaseTable {
             if try r.number("bad_events", whenNull: 0) > 0 {
                 throw DatabaseError(.unexpectedResult, "table \(name): column \"\(plan.status)\" has values that are not whole numbers ≥ 0 (event counts)")
             }
-            if try r.number("bad_time", whenNull: 0) > 0 {
-                throw DatabaseError(.unexpectedResult, "table \(name): column \"\(plan.time)\" has negative person-time")
-            }
+        }
+        if try r.number("bad_time", whenNull: 0) > 0 {
+            let what = plan.analysis == .rates ? "person-time" : "times"
+            throw DatabaseError(
+                .unexpectedResult,
+                "table \(name): column \"\(plan.time)\" has \(Int(try r.number("bad_time"))) negative \(what); expected values ≥ 0")
         }
         if strict && rows.used < read {
             let list = dropped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")

@@ -65,7 +65,8 @@ struct CIFCommand: ParsableCommand {
         let plotFile = try figure.destination(inputs: [InputFile(cohort.data)], output: output)
         let frame = try FrameLoader.loadCompeting(
             cohort, competingStatus: competingStatus,
-            frameOptions: landmark.applied(to: ModelFrameOptions(allowCompetingRisks: true)), build: Formula.groupingFrame)
+            frameOptions: landmark.applied(to: ModelFrameOptions(allowCompetingRisks: true)), build: Formula.groupingFrame,
+            database: .cif)
         var result: CumulativeIncidenceResult
         let requested = times.flatMap { [Double](commaSeparated: $0) } ?? []
         do { result = try CumulativeIncidence.fit(frame, times: requested, extend: extend) } catch {

@@ -8,8 +8,12 @@ extension FrameLoader {
     static func loadCompeting<Frame>(
         _ options: CohortOptions, competingStatus: String?, frameOptions: ModelFrameOptions,
         build: (Formula) -> (consuming Cohort, ModelFrameOptions) throws -> Frame,
-        read: (Cohort) -> Void = { _ in }
+        read: (Cohort) -> Void = { _ in }, database analysis: SQLAnalysis? = nil
     ) throws -> Frame {
+        if options.database.db != nil && competingStatus != nil {
+            throw ValidationError(
+                "--competing-status is not translated to SQL; with --db, make a view whose status column is coded 0/1/2 and use --db-table.")
+        }
         // The status column the competing code replaces: Surv(time, status).
         var status: String? = nil
         if competingStatus != nil {
@@ -20,15 +24,15 @@ extension FrameLoader {
             if case .rightCensored(_, .variable(let name))? = formula.response { status = name }
         }
         return try load(
-            options, frameOptions: frameOptions, extraColumns: competingStatus.map { [$0] } ?? [], build: build
-        ) { data in
-            read(data)
-            guard let competing = competingStatus else { return data }
-            guard let status else {
-                throw ValidationError("--competing-status needs a response Surv(time, status) with a plain status column.")
-            }
-            return try data.replacingWithCompetingCode(status: status, competingStatus: competing)
-        }
+            options, frameOptions: frameOptions, extraColumns: competingStatus.map { [$0] } ?? [], build: build,
+            transform: { data in
+                read(data)
+                guard let competing = competingStatus else { return data }
+                guard let status else {
+                    throw ValidationError("--competing-status needs a response Surv(time, status) with a plain status column.")
+                }
+                return try data.replacingWithCompetingCode(status: status, competingStatus: competing)
+            }, database: analysis)
     }
 
     /// The rows of `file` (read with `options`' input settings and durations)

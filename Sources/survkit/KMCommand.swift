@@ -62,7 +62,10 @@ struct KMCommand: ParsableCommand {
         let plotFile = try figure.destination(inputs: [InputFile(cohort.data)], output: output)
         var frameOptions = landmark.applied()
         frameOptions.allowsIntervalCensoring = true
-        let frame = try FrameLoader.load(cohort, frameOptions: frameOptions, build: Formula.groupingFrame)
+        if cohort.database.db != nil, bootstrap.options(threads: cohort.input.threads, confLevel: confLevel) != nil {
+            throw ValidationError("--bootstrap resamples rows, which --db does not read; export the rows to bootstrap.")
+        }
+        let frame = try FrameLoader.load(cohort, frameOptions: frameOptions, build: Formula.groupingFrame, database: .km)
         if frame.response.isIntervalCensored {
             try runTurnbull(frame, destination: destination, plotFile: plotFile)
             return

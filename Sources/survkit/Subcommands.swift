@@ -22,5 +22,6 @@ extension Survkit {
         ReportCommand.self,
         Simulate.self,
         ZPHPlotCommand.self,
+        SQLCommand.self,
     ]
 }

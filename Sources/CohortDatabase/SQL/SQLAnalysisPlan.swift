@@ -42,7 +42,7 @@ public struct SQLAnalysisPlan: Sendable, Equatable {
             DatabaseError(
                 .untranslatable,
                 "\(what) cannot be computed in the database by survkit; create a view with the column you need"
-                    + " (e.g. CREATE VIEW v AS SELECT *, ln(age) AS log_age FROM t) and use --table v")
+                    + " (e.g. CREATE VIEW v AS SELECT *, ln(age) AS log_age FROM t) and use it as the table")
         }
         guard case .rightCensored(let timeExpression, let statusExpression)? = formula.response else {
             throw refuse("the response of \"\(formula.text)\" (only Surv(time, status) is translated)")

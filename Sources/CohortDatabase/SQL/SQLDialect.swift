@@ -22,7 +22,7 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else {
             throw DatabaseError(
-                .untranslatable, "--table '\(name)': expected a table name, optionally schema-qualified (schema.table)")
+                .untranslatable, "table '\(name)': expected a table name, optionally schema-qualified (schema.table)")
         }
         return parts.map(quote).joined(separator: ".")
     }

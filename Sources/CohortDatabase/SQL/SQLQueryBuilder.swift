@@ -76,12 +76,13 @@ public struct SQLQueryBuilder: Sendable {
             """
     }
 
-    /// The row accounting in one pass: `rows` (all rows), then per used column k
+    /// The row accounting in one pass: `row_count` (all rows), then per used column k
     /// `missing_k` (rows with a NULL there) and `first_k` (rows whose first NULL,
     /// in column order, is there), as the in-memory missing-value rule counts them.
-    /// For rates also `bad_events` and `bad_time` (negative or fractional events, negative person-time).
+    /// `bad_time` counts negative times (person-time for rates); rates also count `bad_events`
+    /// (negative or fractional event counts).
     public var accountingQuery: String {
-        var parts = ["COUNT(*) AS rows"]
+        var parts = ["COUNT(*) AS row_count"]
         for (k, c) in plan.columns.enumerated() {
             parts.append("SUM(CASE WHEN \(quoted(c)) IS NULL THEN 1 ELSE 0 END) AS missing_\(k)")
             let before = plan.columns[..<k].map { "\(quoted($0)) IS NOT NULL AND " }.joined()
@@ -92,6 +93,8 @@ public struct SQLQueryBuilder: Sendable {
             let t = "CAST(\(quoted(plan.time)) AS \(dialect.doubleType))"
             parts.append("SUM(CASE WHEN \(e) < 0 OR \(e) <> FLOOR(\(e)) THEN 1 ELSE 0 END) AS bad_events")
             parts.append("SUM(CASE WHEN \(t) < 0 THEN 1 ELSE 0 END) AS bad_time")
+        } else {
+            parts.append("SUM(CASE WHEN \(value(plan.time)) < 0 THEN 1 ELSE 0 END) AS bad_time")
         }
         return "SELECT \(parts.joined(separator: ", "))\nFROM \(table)"
     }
