@@ -18,8 +18,23 @@ struct DatabaseOptions: ParsableArguments {
         help: ArgumentHelp("With --db (or cox --sites): the table or view, optionally schema-qualified (schema.table).", valueName: "table"))
     var table: String?
 
-    /// Exactly one of a data file and `--db`; `--db-table` with `--db`.
-    func check(dataFile: String?, sites: Bool = false) throws {
+    @Option(
+        help: ArgumentHelp(
+            "cox: comma-separated database URLs of the sites, one table each (--db-table), fitted as one model by iterating over all sites each Newton step.",
+            valueName: "url1,url2,..."))
+    var sites: String?
+
+    @Option(help: "cox --sites: one baseline hazard for all sites (common) or one per site (stratified, as strata(site)).")
+    var siteBaseline: SiteBaseline = .common
+
+    enum SiteBaseline: String, ExpressibleByArgument, CaseIterable {
+        case common, stratified
+    }
+
+    /// Exactly one of a data file, `--db` and `--sites`; `--db-table` with them.
+    func check(dataFile: String?) throws {
+        if db != nil && sites != nil { throw ValidationError("give --db URL or --sites URL1,URL2,..., not both.") }
+        let sites = self.sites != nil
         if db != nil || sites {
             if let dataFile {
                 throw ValidationError("give either a data file (\(dataFile)) or --db/--sites with --db-table, not both.")
@@ -31,6 +46,14 @@ struct DatabaseOptions: ParsableArguments {
                 throw ValidationError("Missing expected argument '<data>' (a data file, or --db URL --db-table T).")
             }
         }
+    }
+
+    /// `--sites` parsed (each URL as `--db`), or nil without.
+    func siteURLs() throws -> [DatabaseURL]? {
+        guard let sites else { return nil }
+        let parts = sites.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !parts.isEmpty else { throw ValidationError("--sites needs one or more database URLs, separated by commas.") }
+        return try parts.map { try Self.parse($0) }
     }
 
     /// `--db` parsed (PGPASSWORD from the environment), or nil without `--db`.

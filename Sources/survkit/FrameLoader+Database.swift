@@ -19,6 +19,9 @@ extension FrameLoader {
         _ options: CohortOptions, analysis: SQLAnalysis?, frameOptions: ModelFrameOptions, hasTimeDependent: Bool,
         build: (Formula) -> (consuming Cohort, ModelFrameOptions) throws -> Frame
     ) throws -> Frame {
+        if options.database.sites != nil {
+            throw ValidationError("--sites is for cox (a model fitted over several sites' databases); use --db URL here.")
+        }
         guard let analysis else {
             throw ValidationError("--db is available for km, logrank, cif, rates and cox only; export the rows for this command.")
         }

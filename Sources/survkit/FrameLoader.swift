@@ -27,7 +27,7 @@ enum FrameLoader {
         database analysis: SQLAnalysis? = nil
     ) throws -> Frame {
         // --db: the rows are aggregated in the database (FrameLoader+Database.swift).
-        if options.database.db != nil {
+        if options.database.db != nil || options.database.sites != nil {
             return try loadFromDatabase(
                 options, analysis: analysis, frameOptions: frameOptions, hasTimeDependent: !timeDependent.isEmpty,
                 build: build)
