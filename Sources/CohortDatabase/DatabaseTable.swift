@@ -68,7 +68,8 @@ public struct DatabaseTable {
         var dropped: [String: Int] = [:]
         var missing: [String: Int] = [:]
         for (k, c) in plan.columns.enumerated() {
-            missing[c] = Int(try r.number("missing_\(k)", whenNull: 0))
+            let m = Int(try r.number("missing_\(k)", whenNull: 0))
+            if m > 0 { missing[c] = m }
             let first = Int(try r.number("first_\(k)", whenNull: 0))
             if first > 0 { dropped["missing: \(c)"] = first }
         }
@@ -93,6 +94,23 @@ public struct DatabaseTable {
             throw DatabaseError(.noRowsLeft, "table \(name): no rows left after dropping rows with NULL in the columns used (\(plan.columns.joined(separator: ", ")))")
         }
         return rows
+    }
+
+    /// The warning the in-memory frame builder gives for these dropped rows
+    /// (`3 rows dropped for missing values (missing: age 2, missing: arm 1)`, and the
+    /// per-column counts when a row misses several columns); nil when none was dropped.
+    public static func droppedRowsWarning(_ rows: RowAccounting, columns: [String]) -> String? {
+        let total = rows.droppedTotal
+        guard total > 0 else { return nil }
+        let reasons = columns.map { "missing: \($0)" }.filter { (rows.dropped[$0] ?? 0) > 0 }
+        let parts = reasons.map { "\($0) \(rows.dropped[$0] ?? 0)" }.joined(separator: ", ")
+        var warning = "\(total) row\(total == 1 ? "" : "s") dropped for missing values (\(parts))"
+        let exact = rows.missingByColumn.filter { $0.value > 0 }
+        if exact.contains(where: { rows.dropped["missing: \($0.key)"] != $0.value }) {
+            let each = columns.compactMap { c in exact[c].map { "\(c) \($0)" } }.joined(separator: ", ")
+            warning += "; rows missing each column: \(each)"
+        }
+        return warning
     }
 
     /// Runs the grouping query and returns its rows as a cohort (numeric columns

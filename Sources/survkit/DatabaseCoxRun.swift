@@ -29,6 +29,11 @@ enum DatabaseCoxRun {
         }
         PhaseTimings.mark("fit")
         var warnings: [String] = []
+        if let plan = try? tables[0].plan(analysis: .cox, formula: formula, counts: counts),
+            let w = DatabaseTable.droppedRowsWarning(fit.rows, columns: plan.columns)
+        {
+            warnings.append(w)
+        }
         if !fit.fit.converged { warnings.append("Newton–Raphson did not converge in \(fit.fit.iterations) iterations") }
         var result = fit.fit.result(rows: fit.rows, warnings: warnings)
         result.input = DatabaseOptions.input(table: table, urls: urls, executors: executors)

@@ -4,6 +4,7 @@ import SurvivalKit
 /// A frame whose row accounting can be replaced (by the database's, for `--db`).
 protocol RowAccounted {
     var rows: RowAccounting { get set }
+    var warnings: [String] { get set }
 }
 extension ModelFrame: RowAccounted {}
 extension GroupingFrame: RowAccounted {}
@@ -39,7 +40,7 @@ extension FrameLoader {
             let plan = try table.plan(analysis: analysis, formula: formula, counts: countsColumn(options))
             let rows = try table.accounting(plan, strict: options.strict)
             let grouped = try table.groupedCohort(plan)
-            return (grouped.cohort, rows, grouped.countColumn)
+            return (grouped.cohort, rows, grouped.countColumn, DatabaseTable.droppedRowsWarning(rows, columns: plan.columns))
         }
         PhaseTimings.mark("read")
         var cohort = read.0
@@ -56,6 +57,7 @@ extension FrameLoader {
                 rows.intervals = counted.rows.intervals
                 rows.landmark = counted.rows.landmark
                 counted.rows = rows
+                if let warning = read.3 { counted.warnings.insert(warning, at: 0) }
                 if let back = counted as? Frame { frame = back }
             }
             PhaseTimings.mark("frame")

@@ -5,7 +5,7 @@ extension RatesCommand {
     /// `rates --db`: one query sums the events and the person-time per `--by`
     /// group (`SQLQueryBuilder.groupingQuery` for rates), one more counts the
     /// rows and their NULLs; the sums come back as a cohort of one row per group.
-    func databaseCohort(url: DatabaseURL, table name: String) throws -> (Cohort, RowAccounting) {
+    func databaseCohort(url: DatabaseURL, table name: String) throws -> (Cohort, RowAccounting, String?) {
         let executor = try DatabaseOptions.connect(url)
         let table = DatabaseTable(executor: executor, name: name)
         return try DatabaseOptions.failing {
@@ -15,7 +15,7 @@ extension RatesCommand {
             let rows = try table.accounting(plan, strict: strict)
             var cohort = try table.groupedCohort(plan).cohort
             cohort.input = DatabaseOptions.input(table: name, urls: [url], executors: [executor])
-            return (cohort, rows)
+            return (cohort, rows, DatabaseTable.droppedRowsWarning(rows, columns: plan.columns))
         }
     }
 }

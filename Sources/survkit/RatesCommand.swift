@@ -83,9 +83,10 @@ struct RatesCommand: ParsableCommand {
         // --db: the events and person-time summed per group in the database; the
         // row accounting is the table's (RatesCommand+Database.swift).
         var databaseRows: RowAccounting?
+        var databaseWarning: String?
         let cohort: Cohort
         if let url = try database.url(), let table = database.table {
-            (cohort, databaseRows) = try databaseCohort(url: url, table: table)
+            (cohort, databaseRows, databaseWarning) = try databaseCohort(url: url, table: table)
         } else {
             cohort = try FrameLoader.readCohort(data, input: input, columns: columns)
         }
@@ -101,6 +102,7 @@ struct RatesCommand: ParsableCommand {
                 offsets: [.variable(personTime)])
             frame = try formula.countGroupingFrame(on: cohort, options: frameOptions)
             if let databaseRows { frame.rows = databaseRows }
+            if let databaseWarning { frame.warnings.insert(databaseWarning, at: 0) }
         } catch let error as CohortError {
             throw AnalysisFailure(message: FrameLoader.locate(error, file: data))
         }
