@@ -114,14 +114,15 @@ public enum DatabaseCoxModel {
             let design = q0.numericDesign(plan.covariates)
             return design
         }
-        // A template cohort: one row per level of the longest categorical covariate.
-        let m = max(1, levels.values.map(\.count).max() ?? 1)
+        // A template cohort with every level, cycled, and more rows than design columns
+        // (the frame builder refuses a model with more coefficients than rows).
+        let m = 2 + plan.covariates.count + levels.values.map(\.count).reduce(0, +)
         var columns: [(name: String, column: Column)] = []
         for c in plan.groupingColumns {
             if let values = levels[c] {
-                let padded = (0..<m).map { values.isEmpty ? SQLValue.null : values[min($0, values.count - 1)] }
-                columns.append((c, try DatabaseTable.column(padded, name: c, table: tables[0].name)))
-            } else if c == plan.status {
+                let cycled = (0..<m).map { values.isEmpty ? SQLValue.null : values[$0 % values.count] }
+                columns.append((c, try DatabaseTable.column(cycled, name: c, table: tables[0].name)))
+            } else if c == plan.status || plan.strata.contains(c) {
                 columns.append((c, .numeric([Double](repeating: 1, count: m))))
             } else {
                 columns.append((c, .numeric((0..<m).map { Double($0 + 1) })))

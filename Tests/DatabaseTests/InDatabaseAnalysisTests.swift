@@ -40,7 +40,7 @@ final class TestDatabases: @unchecked Sendable {
         try cohort.csv().write(to: csv, atomically: true, encoding: .utf8)
         whole = try Self.load(admin: admin, base: base, name: stem + "_all", rows: cohort.rows)
         for s in ["A", "B", "C"] {
-            sites.append(try Self.load(admin: admin, base: base, name: stem + "_site_\(s)", rows: cohort.rows.filter { $0.site == s }))
+            sites.append(try Self.load(admin: admin, base: base, name: stem + "_site_\(s.lowercased())", rows: cohort.rows.filter { $0.site == s }))
         }
     }
 
@@ -96,12 +96,31 @@ struct InDatabaseAnalysisTests {
         return comparison.differences(expected: database, actual: memory)
     }
 
+    /// The largest relative difference of the numbers of `a` found in `b` (for the report).
+    static func worstRelativeDifference(_ a: Any, _ b: Any?) -> Double {
+        switch a {
+        case let x as [String: Any]:
+            guard let y = b as? [String: Any] else { return 0 }
+            return x.filter { $0.key != "input" }.map { worstRelativeDifference($0.value, y[$0.key]) }.max() ?? 0
+        case let x as [Any]:
+            guard let y = b as? [Any] else { return 0 }
+            return zip(x, y).map { worstRelativeDifference($0, $1) }.max() ?? 0
+        case let x as NSNumber where !(a is Bool):
+            guard let y = b as? NSNumber else { return 0 }
+            let u = x.doubleValue, v = y.doubleValue
+            return u == v ? 0 : abs(u - v) / max(abs(v), 1e-300)
+        default:
+            return 0
+        }
+    }
+
     func check(_ command: String, _ options: [String], bothWays: Bool = true) throws {
         let db = try TestDatabases.get()
         let memory = try Self.json([command, db.csv.path] + options)
         let database = try Self.json([command, "--db", db.whole, "--db-table", "cohort"] + options)
         let diff = Self.differences(database, memory, bothWays: bothWays)
         #expect(diff.isEmpty, "\(command) \(options): \(diff.prefix(10))")
+        print("agreement \(command) \(options.joined(separator: " ")): worst relative difference \(Self.worstRelativeDifference(database, memory))")
         let input = database["input"] as? [String: Any]
         #expect(input?["format"] as? String == "postgres")
         #expect(input?["table"] as? String == "cohort")
@@ -158,6 +177,7 @@ struct InDatabaseAnalysisTests {
         ])
         let diff = Self.differences(pooled, memory, bothWays: false)
         #expect(diff.isEmpty, "\(baseline): \(diff.prefix(10))")
+        print("agreement cox --sites (\(baseline)): worst relative difference \(Self.worstRelativeDifference(pooled, memory))")
         let input = pooled["input"] as? [String: Any]
         #expect((input?["database"] as? String)?.split(separator: ",").count == 3)
     }
