@@ -28,6 +28,13 @@ struct CohortOptions: ParsableArguments {
     var weights: String?
 
     @Option(
+        help: ArgumentHelp(
+            "Column of frequency counts: each row stands for that many identical subjects (whole numbers ≥ 0).",
+            discussion: "Every result equals R's on the expanded rows (km, logrank, cif, cox, poisson; rates has its own --counts)."
+                + " A zero count drops the row (rows.dropped \"zero count: COL\"); rows.subjects is the subjects used."))
+    var counts: String?
+
+    @Option(
         name: .customLong("duration"),
         help: ArgumentHelp(
             "Derive a follow-up column from two date columns, as NAME=FROM:TO[:days|months|years] (repeatable).",
@@ -55,6 +62,12 @@ struct CohortOptions: ParsableArguments {
         try Self.rowSubset(subset)
     }
 
+    /// Why `--counts` and `--weights` are not combined.
+    static func countsWithWeights(counts: String, weights: String) -> String {
+        "--counts \(counts) and --weights \(weights) cannot be combined: counts say how many identical subjects a row"
+            + " stands for, case weights weigh each subject; give one of them."
+    }
+
     /// A `--subset` text parsed; a syntax error is a `ValidationError` (exit 2).
     static func rowSubset(_ text: String?) throws -> RowSubset? {
         guard let text else { return nil }
@@ -68,6 +81,9 @@ struct CohortOptions: ParsableArguments {
     func validate() throws {
         try database.check(dataFile: dataFile)
         guard maxGroups >= 1 else { throw ValidationError("--max-groups must be ≥ 1.") }
+        if let counts, let weights {
+            throw ValidationError(Self.countsWithWeights(counts: counts, weights: weights))
+        }
         do { _ = try Formula(formula) } catch let error as CohortError {
             throw ValidationError("--formula: \(error.message)")
         }

@@ -148,12 +148,13 @@ struct CoxCommand: ParsableCommand {
         if try runInDatabase(destination: destination) { return }  // CoxCommand+Database (DatabaseCoxRun.swift)
         var frameOptions = landmark.applied()
         frameOptions.timeTransform = timeTransform
+        try refuseWithCounts()
         let frame = try FrameLoader.load(
             cohort, frameOptions: frameOptions, timeDependent: timeDependent.covariates, build: Formula.modelFrame,
             transform: { data in
                 fileLabels = data.variableLabels
                 return data
-            }, allowsFrailty: true, database: .cox)
+            }, allowsFrailty: true, acceptsCounts: true, database: .cox)
         var options = CoxOptions()
         options.ties = ties
         options.robust = robust ? true : nil
@@ -222,6 +223,22 @@ struct CoxCommand: ParsableCommand {
         }
         let text = try CoxReport.render(result, format: output.reportFormat)
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
+    }
+
+    /// `--counts` fits R's model on the expanded rows; the extras that would
+    /// need per-subject output (residuals, zph, predictions), resampling, exact
+    /// ties, tt(), the penalised fits and the publication table (its per-level
+    /// counts are of rows) are refused with it (exit 2).
+    func refuseWithCounts() throws {
+        guard cohort.counts != nil else { return }
+        let parsed = try? Formula(cohort.formula)
+        let refused = [
+            (zph, "--zph"), (!requestedResiduals.isEmpty, "--residuals"), (predict != nil, "--predict"),
+            (bootstrap.bootstrap != nil, "--bootstrap"), (ties == .exact, "--ties exact"), (tt != nil, "--tt"),
+            (output.isPublication, "with a publication table"), (parsed?.frailty != nil, "with frailty()"),
+            (parsed.map { !PenalizedSplineCoxModel.terms($0).isEmpty } ?? false, "with pspline()"),
+        ].filter(\.0).map(\.1)
+        if let what = refused.first { throw FrameLoader.countsRefused(what) }
     }
 
     /// A shared-frailty or penalised-spline fit (`frailty(g)`, `pspline(x)` in

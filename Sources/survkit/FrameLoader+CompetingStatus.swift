@@ -8,7 +8,8 @@ extension FrameLoader {
     static func loadCompeting<Frame>(
         _ options: CohortOptions, competingStatus: String?, frameOptions: ModelFrameOptions,
         build: (Formula) -> (consuming Cohort, ModelFrameOptions) throws -> Frame,
-        read: (Cohort) -> Void = { _ in }, database analysis: SQLAnalysis? = nil
+        read: (Cohort) -> Void = { _ in }, acceptsCounts: Bool = false,
+        database analysis: SQLAnalysis? = nil
     ) throws -> Frame {
         if options.database.db != nil && competingStatus != nil {
             throw ValidationError(
@@ -32,7 +33,7 @@ extension FrameLoader {
                     throw ValidationError("--competing-status needs a response Surv(time, status) with a plain status column.")
                 }
                 return try data.replacingWithCompetingCode(status: status, competingStatus: competing)
-            }, database: analysis)
+            }, acceptsCounts: acceptsCounts, database: analysis)
     }
 
     /// The rows of `file` (read with `options`' input settings and durations)

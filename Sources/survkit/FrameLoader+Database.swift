@@ -5,6 +5,7 @@ import SurvivalKit
 protocol RowAccounted {
     var rows: RowAccounting { get set }
     var warnings: [String] { get set }
+    var origin: RowOrigin { get set }
 }
 extension ModelFrame: RowAccounted {}
 extension GroupingFrame: RowAccounted {}
@@ -56,6 +57,11 @@ extension FrameLoader {
             if var counted = frame as? any RowAccounted {
                 rows.intervals = counted.rows.intervals
                 rows.landmark = counted.rows.landmark
+                // The subjects are the grouped counts' sum only when the table has a counts column;
+                // otherwise, as for the rows in a file, there is no `subjects`.
+                let tableCounts = countsColumn(options)
+                rows.subjects = tableCounts == nil ? nil : counted.rows.subjects
+                counted.origin.input.counts = tableCounts
                 counted.rows = rows
                 if let warning = read.3 { counted.warnings.insert(warning, at: 0) }
                 if let back = counted as? Frame { frame = back }

@@ -3,7 +3,7 @@ import SurvivalKit
 extension FrameLoader {
     /// The columns an analysis reads, for a projected CSV read
     /// (`CSVOptions.columns`): the formula's (`Formula.columnsUsed`), the
-    /// `--subset` expression's, `--weights`, each `--duration` NAME, FROM and
+    /// `--subset` expression's, `--weights`, `--counts`, each `--duration` NAME, FROM and
     /// TO (NAME so that a clash with a column of the file is still reported),
     /// and `extra` (columns a command's transform reads, e.g. `cif
     /// --competing-status`).
@@ -19,6 +19,7 @@ extension FrameLoader {
             columns.formUnion(subset.columns)
         }
         if let weights = options.weights { columns.insert(weights) }
+        if let counts = options.counts { columns.insert(counts) }
         for spec in options.durations {
             let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
             let fields = parts.count == 2 ? parts[1].split(separator: ":").map(String.init) : []

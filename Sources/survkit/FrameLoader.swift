@@ -17,15 +17,19 @@ enum FrameLoader {
     /// `extraColumns` being those `transform` reads besides them.
     /// `timeDependent` (`--tdc`) splits the rows after `transform` and makes
     /// the formula's response `Surv(tstart, time, status)` before `rewrite`.
+    /// `--counts` is refused (exit 2) unless `acceptsCounts`: only the commands
+    /// whose estimators implement the expanded-rows semantics pass it.
     /// `analysis` names the analysis for `--db` (nil: the command has no database path).
     static func load<Frame>(
         _ options: CohortOptions, frameOptions: ModelFrameOptions = .init(),
         extraColumns: [String] = [], timeDependent: [TimeDependentCovariate] = [],
         build: (Formula) -> (consuming Cohort, ModelFrameOptions) throws -> Frame,
         transform: (Cohort) throws -> Cohort = { $0 },
-        rewrite: (Formula) throws -> Formula = { $0 }, allowsFrailty: Bool = false,
+        rewrite: (Formula) throws -> Formula = { $0 }, allowsFrailty: Bool = false, acceptsCounts: Bool = false,
         database analysis: SQLAnalysis? = nil
     ) throws -> Frame {
+        if options.counts != nil, !acceptsCounts { throw countsRefused() }
+        if options.counts != nil, !timeDependent.isEmpty { throw countsRefused("--tdc") }
         // --db: the rows are aggregated in the database (FrameLoader+Database.swift).
         if options.database.db != nil || options.database.sites != nil {
             return try loadFromDatabase(
@@ -60,6 +64,7 @@ enum FrameLoader {
         var frameOptions = frameOptions
         frameOptions.references = try references(options.references)
         frameOptions.weights = options.weights
+        frameOptions.counts = options.counts
         frameOptions.strict = options.strict
         frameOptions.maxGroups = options.maxGroups
         frameOptions.subset = try options.rowSubset()
@@ -73,6 +78,21 @@ enum FrameLoader {
         } catch let error as CohortError {
             throw AnalysisFailure(message: locate(error, file: options.data))
         }
+    }
+
+    /// The refusal of `--counts` by a command (or a choice of a command) whose
+    /// results with frequency-weighted rows are not (yet) R's on the expanded
+    /// rows; `what` names the choice (`--robust`), else the command is named.
+    static func countsRefused(_ what: String? = nil) -> ValidationError {
+        // The subcommand being run, when the process is survkit itself.
+        let names = Set(Survkit.allSubcommands.compactMap { $0.configuration.commandName })
+        let command = CommandLine.arguments.dropFirst().first.flatMap { names.contains($0) ? "survkit \($0)" : nil }
+            ?? "this command"
+        let subject = what.map { "\(command) \($0)" } ?? command
+        return ValidationError(
+            "--counts is not supported by \(subject): its results on frequency-weighted rows would not equal those on"
+                + " the expanded rows. --counts works with km, logrank, cif, rates, cox and poisson;"
+                + " otherwise expand the rows first (R: d[rep(seq_len(nrow(d)), d$n), ]).")
     }
 
     /// Reads the CSV named by the options.

@@ -22,15 +22,18 @@ struct RateRegressionArguments: ParsableArguments {
     ) throws {
         let destination = try ReportWriter.destination(output.plain, inputs: [InputFile(cohort.data)])
         let labels = output.isPublication ? try PublicationTableWriter.labels(output) : .none
+        // A publication table counts rows per level; with --counts they are not subjects.
+        if cohort.counts != nil, output.isPublication { throw FrameLoader.countsRefused("with a publication table") }
         var fileLabels: [String: String] = [:]
         var intercept = true
+        // Counts: Poisson only (glm on the expanded rows); negbin refuses them.
         let frame = try FrameLoader.load(cohort, build: Formula.countFrame, transform: { data in
             fileLabels = data.variableLabels
             return data
         }, rewrite: { formula in
             intercept = formula.hasIntercept
             return formula
-        })
+        }, acceptsCounts: command == "poisson")
         let options = RateRegressionOptions(
             intercept: intercept, control: GLMControl(maxIterations: maxIterations), confLevel: confLevel)
         var result: RateRegressionResult

@@ -9,12 +9,18 @@ extension RatesCommand {
         let executor = try DatabaseOptions.connect(url)
         let table = DatabaseTable(executor: executor, name: name)
         return try DatabaseOptions.failing {
-            let bare = SQLAnalysisPlan(ratesEvents: events, personTime: personTime, by: by)
+            let bare = SQLAnalysisPlan(ratesEvents: events, personTime: personTime, by: by, counts: counts)
             let plan = SQLAnalysisPlan(
-                ratesEvents: events, personTime: personTime, by: by, kinds: try table.columnKinds(bare.columns))
-            let rows = try table.accounting(plan, strict: strict)
-            var cohort = try table.groupedCohort(plan).cohort
+                ratesEvents: events, personTime: personTime, by: by, counts: counts,
+                kinds: try table.columnKinds(bare.columns))
+            var rows = try table.accounting(plan, strict: strict)
+            let grouped = try table.groupedCohort(plan)
+            var cohort = grouped.cohort
+            if counts != nil, case .numeric(let n)? = cohort.column(named: grouped.countColumn) {
+                rows.subjects = Int(n.reduce(0, +).rounded())
+            }
             cohort.input = DatabaseOptions.input(table: name, urls: [url], executors: [executor])
+            cohort.input.counts = counts
             return (cohort, rows, DatabaseTable.droppedRowsWarning(rows, columns: plan.columns))
         }
     }

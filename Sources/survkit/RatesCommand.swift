@@ -37,6 +37,11 @@ struct RatesCommand: ParsableCommand {
     @Option(help: "Column whose levels define the groups.")
     var by: String?
 
+    @Option(help: ArgumentHelp(
+        "Column of frequency counts: each row stands for that many identical subjects (whole numbers ≥ 0).",
+        discussion: "Events and person-time are summed over the expanded rows; a zero count drops the row."))
+    var counts: String?
+
     @Option(help: "Express rates per this many units of person-time.")
     var per: Double = 1000
 
@@ -78,6 +83,7 @@ struct RatesCommand: ParsableCommand {
         // Only the columns the rates use are converted (column projection).
         var columns: Set<String> = [events, personTime]
         if let by { columns.insert(by) }
+        if let counts { columns.insert(counts) }
         let rowSubset = try CohortOptions.rowSubset(subset)
         if let rowSubset { columns.formUnion(rowSubset.columns) }
         // --db: the events and person-time summed per group in the database; the
@@ -95,13 +101,17 @@ struct RatesCommand: ParsableCommand {
         frameOptions.subset = rowSubset
         frameOptions.strict = strict
         frameOptions.maxGroups = maxGroups
+        frameOptions.counts = database.db == nil ? counts : nil  // --db: the counts are in the sums
         var frame: CountGroupingFrame
         do {
             let formula = try Formula(
                 response: .outcome(.variable(events)), terms: by.map { [FormulaExpression.variable($0).text] } ?? [],
                 offsets: [.variable(personTime)])
             frame = try formula.countGroupingFrame(on: cohort, options: frameOptions)
-            if let databaseRows { frame.rows = databaseRows }
+            if let databaseRows {
+                frame.rows = databaseRows
+                frame.origin.input.counts = counts
+            }
             if let databaseWarning { frame.warnings.insert(databaseWarning, at: 0) }
         } catch let error as CohortError {
             throw AnalysisFailure(message: FrameLoader.locate(error, file: data))
@@ -111,7 +121,7 @@ struct RatesCommand: ParsableCommand {
             result = try EventRates.compute(
                 events: frame.response, personTime: frame.offset ?? [], grouping: frame.groups, per: per,
                 confLevel: confLevel, rows: frame.rows, warnings: frame.warnings,
-                rowIndex: frame.rowIndex, eventsColumn: events, personTimeColumn: personTime)
+                rowIndex: frame.rowIndex, eventsColumn: events, personTimeColumn: personTime, counts: frame.counts)
         } catch {
             throw FrameLoader.failure(error, frame: frame, file: data)
         }

@@ -85,7 +85,7 @@ struct SQLCommand: ParsableCommand {
         for c in (categorical ?? "").split(separator: ",") { kinds[c.trimmingCharacters(in: .whitespaces)] = .text }
         let plan: SQLAnalysisPlan
         if analysis == .rates, let events, let personTime {
-            plan = SQLAnalysisPlan(ratesEvents: events, personTime: personTime, by: by, kinds: kinds)
+            plan = SQLAnalysisPlan(ratesEvents: events, personTime: personTime, by: by, counts: counts, kinds: kinds)
         } else {
             plan = try SQLAnalysisPlan(analysis: analysis, formula: Formula(formula ?? ""), counts: counts, kinds: kinds)
         }

@@ -12,7 +12,7 @@ import Testing
 /// `*Command.swift` files: read the CSV (`--delimiter`, `--na`), derive
 /// `--duration` columns, let the command transform the cohort, parse the
 /// formula, let the command rewrite it, and build the frame with
-/// `--reference` and `--weights`.
+/// `--reference`, `--weights` and `--counts`.
 ///
 /// Every option is read through an accessor that marks it as used;
 /// ``expectEveryOptionMapped()`` records an issue for any option the test did
@@ -30,7 +30,7 @@ final class FixtureCommand {
     private var used: Set<String> = []
 
     /// Options that take no value.
-    private static let flags: Set<String> = ["--extend", "--trend"]
+    private static let flags: Set<String> = ["--extend", "--trend", "--robust"]
 
     /// Options that only shape the output text, never a number.
     private static let outputOnly: Set<String> = ["--format"]
@@ -184,6 +184,8 @@ final class FixtureCommand {
         let options = ModelFrameOptions(
             references: try references(), allowCompetingRisks: allowCompetingRisks,
             weights: cohortCommand ? value("--weights") : nil)
-        return try build(rewrite(written), cohort, options)
+        var withCounts = options
+        withCounts.counts = value("--counts")  // every command with --counts (rates too)
+        return try build(rewrite(written), cohort, withCounts)
     }
 }

@@ -131,7 +131,7 @@ extension Dictionary: FixtureValueConvertible where Key == String, Value: Fixtur
 
 extension RowAccounting: FixtureValueConvertible {
     var fixtureValue: FixtureValue {
-        .record(["read": read, "used": used, "dropped": dropped])
+        .record(["read": read, "used": used, "dropped": dropped, "subjects": subjects])
     }
 }
 

@@ -1,7 +1,7 @@
 /// How a data file was read: its format and, for text files, the dialect the
 /// reader used (given or detected). In survkit's JSON it is the `input`
 /// object (docs/json-output.md): `format`, and `delimiter`, `decimal`,
-/// `encoding`, `date_format` where they apply.
+/// `encoding`, `date_format` where they apply, `counts` with `--counts`.
 public struct InputDescription: Sendable, Equatable, Codable {
     /// The file format, by extension (`.csv.gz` is `csv`).
     public enum Format: String, Sendable, Equatable, Codable, CaseIterable {
@@ -19,6 +19,9 @@ public struct InputDescription: Sendable, Equatable, Codable {
     public var encoding: String?
     /// The `--date-format` pattern (`"%d/%m/%Y"`, `"excel"`), when one was given.
     public var dateFormat: String?
+    /// The `--counts` column (each row stands for that many identical
+    /// subjects), when one was given; set by the frame builders.
+    public var counts: String?
     /// `--db` input: the table (as given, possibly schema-qualified).
     public var table: String?
     /// `--db` input: the database URL without its password; with `--sites`, the URLs joined by commas.

@@ -16,6 +16,12 @@ public struct CountModelFrame: Sendable {
     public var offset: [Double]?
     /// Prior (case) weights; `nil` means all 1.
     public var weights: [Double]?
+    /// Frequency counts (`--counts`): each row stands for this many identical
+    /// subjects, and `weights` holds the same values, so every weighted sum is
+    /// the expanded rows' sum. Estimators whose results differ between case and
+    /// frequency weights (sizes such as `n`, Efron ties, robust variances)
+    /// read this; `nil` without counts.
+    public var counts: [Double]?
     /// Whether the formula had `strata(...)` or `cluster(...)`, which count
     /// regressions do not support (the model refuses them).
     public var hasStrataOrCluster: Bool
@@ -51,6 +57,10 @@ public struct CountModelFrame: Sendable {
         self.rows = rows
         self.warnings = warnings
     }
+
+    /// The number of subjects the rows stand for: the sum of the counts, or
+    /// the number of rows without counts.
+    public var subjectCount: Int { counts.map { Int($0.reduce(0, +)) } ?? count }
 
     /// Number of used rows.
     public var count: Int { outcome.count }

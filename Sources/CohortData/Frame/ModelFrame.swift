@@ -31,6 +31,12 @@ public struct ModelFrame: Sendable {
     public var offset: [Double]?
     /// Case weights; `nil` means all 1.
     public var weights: [Double]?
+    /// Frequency counts (`--counts`): each row stands for this many identical
+    /// subjects, and `weights` holds the same values, so every weighted sum is
+    /// the expanded rows' sum. Estimators whose results differ between case and
+    /// frequency weights (sizes such as `n`, Efron ties, robust variances)
+    /// read this; `nil` without counts.
+    public var counts: [Double]?
     /// The zero-based data-row index (header excluded) of each used row in the input.
     public var rowIndex: [Int]
     /// Rows read, used and dropped.
@@ -79,6 +85,10 @@ public struct ModelFrame: Sendable {
         self.rows = rows
         self.warnings = warnings
     }
+
+    /// The number of subjects the rows stand for: the sum of the counts, or
+    /// the number of rows without counts.
+    public var subjectCount: Int { counts.map { Int($0.reduce(0, +)) } ?? count }
 
     /// Number of used rows.
     public var count: Int { response.count }

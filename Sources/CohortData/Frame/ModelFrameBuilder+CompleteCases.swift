@@ -72,17 +72,20 @@ extension ModelFrameBuilder {
     }
 
     /// The columns whose missing values drop a row: the formula's, then the
-    /// weights, then the options' `requiredColumns`.
+    /// weights (or counts), then the options' `requiredColumns`.
     var columnsUsed: [String] {
         var names = formula.columnsUsed
         if let w = options.weights, !names.contains(w) { names.append(w) }
+        if let c = options.counts, !names.contains(c) { names.append(c) }
         for c in options.requiredColumns where !names.contains(c) { names.append(c) }
         return names
     }
 
     /// Case weights over the used rows; an error names the row of the first
-    /// weight that is not finite and positive.
+    /// weight that is not finite and positive. With `--counts` the counts
+    /// (checked by `frequencyCounts(among:)`): frequency weights.
     func caseWeights(rows: [Int]) throws -> [Double]? {
+        if options.counts != nil { return try frequencyCounts(among: rows).counts }
         guard let name = options.weights else { return nil }
         let all = try numericColumn(name, as: "a case weight")
         return try rows.map { row in

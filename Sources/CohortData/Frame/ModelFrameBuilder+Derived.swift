@@ -47,6 +47,7 @@ extension ModelFrameBuilder {
         if let c = formula.cluster { plain.insert(c) }
         if let f = formula.frailty { plain.insert(f.column) }
         if let w = options.weights { plain.insert(w) }
+        if let c = options.counts { plain.insert(c) }
         for v in formula.variableOrder {
             if case .column(let n) = v { plain.insert(n) }
             if case .factor(let n) = v { plain.insert(n) }

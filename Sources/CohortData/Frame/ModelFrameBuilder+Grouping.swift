@@ -53,6 +53,8 @@ extension ModelFrameBuilder {
             offset: extras.offset, weights: extras.weights, rowIndex: used.rows, rows: used.accounting,
             warnings: used.warnings + (try clusterWarnings(extras.cluster)))
         frame.origin = cohort.origin
+        frame.counts = options.counts == nil ? nil : extras.weights
+        frame.origin.input.counts = options.counts
         return frame
     }
 

@@ -16,6 +16,7 @@ extension ModelFrameBuilder {
         if let frailty = formula.frailty { later.insert(frailty.column) }
         later.formUnion(formula.offsets.flatMap(\.variables))
         if let weights = options.weights { later.insert(weights) }
+        if let counts = options.counts { later.insert(counts) }
         return Set(response).subtracting(later)
     }
 

@@ -59,7 +59,15 @@ public struct ModelFrameBuilder {
         (frame.splineCarriers, frame.splineCarrierNames) = try splineCarriers(rows: used.rows)
         frame.frailty = formula.frailty.map { groupingCoding($0.column, rows: used.rows).codes }
         frame.origin = cohort.origin
+        frame.counts = options.counts == nil ? nil : extras.weights
+        frame.origin.input.counts = options.counts
         if let transform = options.timeTransform {
+            if let name = options.counts {
+                throw CohortError(
+                    .invalidValue, file: cohort.fileName, column: name, columnPosition: cohort.position(of: name),
+                    message: "--counts \(name) cannot be combined with tt() terms (--tt), which expand the rows per"
+                        + " event time; expand the counted rows first, or leave out the tt() terms")
+            }
             frame = try frame.expandingTimeTransform(transform, terms: formula.timeTransformTerms)
         }
         switch formula.response {
@@ -94,6 +102,8 @@ public struct ModelFrameBuilder {
         frame.splineBases = bases
         frame.splineTerms = formula.splineTermNames
         frame.origin = cohort.origin
+        frame.counts = options.counts == nil ? nil : extras.weights
+        frame.origin.input.counts = options.counts
         return frame
     }
 
@@ -198,8 +208,22 @@ public struct ModelFrameBuilder {
             }
             warnings.append(warning)
         }
+        // --counts: rows with a zero count stand for no subject (dropped and
+        // counted, after the strict check: nothing is lost by leaving them out).
+        var counted = (rows: used, counts: [Double](), zero: 0)
+        var allDropped = dropped
+        if let name = options.counts {
+            counted = try frequencyCounts(among: used)
+            if counted.zero > 0 { allDropped["zero count: \(name)"] = counted.zero }
+            guard !counted.rows.isEmpty else {
+                throw cohort.error(
+                    .noRowsLeft, row: nil, column: name,
+                    "every one of the \(used.count) rows left has a count of 0 in \"\(name)\", so no subjects are left")
+            }
+        }
         var accounting = RowAccounting(
-            read: cohort.rowCount, used: used.count, dropped: dropped, excludedBySubset: subset.excluded)
+            read: cohort.rowCount, used: counted.rows.count, dropped: allDropped, excludedBySubset: subset.excluded)
+        if options.counts != nil { accounting.subjects = Int(counted.counts.reduce(0, +)) }
         accounting.missingByColumn = cases.missingByColumn.filter { $0.value > 0 }
         if let time = options.landmark { accounting.landmark = LandmarkExclusion(time: time, excluded: landmark.excluded) }
         if let before = cohort.rowsBeforeSplit {
@@ -217,7 +241,7 @@ public struct ModelFrameBuilder {
                         .compactMap { $0 }.joined(separator: ";") + "."
                     + " Fill them in, exclude them on purpose with --subset \"!is.na(x)\", or leave out --strict")
         }
-        return (used, accounting, warnings)
+        return (counted.rows, accounting, warnings)
     }
 
     /// A literal `NaN` in a column the analysis uses is invalid data, not a

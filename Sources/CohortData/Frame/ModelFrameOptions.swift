@@ -10,6 +10,17 @@ public struct ModelFrameOptions: Sendable, Equatable {
     /// with a missing weight are dropped like any other missing value.
     /// `nil`: every row weighs 1.
     public var weights: String?
+    /// Column of frequency counts (`--counts`): each row stands for that many
+    /// identical subjects, a whole number ≥ 0, so that every estimate equals
+    /// the one on the expanded rows (`rep(seq_len(nrow(d)), d$n)` in R). A
+    /// missing count drops the row as missing, a zero count drops it as
+    /// `"zero count: <column>"`; a negative, fractional or non-numeric count
+    /// is an error at its line. The frames then carry the counts twice: as
+    /// `weights` (every weighted sum is the expanded rows' sum) and as
+    /// `counts` (so estimators whose results differ between case and
+    /// frequency weights — sizes, Efron ties, robust variances — can tell).
+    /// Cannot be combined with `weights`. `nil`: every row is one subject.
+    public var counts: String?
     /// Refuse to drop rows: any row with a missing value in a column the
     /// analysis uses is an error (`--strict`) instead of a counted drop.
     public var strict: Bool

@@ -22,6 +22,11 @@ public struct RowAccounting: Sendable, Equatable, Codable {
     /// excluded (also counted in `excludedBySubset`); the JSON writes it at
     /// the top level as `landmark`, not inside `rows`. `nil` without.
     public var landmark: LandmarkExclusion?
+    /// With `--counts`: the number of subjects the used rows stand for (the
+    /// sum of their counts); rows with a zero count are dropped and counted
+    /// in `dropped` as `"zero count: <column>"`. `nil` (absent from the JSON)
+    /// without counts.
+    public var subjects: Int?
 
     public init(read: Int, used: Int, dropped: [String: Int] = [:], excludedBySubset: Int = 0) {
         self.read = read
@@ -31,7 +36,7 @@ public struct RowAccounting: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case read, used, dropped, excludedBySubset, missingByColumn, intervals
+        case read, used, dropped, excludedBySubset, missingByColumn, intervals, subjects
     }
 
     /// Decodes; `excludedBySubset` and `missingByColumn` may be absent (outputs
@@ -44,6 +49,7 @@ public struct RowAccounting: Sendable, Equatable, Codable {
         excludedBySubset = try c.decodeIfPresent(Int.self, forKey: .excludedBySubset) ?? 0
         missingByColumn = try c.decodeIfPresent([String: Int].self, forKey: .missingByColumn) ?? [:]
         intervals = try c.decodeIfPresent(Int.self, forKey: .intervals)
+        subjects = try c.decodeIfPresent(Int.self, forKey: .subjects)
     }
 
     /// Total rows dropped for any reason (the subset's exclusions are not drops).

@@ -88,8 +88,11 @@ public struct SQLAnalysisPlan: Sendable, Equatable {
         }
     }
 
-    /// Rates: `--events`, `--person-time` and `--by`.
-    public init(ratesEvents events: String, personTime: String, by: String?, kinds: [String: SQLColumnKind] = [:]) {
+    /// Rates: `--events`, `--person-time`, `--by` and the table's `--counts` column.
+    public init(
+        ratesEvents events: String, personTime: String, by: String?, counts: String? = nil,
+        kinds: [String: SQLColumnKind] = [:]
+    ) {
         analysis = .rates
         formula = nil
         time = personTime
@@ -97,9 +100,9 @@ public struct SQLAnalysisPlan: Sendable, Equatable {
         strata = []
         covariates = by.map { [$0] } ?? []
         factors = []
-        counts = nil
+        self.counts = counts
         self.kinds = kinds
-        columns = [events, personTime] + covariates
+        columns = [events, personTime] + covariates + (counts.map { [$0] } ?? [])
     }
 
     /// The kind of `column` (`.unknown` when the database was not asked).

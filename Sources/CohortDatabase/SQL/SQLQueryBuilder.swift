@@ -50,14 +50,17 @@ public struct SQLQueryBuilder: Sendable {
 
     /// The grouping query: one row per distinct combination of the used columns
     /// with the number of subjects it stands for (`COUNT(*)`, or the sum of the
-    /// counts column). Rates instead sum the events and the person-time per group.
+    /// counts column). Rates instead sum the events and the person-time per group
+    /// (each row weighted by its counts, whose sum is then the column `n`).
     public var groupingQuery: String {
         if plan.analysis == .rates {
             let by = plan.covariates.map { "\(value($0)) AS \(quoted($0))" }
-            let select = by + [
-                "SUM(CAST(\(quoted(plan.status)) AS \(dialect.doubleType))) AS \(quoted(plan.status))",
-                "SUM(CAST(\(quoted(plan.time)) AS \(dialect.doubleType))) AS \(quoted(plan.time))",
+            let w = plan.counts == nil ? "" : "\(countValue) * "
+            var select = by + [
+                "SUM(\(w)CAST(\(quoted(plan.status)) AS \(dialect.doubleType))) AS \(quoted(plan.status))",
+                "SUM(\(w)CAST(\(quoted(plan.time)) AS \(dialect.doubleType))) AS \(quoted(plan.time))",
             ]
+            if plan.counts != nil { select.append("\(countAggregate) AS \(quoted(countAlias))") }
             var sql = "SELECT \(select.joined(separator: ", "))\nFROM \(table)\n\(whereComplete)"
             if !plan.covariates.isEmpty {
                 let keys = plan.covariates.map { value($0) }.joined(separator: ", ")

@@ -21,7 +21,7 @@ extension CoxFit {
             score: state.scoreTest, df: df)
         let v = variance
         var result = CoxResult(
-            ties: options.ties, n: frame.count, events: events,
+            ties: options.ties, n: frame.subjectCount, events: events,
             nDroppedMissing: frame.rows.droppedTotal, iterations: state.iterations,
             converged: state.converged, coefficients: table, loglikNull: state.loglikInitial,
             loglik: state.loglik, tests: tests, concordance: concordance(),

@@ -17,7 +17,9 @@ import SurvivalNumerics
 /// influence counts (how many concordant, discordant and tied pairs it is in,
 /// as the event or as the partner) give
 /// `dfbeta_i = w_i·((C_i − D_i)/N − (somer/N)·(C_i + D_i + T_i))`, summed within
-/// clusters, and `var(c) = Σ dfbeta² / 4`. The counts come from one sweep down
+/// clusters, and `var(c) = Σ dfbeta² / 4`; with frequency counts (no cluster)
+/// a row adds `c_i·(dfbeta_i/w_i)²`, each subject it stands for once, as on the
+/// expanded rows (whose replicas of one row are tied on time, so never a pair). The counts come from one sweep down
 /// the times with two Fenwick trees over the ranks of the linear predictor (all
 /// rows at risk, and the events so far), as R's `concordance3`/`concordance4`
 /// do with a balanced binary tree.
@@ -87,8 +89,13 @@ extension ModelFrame {
         let npair = count[0] + count[1] + count[2]
         guard npair > 0 else { return nil }
         let somer = (count[0] - count[1]) / npair
+        // With frequency counts and no cluster each replicated subject is its
+        // own cluster (the expanded rows): a row adds c·influence², so its
+        // dfbeta is scaled by √c; with a cluster its replicas share it (c·influence).
+        let frequency = frame.counts != nil && frame.cluster == nil
         var dfbeta = (0..<n).map { i in
-            w[i] * ((imat[0][i] - imat[1][i]) / npair - (somer / npair) * (imat[0][i] + imat[1][i] + imat[2][i]))
+            (frequency ? w[i].squareRoot() : w[i])
+                * ((imat[0][i] - imat[1][i]) / npair - (somer / npair) * (imat[0][i] + imat[1][i] + imat[2][i]))
         }
         if let cluster = frame.cluster {
             var sums = [Double](repeating: 0, count: (cluster.max() ?? -1) + 1)
@@ -96,7 +103,9 @@ extension ModelFrame {
             dfbeta = sums
         }
         var sumSquares = dfbeta.reduce(0) { $0 + $1 * $1 }
-        for stratum in unscattered ?? [] { sumSquares += stratum.sumOfSquaredInfluence(pairs: npair, somers: somer) }
+        for stratum in unscattered ?? [] {
+            sumSquares += stratum.sumOfSquaredInfluence(pairs: npair, somers: somer, frequency: frequency)
+        }
         let variance = sumSquares / 4
         // reverse = TRUE: a larger risk score should go with a shorter time.
         return CoxConcordance(c: 1 - (somer + 1) / 2, se: variance.squareRoot())

@@ -216,14 +216,16 @@ struct StratumInfluence {
     let weight: [Double]
 
     /// Σ dfbeta² of the stratum's rows, `dfbeta = w·((L − G)/N − (s/N)·(L + G + E))`
-    /// as in `coxConcordance`, with N the pairs and s Somers' d over all strata.
-    func sumOfSquaredInfluence(pairs npair: Double, somers somer: Double) -> Double {
+    /// as in `coxConcordance`, with N the pairs and s Somers' d over all strata;
+    /// `frequency` (counts as the weights): `Σ w·(dfbeta/w)²` instead, each
+    /// subject a row stands for counted once.
+    func sumOfSquaredInfluence(pairs npair: Double, somers somer: Double, frequency: Bool = false) -> Double {
         let a = sides[0], b = sides[1]
         var sum = 0.0
         for k in weight.indices {
             let less = a.less[k] + b.less[k], greater = a.greater[k] + b.greater[k], equal = a.equal[k] + b.equal[k]
-            let d = weight[k] * ((less - greater) / npair - (somer / npair) * (less + greater + equal))
-            sum += d * d
+            let d = (less - greater) / npair - (somer / npair) * (less + greater + equal)
+            sum += frequency ? weight[k] * (d * d) : (weight[k] * d) * (weight[k] * d)
         }
         return sum
     }

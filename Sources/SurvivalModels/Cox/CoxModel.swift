@@ -19,15 +19,27 @@ public enum CoxModel {
     /// `nocenter = c(-1, 0, 1)`), exactly as `coxph.fit`/`agreg.fit` prepare them for
     /// `coxfit6`/`agfit4`; results are on the original scale.
     ///
+    /// With frequency counts (`frame.counts`, `--counts`) the fit is R's on the
+    /// expanded rows: the counts are the weights of every sum, and Efron's
+    /// correction runs over the `D` subjects the tied death rows stand for
+    /// (fractions `m/D`, `m = 0 … D−1`, of their `Σ c·w·e^η`: O(D) scalars per
+    /// time, see ``TieWeights``), `n` and `events` count subjects, the robust
+    /// variance and the concordance's standard error take each subject as its
+    /// own cluster. Exact ties are refused with counts.
+    ///
     /// - Throws: ``CoxError`` when the data cannot be used (no rows, no events,
     ///   invalid weights or times).
     public static func fit(_ frame: ModelFrame, options: CoxOptions = CoxOptions()) throws(CoxError) -> CoxFit {
         let n = frame.count
         let p = frame.design.columns
         guard n > 0 else { throw .noRows }
-        guard n > 1 else { throw .singleRow }
+        guard frame.subjectCount > 1 else { throw .singleRow }
         try validate(frame)
         let exact = options.ties == .exact
+        if exact, frame.counts != nil {
+            throw .exactTiesUnsupported(
+                "with frequency counts (--counts) the exact partial likelihood is not implemented; use --ties efron or breslow")
+        }
         if exact { try validateExact(frame, options: options) }
         let weights = frame.weights ?? [Double](repeating: 1, count: n)
         // Centring also finds a non-finite covariate (validation of the design).
@@ -38,12 +50,18 @@ public enum CoxModel {
         if let initial = options.initial, initial.count != p {
             throw .wrongInitialLength(expected: p, got: initial.count)
         }
-        let events = frame.response.status.reduce(0) { $0 + ($1 == 1 ? 1 : 0) }
+        // Events: rows with status 1, or with counts the subjects they stand for.
+        var events = 0
+        if let counts = frame.counts {
+            for (i, s) in frame.response.status.enumerated() where s == 1 { events += Int(counts[i]) }
+        } else {
+            events = frame.response.status.reduce(0) { $0 + ($1 == 1 ? 1 : 0) }
+        }
         guard events > 0 else { throw .noEvents }
 
         let index = RiskSetIndex(
             response: frame.response, strata: frame.strata?.codes,
-            stratumCount: frame.strata?.labels.count ?? 1, weights: frame.weights)
+            stratumCount: frame.strata?.labels.count ?? 1, weights: frame.weights, counts: frame.counts)
         let lik: any CoxObjective = exact
             ? ExactCoxLikelihood(
                 design: frame.design, means: means, scale: scale, offset: offset,

@@ -30,7 +30,10 @@ struct RiskSetIndex: Sendable {
     let entered: [Int32]
     /// Index of the last event time at which each row is at risk (`< entered` if none).
     let exited: [Int32]
-    /// Number of deaths at each event time (the `d` of Efron's correction).
+    /// Number of deaths at each event time (the `d` of Efron's correction):
+    /// rows, or with frequency counts the subjects they stand for, so that
+    /// Efron's approximation is applied per replicated subject, as on the
+    /// expanded rows (not R's weighted Efron, whose `d` counts rows).
     let deathCount: [Int]
     /// Sum of the case weights of the deaths at each event time.
     let deathWeight: [Double]
@@ -42,7 +45,9 @@ struct RiskSetIndex: Sendable {
     /// Number of distinct event times over all strata.
     var count: Int { times.count }
 
-    init(response: SurvivalResponse, strata: [Int32]?, stratumCount: Int, weights: [Double]?) {
+    /// `counts`: frequency counts (`ModelFrame.counts`), whole numbers; `nil`
+    /// counts each death row once.
+    init(response: SurvivalResponse, strata: [Int32]?, stratumCount: Int, weights: [Double]?, counts: [Double]? = nil) {
         let n = response.count
         let stop = response.stop
         let status = response.status
@@ -83,7 +88,7 @@ struct RiskSetIndex: Sendable {
                     while g1 < end && tp[op[g1]] == v {
                         let i = op[g1]
                         if sp[i] == 1 {
-                            deaths += 1
+                            deaths += counts.map { Int($0[i]) } ?? 1
                             weight += weights?[i] ?? 1
                         }
                         g1 += 1

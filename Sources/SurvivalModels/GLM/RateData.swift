@@ -51,8 +51,10 @@ struct RateData {
         self.intercept = intercept
     }
 
-    /// Rows with positive weight (R's `n.ok`).
-    var nUsed: Int { weights.filter { $0 > 0 }.count }
+    /// Rows with positive weight (R's `n.ok`); with frequency counts the
+    /// subjects (the expanded rows' `n.ok`), so that the residual and null
+    /// degrees of freedom are those of the expanded rows.
+    var nUsed: Int { frame.counts != nil ? frame.subjectCount : weights.filter { $0 > 0 }.count }
 
     var interceptOnly: Matrix { Matrix(rows: x.rows, columns: 1, repeating: 1) }
 
@@ -107,17 +109,18 @@ struct RateData {
         }
         let p = names.count
         var result = RateRegressionResult(
-            family: family, confLevel: options.confLevel, n: frame.count, events: y.reduce(0, +), nDroppedMissing: frame.rows.droppedTotal,
+            family: family, confLevel: options.confLevel, n: frame.subjectCount,
+            events: frame.counts.map { c in zip(y, c).reduce(0) { $0 + $1.0 * $1.1 } } ?? y.reduce(0, +), nDroppedMissing: frame.rows.droppedTotal,
             iterations: fit.iterations, converged: fit.converged, coefficients: table, deviance: fit.deviance,
             nullDeviance: nullDeviance, dfResidual: nUsed - fit.rank, dfNull: nUsed - (intercept ? 1 : 0),
             aic: aic.flatMap(finite), loglik: loglik.flatMap(finite), theta: theta?.0, thetaSE: theta?.1,
             variance: (0..<p).map { i in (0..<p).map { fit.covariance[i, $0] } },
             warnings: warnings, rows: frame.rows)
         // As R's logLik.glm (df = rank) and MASS's logLik.negbin (rank + 1 for θ);
-        // BIC's n is the rows (`sum(!is.na(residuals))`).
+        // BIC's n is the rows (`sum(!is.na(residuals))`), with counts the subjects (the expanded rows).
         result.loglikDF = fit.rank + (theta == nil ? 0 : 1)
         result.bic = result.loglik.map {
-            InformationCriteria.bic(loglik: $0, df: result.loglikDF, observations: frame.count)
+            InformationCriteria.bic(loglik: $0, df: result.loglikDF, observations: frame.subjectCount)
         }.flatMap(finite)
         result.termTests = TermWaldTest.tests(
             terms: frame.splineTerms, termOfColumn: (intercept ? ["(Intercept)"] : []) + frame.termOfColumn,

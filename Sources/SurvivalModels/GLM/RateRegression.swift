@@ -32,7 +32,7 @@ public enum RateRegression {
     /// `|dev − dev_old|/(|dev| + 0.1) < 1e-8`, at most 25 iterations).
     /// Null deviance as `glm`: with an offset and an intercept, the deviance of
     /// the intercept-only fit (started from the fitted means); AIC
-    /// `−2 Σ log dpois(y, μ) + 2 rank`.
+    /// `−2 Σ wt·log dpois(y, μ) + 2 rank` with wt the prior weights (R's `poisson()$aic`).
     public static func poisson(_ frame: CountModelFrame, options: RateRegressionOptions = .init()) throws(ModelError)
         -> RateRegressionResult
     {
@@ -55,7 +55,9 @@ public enum RateRegression {
         for i in data.y.indices where data.weights[i] > 0 {
             let y = data.y[i]
             if y != y.rounded() { loglik = nil; break }
-            loglik? += (y > 0 ? y * log(fit.mu[i]) : 0) - fit.mu[i] - lgamma(y + 1)
+            // Weighted by the prior weights, as R's poisson()$aic (−2 Σ wt·log dpois(y, μ));
+            // with frequency counts (the weights) each subject's term once, as on the expanded rows.
+            loglik? += data.weights[i] * ((y > 0 ? y * log(fit.mu[i]) : 0) - fit.mu[i] - lgamma(y + 1))
         }
         if loglik == nil { warnings.append("non-integer counts: the Poisson likelihood and AIC are not defined") }
         return data.result(

@@ -20,7 +20,7 @@ extension KaplanMeier {
     ///   `se/S` as the standard error of log S (0 where se = 0).
     static func curve(
         label: String, rows: [Int], response: SurvivalResponse, event: [Bool],
-        weights: [Double]?, robust: Bool, options: KaplanMeierOptions, tau: Double?
+        weights: [Double]?, robust: Bool, options: KaplanMeierOptions, tau: Double?, subjects: Int? = nil
     ) throws(ModelError) -> KaplanMeierCurve {
         let table = RiskTable(
             rows: rows, start: response.start, stop: response.stop, event: event, weights: weights)
@@ -29,7 +29,8 @@ extension KaplanMeier {
                 rows: rows, start: response.start, stop: response.stop, event: event, weights: weights,
                 table: table, survival: survival)
         }
-        return try curve(label: label, n: rows.count, table: table, jackknife: jackknife, options: options, tau: tau)
+        return try curve(
+            label: label, n: subjects ?? rows.count, table: table, jackknife: jackknife, options: options, tau: tau)
     }
 
     /// The curve of `n` rows from their risk table; `jackknife` gives the
@@ -91,8 +92,9 @@ extension KaplanMeier {
             }
             summaryAt = at
         }
-        // n counts observations (rows), as R's survfit `n`; with case weights
-        // the counts in the table and `events` are weighted sums.
+        // n counts observations (rows), as R's survfit `n` (with counts, the
+        // subjects: the expanded rows); with case weights the counts in the
+        // table and `events` are weighted sums.
         return KaplanMeierCurve(
             label: label, n: rowCount, events: nEvents, time: table.time,
             nRisk: table.nRisk, nEvent: table.nEvent, nCensor: table.nCensor, survival: survival,

@@ -33,6 +33,14 @@ public enum KaplanMeier {
         let grouping = frame.curveGroups
         var sizes = [Int](repeating: 0, count: grouping.labels.count)
         for code in grouping.codes { sizes[Int(code)] += 1 }
+        // With --counts each curve's n is its subjects (R's n on the expanded
+        // rows); the counts are also the weights, whole numbers, so Greenwood's
+        // variance applies, as on the expanded rows.
+        var subjects = sizes
+        if let counts = frame.counts {
+            subjects = [Int](repeating: 0, count: sizes.count)
+            for (row, code) in grouping.codes.enumerated() { subjects[Int(code)] += Int(counts[row]) }
+        }
         var curves: [KaplanMeierCurve] = []
         // Without a tau every stratum is restricted at the largest observed time
         // of the whole fit, as R's `print(fit, rmean = "common")`, so the means
@@ -52,7 +60,7 @@ public enum KaplanMeier {
             for (g, size) in sizes.enumerated() where size > 0 {
                 curves.append(
                     try curve(
-                        label: grouping.labels[g], n: size, table: tables[g], jackknife: nil, options: options,
+                        label: grouping.labels[g], n: subjects[g], table: tables[g], jackknife: nil, options: options,
                         tau: tau))
             }
         } else {
@@ -67,11 +75,11 @@ public enum KaplanMeier {
                 curves.append(
                     try curve(
                         label: grouping.labels[g], rows: rows, response: frame.response, event: event,
-                        weights: frame.weights, robust: robust, options: options, tau: tau))
+                        weights: frame.weights, robust: robust, options: options, tau: tau, subjects: subjects[g]))
             }
         }
         return KaplanMeierResult(
-            n: frame.count, events: curves.reduce(0) { $0 + $1.events },
+            n: frame.subjectCount, events: curves.reduce(0) { $0 + $1.events },
             nDroppedMissing: frame.rows.droppedTotal, confType: options.confType,
             confLevel: options.confLevel, strata: curves, rows: frame.rows, warnings: frame.warnings)
     }

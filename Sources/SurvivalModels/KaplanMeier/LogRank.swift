@@ -51,8 +51,9 @@ public enum LogRank {
                     observed: &observed, expected: &expected, variance: &variance, tableLimit: tableLimit)
             }
         }
+        // n per group: rows, or with --counts the subjects (the expanded rows).
         var n = [Int](repeating: 0, count: k)
-        for code in groups.codes { n[Int(code)] += 1 }
+        for (row, code) in groups.codes.enumerated() { n[Int(code)] += frame.counts.map { Int($0[row]) } ?? 1 }
         let kept = (0..<k).filter { expected[$0] > 0 }
         var statistic = 0.0
         if kept.count >= 2 {
@@ -75,7 +76,7 @@ public enum LogRank {
         }
         let vrows = (0..<k).map { j in (0..<k).map { variance[j * k + $0] } }
         return LogRankResult(
-            rho: rho, n: frame.count, nDroppedMissing: frame.rows.droppedTotal,
+            rho: rho, n: frame.subjectCount, nDroppedMissing: frame.rows.droppedTotal,
             nStrata: strata.labels.count, groups: groupResults, statistic: statistic, df: df, p: p, variance: vrows,
             rows: frame.rows, warnings: frame.warnings)
     }

@@ -38,6 +38,10 @@ import SurvivalNumerics
 ///
 /// This is not the variance of `cmprsk::cuminc` (Gray's delta-method
 /// formula); this code gives R `survfit`'s.
+///
+/// With frequency counts (`frame.counts`, `--counts`) every count above is a
+/// sum of the rows' counts and a row of count c adds c outer products: the
+/// results on the expanded rows. Case weights are not supported.
 public enum CumulativeIncidence {
     /// Fits the cumulative incidence curves of every cause in every group of
     /// `frame` (right-hand-side groups crossed with `strata(...)`), and Gray's
@@ -56,7 +60,7 @@ public enum CumulativeIncidence {
         guard frame.response.start == nil else {
             throw ModelError("Cumulative incidence needs right-censored data Surv(time, event); (start, stop] data is not supported.")
         }
-        guard frame.weights == nil else {
+        guard frame.weights == nil || frame.counts != nil else {
             throw ModelError("Case weights are not supported for cumulative incidence.")
         }
         let causes = Array(Set(frame.response.status.lazy.filter { $0 != 0 }.map { Int($0) })).sorted()
@@ -73,7 +77,7 @@ public enum CumulativeIncidence {
             let state = rows.map { causeIndex[Int(frame.response.status[$0])] ?? 0 }
             var c = curve(
                 label: grouping.labels[g], time: rows.map { frame.response.stop[$0] }, state: state,
-                causeLabels: labels)
+                causeLabels: labels, counts: frame.counts.map { counts in rows.map { counts[$0] } })
             if !times.isEmpty {
                 let at = c.summary(at: times, extend: extend)
                 guard !at.time.isEmpty else {
@@ -91,22 +95,26 @@ public enum CumulativeIncidence {
         if let groups = frame.groups {
             gray = GrayTest.test(
                 time: frame.response.stop, status: frame.response.status, causes: causes,
-                groups: groups.intCodes, strata: frame.strata?.intCodes)
+                groups: groups.intCodes, strata: frame.strata?.intCodes, counts: frame.counts)
         }
         return CumulativeIncidenceResult(
-            n: frame.count, nDroppedMissing: frame.rows.droppedTotal, causes: labels, strata: curves,
+            n: frame.subjectCount, nDroppedMissing: frame.rows.droppedTotal, causes: labels, strata: curves,
             grayTest: gray, rows: frame.rows, warnings: frame.warnings)
     }
 
-    /// One stratum: `state[i]` is 0 (censored) or the 1-based index of the cause.
-    static func curve(label: String, time: [Double], state: [Int], causeLabels: [String]) -> CumulativeIncidenceCurve {
+    /// One stratum: `state[i]` is 0 (censored) or the 1-based index of the cause;
+    /// `counts[i]` the subjects row i stands for (`nil`: one each).
+    static func curve(
+        label: String, time: [Double], state: [Int], causeLabels: [String], counts: [Double]? = nil
+    ) -> CumulativeIncidenceCurve {
         let k = causeLabels.count
         let order = RadixOrder.ascending(time)
         var p = [Double](repeating: 0, count: k + 1)
         p[0] = 1
         var u = [Double](repeating: 0, count: k + 1)  // influence of each subject still at risk
         var dep = [[Double]](repeating: [Double](repeating: 0, count: k + 1), count: k + 1)  // Σ UUᵀ, departed
-        var atRisk = Double(time.count)
+        let subjects = counts?.reduce(0, +) ?? Double(time.count)
+        var atRisk = subjects
         var times: [Double] = [], nRisk: [Double] = []
         var nEvent = [[Double]](repeating: [], count: k)
         var cif = [[Double]](repeating: [], count: k), se = [[Double]](repeating: [], count: k)
@@ -115,7 +123,7 @@ public enum CumulativeIncidence {
             let t = time[order[i]]
             var dk = [Double](repeating: 0, count: k + 1)  // dk[0] = censorings
             while i < order.count && time[order[i]] == t {
-                dk[state[order[i]]] += 1
+                dk[state[order[i]]] += counts?[order[i]] ?? 1
                 i += 1
             }
             let n = atRisk
@@ -164,7 +172,7 @@ public enum CumulativeIncidence {
             Dictionary(uniqueKeysWithValues: zip(causeLabels, x))
         }
         return CumulativeIncidenceCurve(
-            label: label, n: time.count, time: times, nRisk: nRisk, nEvent: keyed(nEvent), cif: keyed(cif),
+            label: label, n: Int(subjects), time: times, nRisk: nRisk, nEvent: keyed(nEvent), cif: keyed(cif),
             stdErr: keyed(se))
     }
 }

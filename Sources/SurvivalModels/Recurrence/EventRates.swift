@@ -25,12 +25,16 @@ public enum EventRates {
     ///   - grouping: the group of each row, or `nil` for one group `"all"`.
     ///   - rowIndex: the cohort row of each entry, and the two columns, so
     ///     that an error names the row (`ModelError.row`, `.column`).
+    ///   - counts: frequency counts (each row stands for that many identical
+    ///     subjects, `--counts`): a row adds count × events and count ×
+    ///     person-time, the totals of the expanded rows; `nil`: one each.
     /// - Throws: `ModelError` for non-integer or negative counts, negative
     ///   person-time, a group with no person-time, or no rows.
     public static func compute(
         events: [Double], personTime: [Double], grouping: Grouping?, per: Double = 1000,
         confLevel: Double = 0.95, rows: RowAccounting, warnings: [String] = [],
-        rowIndex: [Int]? = nil, eventsColumn: String? = nil, personTimeColumn: String? = nil
+        rowIndex: [Int]? = nil, eventsColumn: String? = nil, personTimeColumn: String? = nil,
+        counts: [Double]? = nil
     ) throws(ModelError) -> EventRatesResult {
         guard !events.isEmpty, events.count == personTime.count else {
             throw ModelError("No rows left to analyse (\(rows.read) read, all dropped).")
@@ -55,8 +59,9 @@ public enum EventRates {
         var present = [Bool](repeating: false, count: x.count)
         for (row, code) in grouping.codes.enumerated() {
             let g = Int(code)
-            x[g] += events[row]
-            t[g] += personTime[row]
+            let c = counts?[row] ?? 1
+            x[g] += c * events[row]
+            t[g] += c * personTime[row]
             present[g] = true
         }
         let alpha = (1 - confLevel) / 2

@@ -29,8 +29,10 @@ enum GrayTest {
     ///   - status: 0 censored, else the cause code.
     ///   - groups: group code per row (any integers; empty groups are dropped, as cuminc).
     ///   - strata: stratum code per row, or `nil`.
+    ///   - counts: frequency counts (each row stands for that many identical
+    ///     subjects, as on the expanded rows), or `nil` for one each.
     static func test(
-        time: [Double], status: [Int32], causes: [Int], groups: [Int], strata: [Int]?
+        time: [Double], status: [Int32], causes: [Int], groups: [Int], strata: [Int]?, counts: [Double]? = nil
     ) -> [String: GrayTestResult]? {
         // Groups present, renumbered 0..<ng in the order of their codes.
         let present = Array(Set(groups)).sorted()
@@ -49,7 +51,9 @@ enum GrayTest {
                 let rows = stratumRows[key] ?? []
                 // m: 0 censored, 1 the cause of interest, 2 another cause.
                 let m = rows.map { status[$0] == 0 ? 0 : (status[$0] == cause ? 1 : 2) }
-                let part = stratum(time: rows.map { time[$0] }, m: m, group: rows.map { g[$0] }, ng: ng)
+                let part = stratum(
+                    time: rows.map { time[$0] }, m: m, group: rows.map { g[$0] }, ng: ng,
+                    counts: counts.map { c in rows.map { c[$0] } })
                 for i in 0..<(ng - 1) {
                     score[i] += part.score[i]
                     for j in 0..<(ng - 1) { variance[i, j] += part.variance[i, j] }
@@ -68,11 +72,13 @@ enum GrayTest {
     }
 
     /// Score (first ng − 1 groups) and its variance within one stratum (cmprsk `crst`, ρ = 0).
-    static func stratum(time: [Double], m: [Int], group: [Int], ng: Int) -> (score: [Double], variance: Matrix) {
+    static func stratum(
+        time: [Double], m: [Int], group: [Int], ng: Int, counts: [Double]? = nil
+    ) -> (score: [Double], variance: Matrix) {
         let ng1 = ng - 1
         let order = RadixOrder.ascending(time)
         var rs = [Double](repeating: 0, count: ng)  // risk set per group
-        for j in group { rs[j] += 1 }
+        for (q, j) in group.enumerated() { rs[j] += counts?[q] ?? 1 }
         var s = [Double](repeating: 0, count: ng1)
         var v = Matrix(rows: ng1, columns: ng1, repeating: 0)
         var f1m = [Double](repeating: 0, count: ng), f1 = f1m  // incidence of the cause, left/right continuous
@@ -86,10 +92,11 @@ enum GrayTest {
         while i < order.count {
             let t = time[order[i]]
             var d = [[Double]](repeating: [0, 0, 0], count: ng)  // d[group][m]
-            var leaving: [Int] = []
+            var leaving: [(group: Int, count: Double)] = []
             while i < order.count && time[order[i]] == t {
-                d[group[order[i]]][m[order[i]]] += 1
-                leaving.append(group[order[i]])
+                let c = counts?[order[i]] ?? 1
+                d[group[order[i]]][m[order[i]]] += c
+                leaving.append((group[order[i]], c))
                 i += 1
             }
             let nd1 = d.reduce(0) { $0 + $1[1] }, nd2 = d.reduce(0) { $0 + $1[2] }
@@ -156,7 +163,7 @@ enum GrayTest {
                     }
                 }
             }
-            for j in leaving { rs[j] -= 1 }
+            for (j, c) in leaving { rs[j] -= c }
             fm = f
             f1m = f1
             skmm = skm

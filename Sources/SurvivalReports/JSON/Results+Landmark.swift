@@ -18,9 +18,10 @@ extension RecurrentEventsResult: RowsAccounted {
     var rows: RowAccounting { cox.rows }
 }
 
-/// `rows.intervals` only with a `--tdc` split; the landmark is written at the top level.
+/// `rows.intervals` only with a `--tdc` split, `rows.subjects` only with `--counts`;
+/// the landmark is written at the top level.
 extension RowAccounting: JSONShaped {
-    static var keysOmittedWhenAbsent: Set<String> { ["intervals"] }
+    static var keysOmittedWhenAbsent: Set<String> { ["intervals", "subjects"] }
 }
 
 extension JSONValue {

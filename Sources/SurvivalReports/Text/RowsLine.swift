@@ -4,7 +4,8 @@ import CohortData
 /// row is lost silently: read, excluded by `--subset`, dropped by reason, used
 /// (the JSON `rows` object in words). With `--landmark` a line before it
 /// states the landmark and its exclusions; with `--tdc` it gives the intervals
-/// the rows were split into (used and dropped then count intervals).
+/// the rows were split into (used and dropped then count intervals); with
+/// `--counts` the subjects the used rows stand for.
 enum RowsLine {
     static func render(_ rows: RowAccounting, format: ReportFormat) -> String {
         var parts = ["\(rows.read) read"]
@@ -26,6 +27,9 @@ enum RowsLine {
             parts.append("\(rows.droppedTotal) dropped (\(reasons.joined(separator: ", ")))")
         }
         parts.append(rows.intervals == nil ? "\(rows.used) used" : "\(rows.used) intervals used")
+        if let subjects = rows.subjects {
+            parts[parts.count - 1] += " standing for \(subjects) subject\(subjects == 1 ? "" : "s") (--counts)"
+        }
         let label = format == .markdown ? "**Rows:**" : "Rows:"
         return landmarkLine + "\n\(label) " + parts.joined(separator: ", ") + ".\n"
     }
