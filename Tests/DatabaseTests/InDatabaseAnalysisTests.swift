@@ -182,6 +182,27 @@ struct InDatabaseAnalysisTests {
         #expect((input?["database"] as? String)?.split(separator: ",").count == 3)
     }
 
+    @Test func aTablesOwnCountsColumnIsSummedAndEqualsTheExpandedRows() throws {
+        let db = try TestDatabases.get()
+        let url = try DatabaseURL(db.whole, environment: ProcessInfo.processInfo.environment)
+        let session = try PostgresSession(url: url)
+        defer { session.close() }
+        try session.execute(
+            "CREATE TABLE IF NOT EXISTS compressed AS SELECT arm, region, time, status, COUNT(*) AS w"
+                + " FROM cohort GROUP BY arm, region, time, status")
+        let formula = "Surv(time, status) ~ arm + strata(region)"
+        let rowsFit = try Self.json(["km", db.csv.path, "--formula", formula])
+        let counted = try Self.json(["km", "--db", db.whole, "--db-table", "compressed", "--counts", "w", "--formula", formula])
+        var comparison = JSONComparison(relative: 1e-10, absolute: 1e-12, requireAllActualKeys: true)
+        // Fewer rows stand for the same subjects: the row counts differ, the subjects agree.
+        comparison.ignoredKeys = ["input", "rows", "warnings", "n_dropped_missing"]
+        let diff = comparison.differences(expected: counted, actual: rowsFit)
+        #expect(diff.isEmpty, "\(diff.prefix(10))")
+        let rows = counted["rows"] as? [String: Any]
+        #expect(rows?["subjects"] as? Int == (rowsFit["rows"] as? [String: Any])?["used"] as? Int)
+        #expect((counted["input"] as? [String: Any])?["counts"] as? String == "w")
+    }
+
     @Test func anUnknownColumnOrTableIsALocatedError() throws {
         let db = try TestDatabases.get()
         #expect(throws: AnalysisFailure.self) {

@@ -111,4 +111,17 @@ struct SQLGenerationTests {
         #expect(SQLEventCode.of(numbers: [1, 2]) == .number(2))
         #expect(SQLEventCode.of(numbers: [0, 1, 2]) == nil)
     }
+
+    #if !Postgres
+    @Test func aBuildWithoutThePostgresTraitSaysHowToGetIt() throws {
+        do {
+            _ = try DatabaseConnector.connect(DatabaseURL("postgres://u@127.0.0.1/db"))
+            Issue.record("connected without the trait")
+        } catch let e as DatabaseError {
+            #expect(e.kind == .unavailable)
+            #expect(e.message.contains("swift build --traits Postgres"))
+            #expect(e.message.contains("survkit sql"))
+        }
+    }
+    #endif
 }
