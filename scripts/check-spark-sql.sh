@@ -14,6 +14,7 @@ if ! python3 -c "import pyspark" 2>/dev/null; then
   exit 0
 fi
 swift build --product survkit >/dev/null
+export SPARK_LOCAL_IP=127.0.0.1   # local mode on loopback only
 SURVKIT=${SURVKIT:-.build/debug/survkit}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -36,7 +37,8 @@ import csv, math, os, sys
 from pyspark.sql import SparkSession
 data, work, beta, means = sys.argv[1], sys.argv[2], [float(b) for b in sys.argv[3].split(",")], [float(m) for m in sys.argv[4].split(",")]
 spark = (SparkSession.builder.master("local[2]").appName("survkit-sql-check")
-         .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate())
+         .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+         .config("spark.driver.bindAddress", "127.0.0.1").config("spark.sql.shuffle.partitions", "4").getOrCreate())
 spark.sparkContext.setLogLevel("ERROR")
 df = spark.read.csv(data, header=True, inferSchema=True)
 df.createOrReplaceTempView("cohort")
