@@ -8,6 +8,7 @@ import PackageDescription
 //   → SurvivalNumerics (matrices, LAPACK, distributions)
 //   → CohortData       (CSV and statistical files, columns, formulas, model frames)
 //   → SurvivalModels   (pure estimators and their result values)
+//   → CohortDatabase   (SQL for in-database analysis; the PostgreSQL client behind the `Postgres` trait)
 //   → SurvivalReports  (analysis orchestration, JSON, text, Markdown, SVG, notebooks)
 //   → SurvivalKit      (the umbrella library users import)
 //   → survkit          (the command-line tool: options only, no statistics)
@@ -24,8 +25,15 @@ let package = Package(
         .library(name: "SarcomaSimulation", targets: ["SarcomaSimulation"]),
         .executable(name: "survkit", targets: ["survkit"]),
     ],
+    traits: [
+        // Off by default: PostgresNIO (+ SwiftNIO, BoringSSL twice) adds ~3 minutes to a first build
+        // and ~60 MB to the executable; `swift build --traits Postgres` turns it on (README).
+        .trait(name: "Postgres", description: "In-database analysis over PostgreSQL (survkit --db), via PostgresNIO"),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Only with the Postgres trait (nothing is fetched or built without it).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // Test-only: property-based tests (Tests/PropertyTests).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -69,11 +77,19 @@ let package = Package(
         .target(name: "SurvivalNumerics", dependencies: ["CLapack"]),
         .target(name: "CohortData", dependencies: ["SurvivalNumerics", "CReadStat", "CZlib"]),
         .target(name: "SurvivalModels", dependencies: ["SurvivalNumerics", "CohortData"]),
+        /// SQL generation for in-database analysis (always built, so `survkit sql` works in the default
+        /// build) and, with the Postgres trait, the PostgreSQL connection and the SQL Cox aggregate source.
+        .target(
+            name: "CohortDatabase",
+            dependencies: [
+                "CohortData", "SurvivalModels",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
+            ]),
         .target(
             name: "SurvivalReports", dependencies: ["SurvivalNumerics", "CohortData", "SurvivalModels", "CRsvg"]),
         .target(
             name: "SurvivalKit",
-            dependencies: ["SurvivalNumerics", "CohortData", "SurvivalModels", "SurvivalReports"]
+            dependencies: ["SurvivalNumerics", "CohortData", "SurvivalModels", "CohortDatabase", "SurvivalReports"]
         ),
         .target(name: "SarcomaSimulation", dependencies: ["CohortData"]),
         .executableTarget(
@@ -105,6 +121,11 @@ let package = Package(
                 "SurvivalModels", "CohortData", "SurvivalNumerics",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        /// In-database analysis against a real PostgreSQL (SURVKIT_PG_URL; the tests need `--traits Postgres`).
+        .testTarget(
+            name: "DatabaseTests",
+            dependencies: ["CohortDatabase", "SurvivalKit", "survkit", "SurvivalTestSupport"]
         ),
         .testTarget(
             name: "SurvivalKitCLITests",

@@ -66,7 +66,7 @@ struct CIFCommand: ParsableCommand {
         let frame = try FrameLoader.loadCompeting(
             cohort, competingStatus: competingStatus,
             frameOptions: landmark.applied(to: ModelFrameOptions(allowCompetingRisks: true)), build: Formula.groupingFrame,
-            acceptsCounts: true)
+            acceptsCounts: true, database: .cif)
         var result: CumulativeIncidenceResult
         let requested = times.flatMap { [Double](commaSeparated: $0) } ?? []
         do { result = try CumulativeIncidence.fit(frame, times: requested, extend: extend) } catch {

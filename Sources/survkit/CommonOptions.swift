@@ -3,8 +3,21 @@ import SurvivalKit
 
 /// Options shared by every analysis that reads a cohort and a formula.
 struct CohortOptions: ParsableArguments {
-    @Argument(help: "The cohort: a CSV file (- for standard input) or a .dta, .sav, .zsav, .sas7bdat or .xpt file.")
-    var data: String
+    @Argument(
+        help: ArgumentHelp(
+            "The cohort: a CSV file (- for standard input) or a .dta, .sav, .zsav, .sas7bdat or .xpt file.",
+            discussion: "km, logrank, cif and cox can instead read a database table: --db URL --db-table T.",
+            valueName: "data"))
+    var dataFile: String?
+
+    /// In-database analysis (`--db URL --db-table T`) instead of a file.
+    @OptionGroup(title: "Database") var database: DatabaseOptions
+
+    /// The data file, or for `--db` the table as messages name it (`table cohort`).
+    var data: String {
+        get { dataFile ?? database.table.map { "table \($0)" } ?? "-" }
+        set { dataFile = newValue }
+    }
 
     @Option(help: "The model formula, R style, e.g. \"Surv(time, status) ~ sex + strata(site)\".")
     var formula: String
@@ -66,6 +79,7 @@ struct CohortOptions: ParsableArguments {
     /// A formula or `--subset` that does not parse is a usage error (exit 2):
     /// its syntax does not depend on the data.
     func validate() throws {
+        try database.check(dataFile: dataFile)
         guard maxGroups >= 1 else { throw ValidationError("--max-groups must be ≥ 1.") }
         if let counts, let weights {
             throw ValidationError(Self.countsWithWeights(counts: counts, weights: weights))

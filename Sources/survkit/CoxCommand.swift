@@ -145,6 +145,7 @@ struct CoxCommand: ParsableCommand {
         var fileLabels: [String: String] = [:]
         let labels = output.isPublication ? try PublicationTableWriter.labels(output) : .none
         let plotFile = try figure.destination(inputs: [InputFile(cohort.data)], output: output.plain)
+        if try runInDatabase(destination: destination) { return }  // CoxCommand+Database (DatabaseCoxRun.swift)
         var frameOptions = landmark.applied()
         frameOptions.timeTransform = timeTransform
         try refuseWithCounts()
@@ -153,7 +154,7 @@ struct CoxCommand: ParsableCommand {
             transform: { data in
                 fileLabels = data.variableLabels
                 return data
-            }, allowsFrailty: true, acceptsCounts: true)
+            }, allowsFrailty: true, acceptsCounts: true, database: .cox)
         var options = CoxOptions()
         options.ties = ties
         options.robust = robust ? true : nil

@@ -8,8 +8,13 @@ extension FrameLoader {
     static func loadCompeting<Frame>(
         _ options: CohortOptions, competingStatus: String?, frameOptions: ModelFrameOptions,
         build: (Formula) -> (consuming Cohort, ModelFrameOptions) throws -> Frame,
-        read: (Cohort) -> Void = { _ in }, acceptsCounts: Bool = false
+        read: (Cohort) -> Void = { _ in }, acceptsCounts: Bool = false,
+        database analysis: SQLAnalysis? = nil
     ) throws -> Frame {
+        if options.database.db != nil && competingStatus != nil {
+            throw ValidationError(
+                "--competing-status is not translated to SQL; with --db, make a view whose status column is coded 0/1/2 and use --db-table.")
+        }
         // The status column the competing code replaces: Surv(time, status).
         var status: String? = nil
         if competingStatus != nil {
@@ -28,7 +33,7 @@ extension FrameLoader {
                     throw ValidationError("--competing-status needs a response Surv(time, status) with a plain status column.")
                 }
                 return try data.replacingWithCompetingCode(status: status, competingStatus: competing)
-            }, acceptsCounts: acceptsCounts)
+            }, acceptsCounts: acceptsCounts, database: analysis)
     }
 
     /// The rows of `file` (read with `options`' input settings and durations)

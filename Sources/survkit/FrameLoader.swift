@@ -19,15 +19,23 @@ enum FrameLoader {
     /// the formula's response `Surv(tstart, time, status)` before `rewrite`.
     /// `--counts` is refused (exit 2) unless `acceptsCounts`: only the commands
     /// whose estimators implement the expanded-rows semantics pass it.
+    /// `analysis` names the analysis for `--db` (nil: the command has no database path).
     static func load<Frame>(
         _ options: CohortOptions, frameOptions: ModelFrameOptions = .init(),
         extraColumns: [String] = [], timeDependent: [TimeDependentCovariate] = [],
         build: (Formula) -> (consuming Cohort, ModelFrameOptions) throws -> Frame,
         transform: (Cohort) throws -> Cohort = { $0 },
-        rewrite: (Formula) throws -> Formula = { $0 }, allowsFrailty: Bool = false, acceptsCounts: Bool = false
+        rewrite: (Formula) throws -> Formula = { $0 }, allowsFrailty: Bool = false, acceptsCounts: Bool = false,
+        database analysis: SQLAnalysis? = nil
     ) throws -> Frame {
         if options.counts != nil, !acceptsCounts { throw countsRefused() }
         if options.counts != nil, !timeDependent.isEmpty { throw countsRefused("--tdc") }
+        // --db: the rows are aggregated in the database (FrameLoader+Database.swift).
+        if options.database.db != nil || options.database.sites != nil {
+            return try loadFromDatabase(
+                options, analysis: analysis, frameOptions: frameOptions, hasTimeDependent: !timeDependent.isEmpty,
+                build: build)
+        }
         // Only cox fits frailty(); every other analysis refuses it before reading the data.
         if !allowsFrailty, let f = (try? Formula(options.formula))?.frailty {
             throw ValidationError("\(f.text) is a shared frailty, which only `survkit cox` fits; leave it out of this formula.")

@@ -62,11 +62,14 @@ struct KMCommand: ParsableCommand {
         let plotFile = try figure.destination(inputs: [InputFile(cohort.data)], output: output)
         var frameOptions = landmark.applied()
         frameOptions.allowsIntervalCensoring = true
+        if cohort.database.db != nil, bootstrap.options(threads: cohort.input.threads, confLevel: confLevel) != nil {
+            throw ValidationError("--bootstrap resamples rows, which --db does not read; export the rows to bootstrap.")
+        }
         if cohort.counts != nil, bootstrap.options(threads: cohort.input.threads, confLevel: confLevel) != nil {
             throw FrameLoader.countsRefused("--bootstrap")
         }
         let frame = try FrameLoader.load(
-            cohort, frameOptions: frameOptions, build: Formula.groupingFrame, acceptsCounts: true)
+            cohort, frameOptions: frameOptions, build: Formula.groupingFrame, acceptsCounts: true, database: .km)
         if frame.response.isIntervalCensored {
             if cohort.counts != nil { throw FrameLoader.countsRefused("with interval-censored data (Turnbull)") }
             try runTurnbull(frame, destination: destination, plotFile: plotFile)

@@ -73,7 +73,8 @@ struct LogRankCommand: ParsableCommand {
     func run() throws {
         let destination = try ReportWriter.destination(output, inputs: [InputFile(cohort.data)])
         let frame = try FrameLoader.load(
-            cohort, frameOptions: landmark.applied(), build: Formula.groupingFrame, acceptsCounts: true)
+            cohort, frameOptions: landmark.applied(), build: Formula.groupingFrame, acceptsCounts: true,
+            database: .logrank)
         var result: LogRankResult
         do { result = try LogRank.test(frame, rho: rho) } catch {
             throw FrameLoader.failure(error, frame: frame, file: cohort.data)

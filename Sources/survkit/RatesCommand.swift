@@ -16,8 +16,17 @@ struct RatesCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A CSV file (- for standard input) or a .dta, .sav, .zsav, .sas7bdat or .xpt file.")
-    var data: String
+    @Argument(
+        help: ArgumentHelp(
+            "A CSV file (- for standard input) or a .dta, .sav, .zsav, .sas7bdat or .xpt file (or --db URL --db-table T).",
+            valueName: "data"))
+    var dataFile: String?
+
+    /// In-database rates (`--db URL --db-table T`): the sums per group are computed there.
+    @OptionGroup(title: "Database") var database: DatabaseOptions
+
+    /// The data file, or the table as messages name it.
+    var data: String { dataFile ?? database.table.map { "table \($0)" } ?? "-" }
 
     @Option(help: "Column of event counts (whole numbers ≥ 0).")
     var events: String
@@ -59,6 +68,11 @@ struct RatesCommand: ParsableCommand {
         guard per > 0 && per.isFinite else { throw ValidationError("--per must be a positive number.") }
         guard maxGroups >= 1 else { throw ValidationError("--max-groups must be ≥ 1.") }
         _ = try CohortOptions.rowSubset(subset)
+        try database.check(dataFile: dataFile)
+        if database.sites != nil { throw ValidationError("--sites is for cox; use --db URL for rates.") }
+        if database.db != nil && subset != nil {
+            throw ValidationError("--subset is not translated to SQL with --db; use a view with a WHERE clause.")
+        }
     }
 
     func run() throws {
@@ -72,19 +86,33 @@ struct RatesCommand: ParsableCommand {
         if let counts { columns.insert(counts) }
         let rowSubset = try CohortOptions.rowSubset(subset)
         if let rowSubset { columns.formUnion(rowSubset.columns) }
-        let cohort = try FrameLoader.readCohort(data, input: input, columns: columns)
+        // --db: the events and person-time summed per group in the database; the
+        // row accounting is the table's (RatesCommand+Database.swift).
+        var databaseRows: RowAccounting?
+        var databaseWarning: String?
+        let cohort: Cohort
+        if let url = try database.url(), let table = database.table {
+            (cohort, databaseRows, databaseWarning) = try databaseCohort(url: url, table: table)
+        } else {
+            cohort = try FrameLoader.readCohort(data, input: input, columns: columns)
+        }
         var frameOptions = ModelFrameOptions()
         frameOptions.references = try FrameLoader.references(references)
         frameOptions.subset = rowSubset
         frameOptions.strict = strict
         frameOptions.maxGroups = maxGroups
-        frameOptions.counts = counts
-        let frame: CountGroupingFrame
+        frameOptions.counts = database.db == nil ? counts : nil  // --db: the counts are in the sums
+        var frame: CountGroupingFrame
         do {
             let formula = try Formula(
                 response: .outcome(.variable(events)), terms: by.map { [FormulaExpression.variable($0).text] } ?? [],
                 offsets: [.variable(personTime)])
             frame = try formula.countGroupingFrame(on: cohort, options: frameOptions)
+            if let databaseRows {
+                frame.rows = databaseRows
+                frame.origin.input.counts = counts
+            }
+            if let databaseWarning { frame.warnings.insert(databaseWarning, at: 0) }
         } catch let error as CohortError {
             throw AnalysisFailure(message: FrameLoader.locate(error, file: data))
         }

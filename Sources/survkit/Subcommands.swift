@@ -24,5 +24,6 @@ extension Survkit {
         ReportCommand.self,
         Simulate.self,
         ZPHPlotCommand.self,
+        SQLCommand.self,
     ]
 }

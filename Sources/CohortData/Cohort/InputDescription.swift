@@ -6,6 +6,8 @@ public struct InputDescription: Sendable, Equatable, Codable {
     /// The file format, by extension (`.csv.gz` is `csv`).
     public enum Format: String, Sendable, Equatable, Codable, CaseIterable {
         case csv, dta, sav, sas7bdat, xpt
+        /// A table of a PostgreSQL database, aggregated there (`--db`, `--table`).
+        case postgres
     }
 
     public var format: Format
@@ -20,6 +22,14 @@ public struct InputDescription: Sendable, Equatable, Codable {
     /// The `--counts` column (each row stands for that many identical
     /// subjects), when one was given; set by the frame builders.
     public var counts: String?
+    /// `--db` input: the table (as given, possibly schema-qualified).
+    public var table: String?
+    /// `--db` input: the database URL without its password; with `--sites`, the URLs joined by commas.
+    public var database: String?
+    /// `--db` input: the number of SQL queries run.
+    public var queries: Int?
+    /// `--db` input: bytes received from the server(s), protocol framing included.
+    public var bytesReceived: Int?
 
     public init(
         format: Format, delimiter: String? = nil, decimal: String? = nil, encoding: String? = nil,

@@ -64,7 +64,7 @@ final class ReadStatParse {
             case .sav: return readstat_parse_sav(parser, path, ctx)
             case .sas7bdat: return readstat_parse_sas7bdat(parser, path, ctx)
             case .xpt: return readstat_parse_xport(parser, path, ctx)
-            case .csv: return READSTAT_ERROR_UNSUPPORTED_FILE_FORMAT_VERSION
+            case .csv, .postgres: return READSTAT_ERROR_UNSUPPORTED_FILE_FORMAT_VERSION
             }
         }
         if let failure = parse.failure {

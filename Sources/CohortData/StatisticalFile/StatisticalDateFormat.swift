@@ -45,7 +45,7 @@ enum StatisticalDateFormat {
         case .sas7bdat, .xpt:
             guard sasDateFormats.contains(stem(format)) else { return nil }
             return { ($0 - days1960).rounded(.down) }
-        case .csv:
+        case .csv, .postgres:
             return nil
         }
     }

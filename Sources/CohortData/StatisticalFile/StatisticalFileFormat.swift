@@ -16,7 +16,7 @@ extension InputDescription.Format {
 
     /// Whether the format is one of the binary statistical files that
     /// `StatisticalFileReader` reads (everything but CSV).
-    public var isStatisticalFile: Bool { self != .csv }
+    public var isStatisticalFile: Bool { self != .csv && self != .postgres }
 
     /// The format as named in messages: `Stata .dta`, `SPSS .sav`, ...
     var displayName: String {
@@ -26,6 +26,7 @@ extension InputDescription.Format {
         case .sav: return "SPSS .sav"
         case .sas7bdat: return "SAS .sas7bdat"
         case .xpt: return "SAS transport .xpt"
+        case .postgres: return "PostgreSQL table"
         }
     }
 }

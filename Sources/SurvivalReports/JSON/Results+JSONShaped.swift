@@ -156,8 +156,11 @@ extension ReportFormulas: JSONShaped {
 }
 
 extension InputDescription: JSONShaped {
-    /// The dialect keys only where they apply (text files), `date_format` and `counts` only when given.
-    static var keysOmittedWhenAbsent: Set<String> { ["delimiter", "decimal", "encoding", "date_format", "counts"] }
+    /// The dialect keys only where they apply (text files), `date_format` and `counts` only when given,
+    /// the database keys only for `--db`.
+    static var keysOmittedWhenAbsent: Set<String> {
+        ["delimiter", "decimal", "encoding", "date_format", "counts", "table", "database", "queries", "bytes_received"]
+    }
 }
 
 extension DataDescription: JSONShaped {
