@@ -27,13 +27,18 @@ struct PoolCommand: ParsableCommand {
     @Flag(help: "Stratify by site: strata(site) added to the formula (km: curves per site; cox: a baseline per site).")
     var siteStrata = false
 
-    // Hook for federated Cox with continuous covariates: `--sites URL,...` iterates
-    // over the sites' databases (CoxAggregateSource per site, PooledCoxAggregateSource).
-    // The lead wires it to the database helper's source; until then it is refused.
+    /// Federated Cox over the sites' databases (`DatabaseCoxRun`): the rows never leave a
+    /// site; each Newton step sums the sites' per-time aggregates.
     @Option(help: ArgumentHelp(
-        "cox: the sites' databases (postgres://..., comma-separated) to pool by iterating over them (not site summaries).",
+        "cox: the sites' databases (postgres://..., comma-separated), one table each (--db-table), fitted as one model by iterating over all sites each Newton step (not site summaries; needs the Postgres trait).",
         valueName: "URL,..."))
     var sites: String?
+
+    @Option(name: .customLong("db-table"), help: ArgumentHelp("With --sites: the table or view at every site.", valueName: "table"))
+    var dbTable: String?
+
+    @Option(help: "With --sites: the model formula, e.g. \"Surv(time, status) ~ age + factor(grade)\" (site summaries carry their own).")
+    var formula: String?
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var confidence: ConfidenceOptions
@@ -81,17 +86,23 @@ struct PoolCommand: ParsableCommand {
         if sites != nil && analysis != .cox {
             throw ValidationError("--sites pools a Cox model over the sites' databases; use it with --analysis cox.")
         }
+        if sites != nil {
+            guard summaries.isEmpty else {
+                throw ValidationError("give site summaries (FILE.json ...) or --sites URL1,URL2,..., not both.")
+            }
+            guard dbTable != nil, formula != nil else {
+                throw ValidationError("--sites needs --db-table T and --formula \"Surv(time, status) ~ ...\".")
+            }
+        } else if dbTable != nil || formula != nil {
+            throw ValidationError("--db-table and --formula go with --sites; site summaries carry their own formula.")
+        }
     }
 
     func run() throws {
         let destination = try ReportWriter.destination(output, inputs: summaries.map { InputFile($0) })
-        if let sites {
-            // HOOK (lead): federated Cox over the sites' databases, e.g.
-            //   let sources = try sites.split(separator: ",").map { try DatabaseCoxSource(url: String($0), ...) }
-            //   let fit = try CoxModel.fitAggregates(PooledCoxAggregateSource(sites: sources, stratifiedBySite: siteStrata), ...)
-            throw AnalysisFailure(
-                message: "--sites \(sites): pooling over the sites' databases is not available in this build;"
-                    + " pool site summaries (survkit site-summary ... --analysis cox) instead.")
+        if let sites, let dbTable, let formula {
+            try poolDatabases(sites, table: dbTable, formula: formula, destination: destination)
+            return
         }
         var read: [SiteSummary] = []
         for path in summaries {
@@ -138,5 +149,28 @@ struct PoolCommand: ParsableCommand {
         PhaseTimings.mark("fit")
         let text = try SiteAnalysisReport.render(result, format: output.format, pooled: pool.pooledSites(siteStrata: siteStrata))
         try ReportWriter.emit(text, warnings: result.warnings, to: destination)
+    }
+}
+
+extension PoolCommand {
+    /// `pool --analysis cox --sites URL,...`: the federated Cox fit of `cox --sites`
+    /// (a common baseline, or one per site with `--site-strata`).
+    func poolDatabases(_ sites: String, table: String, formula text: String, destination: ReportDestination) throws {
+        let urls = try sites.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.map(DatabaseOptions.parse)
+        guard !urls.isEmpty else { throw ValidationError("--sites needs one or more database URLs, separated by commas.") }
+        let formula: Formula
+        do { formula = try Formula(text) } catch let error as CohortError {
+            throw ValidationError("--formula: \(error.message)")
+        }
+        var options = CoxOptions()
+        options.ties = ties
+        options.confLevel = confidence.confLevel
+        options.maxIterations = maxIterations
+        let result = try DatabaseCoxRun.result(
+            urls: urls, table: table, formula: formula, counts: nil, options: options,
+            references: try FrameLoader.references(references), stratifiedBySite: siteStrata)
+        let rendered = try CoxReport.render(result, format: output.format)
+        try ReportWriter.emit(rendered, warnings: result.warnings, to: destination)
     }
 }

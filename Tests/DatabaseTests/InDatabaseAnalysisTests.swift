@@ -182,6 +182,28 @@ struct InDatabaseAnalysisTests {
         #expect((input?["database"] as? String)?.split(separator: ",").count == 3)
     }
 
+    @Test(arguments: [false, true])
+    func poolOverTheSitesDatabasesEqualsCoxSites(siteStrata: Bool) throws {
+        let db = try TestDatabases.get()
+        let formula = "Surv(time, status) ~ age + x + arm + factor(grade) + strata(region)"
+        let viaCox = try Self.json([
+            "cox", "--sites", db.sites.joined(separator: ","), "--db-table", "cohort", "--formula", formula,
+            "--site-baseline", siteStrata ? "stratified" : "common",
+        ])
+        let viaPool = try Self.json(
+            ["pool", "--analysis", "cox", "--sites", db.sites.joined(separator: ","), "--db-table", "cohort",
+             "--formula", formula] + (siteStrata ? ["--site-strata"] : []))
+        // The same federated fit: every key equal (the query count included).
+        let diff = Self.differences(viaPool, viaCox)
+        #expect(diff.isEmpty, "\(diff.prefix(10))")
+        let memory = try Self.json([
+            "cox", db.csv.path, "--formula", siteStrata ? formula.replacingOccurrences(
+                of: "strata(region)", with: "strata(region, site)") : formula,
+        ])
+        let againstRows = Self.differences(viaPool, memory, bothWays: false)
+        #expect(againstRows.isEmpty, "\(againstRows.prefix(10))")
+    }
+
     @Test func aTablesOwnCountsColumnIsSummedAndEqualsTheExpandedRows() throws {
         let db = try TestDatabases.get()
         let url = try DatabaseURL(db.whole, environment: ProcessInfo.processInfo.environment)
