@@ -97,14 +97,8 @@ public enum SiteAnalysis {
     public static func change(from exact: SiteAnalysisResult, to controlled: SiteAnalysisResult) -> SiteEstimateChange? {
         switch (exact, controlled) {
         case (.km(let a), .km(let b)):
-            var worst = 0.0
-            var lost: [String] = []
-            for curve in a.strata {
-                guard let other = b.strata.first(where: { $0.label == curve.label }) else {
-                    lost.append(curve.label)
-                    continue
-                }
-                worst = max(worst, maxStepDifference(curve.time, curve.survival, other.time, other.survival, start: 1))
+            let (worst, lost) = worstOverMatched(a.strata, b.strata, label: \.label) { curve, other in
+                maxStepDifference(curve.time, curve.survival, other.time, other.survival, start: 1)
             }
             return SiteEstimateChange(statistic: "max_abs_survival", value: worst, groupsLost: lost)
         case (.logrank(let a), .logrank(let b)):
@@ -113,17 +107,10 @@ public enum SiteAnalysis {
             let lost = a.groups.map(\.label).filter { l in !b.groups.contains { $0.label == l } }
             return SiteEstimateChange(statistic: "chisq", value: b.statistic - a.statistic, details: details, groupsLost: lost)
         case (.cif(let a), .cif(let b)):
-            var worst = 0.0
-            var lost: [String] = []
-            for curve in a.strata {
-                guard let other = b.strata.first(where: { $0.label == curve.label }) else {
-                    lost.append(curve.label)
-                    continue
-                }
-                for (cause, values) in curve.cif {
-                    let otherValues = other.cif[cause] ?? other.time.map { _ in 0 }
-                    worst = max(worst, maxStepDifference(curve.time, values, other.time, otherValues, start: 0))
-                }
+            let (worst, lost) = worstOverMatched(a.strata, b.strata, label: \.label) { curve, other in
+                curve.cif.map { cause, values in
+                    maxStepDifference(curve.time, values, other.time, other.cif[cause] ?? other.time.map { _ in 0 }, start: 0)
+                }.max() ?? 0
             }
             return SiteEstimateChange(statistic: "max_abs_incidence", value: worst, groupsLost: lost)
         case (.rates(let a), .rates(let b)):
@@ -155,6 +142,23 @@ public enum SiteAnalysis {
         default:
             return nil
         }
+    }
+
+    /// The largest `difference` over the curves of `a` that `b` also has (matched by
+    /// label), and the labels of those `b` lost.
+    static func worstOverMatched<Curve>(
+        _ a: [Curve], _ b: [Curve], label: KeyPath<Curve, String>, difference: (Curve, Curve) -> Double
+    ) -> (worst: Double, lost: [String]) {
+        var worst = 0.0
+        var lost: [String] = []
+        for curve in a {
+            guard let other = b.first(where: { $0[keyPath: label] == curve[keyPath: label] }) else {
+                lost.append(curve[keyPath: label])
+                continue
+            }
+            worst = max(worst, difference(curve, other))
+        }
+        return (worst, lost)
     }
 
     /// The largest |f(t) − g(t)| of two right-continuous step functions given

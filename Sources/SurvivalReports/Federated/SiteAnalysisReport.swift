@@ -51,14 +51,6 @@ extension JSONReport {
             top[key] = try JSONTreeEncoder.tree(of: extra)
             tree = .object(top)
         }
-        let (finite, paths) = tree.replacingNonFinite()
-        if !paths.isEmpty {
-            let shown = paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? " and \(paths.count - 5) more" : "")
-            tree = finite.addingWarning(
-                "\(paths.count) value\(paths.count == 1 ? "" : "s") with no finite answer written as null: \(shown)")
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(tree), as: UTF8.self) + "\n"
+        return try render(tree: tree)
     }
 }

@@ -13,7 +13,13 @@ import Foundation
 public enum JSONReport {
     /// The JSON text of `value`, pretty-printed with sorted keys and a final newline.
     public static func render<T: Encodable>(_ value: T) throws -> String {
-        var tree = try JSONTreeEncoder.tree(of: value).addingLandmark(of: value)
+        try render(tree: JSONTreeEncoder.tree(of: value).addingLandmark(of: value))
+    }
+
+    /// The JSON text of an encoded tree: a non-finite number becomes `null`
+    /// and a `warnings` entry names where.
+    static func render(tree: JSONValue) throws -> String {
+        var tree = tree
         let (finite, paths) = tree.replacingNonFinite()
         if !paths.isEmpty {
             let shown = paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? " and \(paths.count - 5) more" : "")

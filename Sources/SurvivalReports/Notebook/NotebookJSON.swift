@@ -17,7 +17,7 @@ enum NotebookJSON: Sendable, Equatable {
 
     private func write(into out: inout String, indent: Int) {
         switch self {
-        case .string(let s): Self.escape(s, into: &out)
+        case .string(let s): JSONStringLiteral.append(s, to: &out)
         case .int(let i): out += String(i)
         case .null: out += "null"
         case .array(let items):
@@ -35,34 +35,13 @@ enum NotebookJSON: Sendable, Equatable {
             let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
             for (k, key) in keys.enumerated() {
                 out += String(repeating: " ", count: indent + 1)
-                Self.escape(key, into: &out)
+                JSONStringLiteral.append(key, to: &out)
                 out += ": "
                 members[key]?.write(into: &out, indent: indent + 1)
                 out += k + 1 < keys.count ? ",\n" : "\n"
             }
             out += String(repeating: " ", count: indent) + "}"
         }
-    }
-
-    private static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out += "\""
     }
 
     /// Text as nbformat's multi-line string: a list of lines, each but the last ending in `\n`.
