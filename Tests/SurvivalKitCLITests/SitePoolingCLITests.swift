@@ -210,6 +210,10 @@ import Testing
         let g1 = try Self.smallSummary(c, site: "A", extra: ["--grid", "0,100,200,400,800,1600"])
         let g2 = try Self.smallSummary(c, site: "B", extra: ["--grid", "0,50,200,400,800,1600"])
         #expect(try Self.refusal([g1, g2]).contains("$.time.grid"))
+        // A site on exact times does not pool with a site on the agreed grid, in either order.
+        let exactThenGrid = try Self.refusal([a, g1]), gridThenExact = try Self.refusal([g1, b])
+        #expect(exactThenGrid.contains(a) && exactThenGrid.contains("$.time.grid: null"), "\(exactThenGrid)")
+        #expect(gridThenExact.contains(b) && gridThenExact.contains("an agreed --grid applies to every site"), "\(gridThenExact)")
         let off = try Self.edited(g2) { $0.replacingOccurrences(of: "\"grid\": [0.0, 50.0,", with: "\"grid\": [0.0, 51.0,") }
         #expect(try Self.refusal([off]).contains("expected a time on the declared grid $.time.grid"))
         // Duplicated cells and fractional counts.

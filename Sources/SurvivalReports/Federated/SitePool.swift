@@ -51,12 +51,15 @@ public struct SitePool: Sendable {
             guard s.time.unit == first.time.unit else {
                 throw fail("$.time.unit", q(s.time.unit), "\(q(first.time.unit)) as in \(files[0]) (one time unit for all sites)")
             }
-            if s.time.gridSource == .given {
-                if let g = zip(files, summaries).first(where: { $0.1.time.gridSource == .given }), g.1.time.grid != s.time.grid {
-                    throw fail(
-                        "$.time.grid", Self.shown(s.time.grid),
-                        "\(Self.shown(g.1.time.grid)) as in \(g.0) (sites that coarsen on an agreed --grid must agree on it)")
-                }
+            // An agreed grid binds every site: pooling grid times with exact (or other) times
+            // would move one site's events and not another's.
+            if let g = zip(files, summaries).first(where: { $0.1.time.gridSource == .given }),
+                s.time.gridSource != .given || g.1.time.grid != s.time.grid
+            {
+                throw fail(
+                    "$.time.grid", Self.shown(s.time.grid),
+                    "\(Self.shown(g.1.time.grid)) as in \(g.0) (an agreed --grid applies to every site: make this"
+                        + " summary with the same --grid)")
             }
         }
         self.files = files
