@@ -25,7 +25,7 @@ import Testing
 
     @Test("frailty fits match R coxph", arguments: ["rats_gamma", "rats_gaussian", "kidney_gamma", "kidney_gaussian"])
     func matchesR(_ name: String) throws {
-        let fx = try #require(try Repository.loadJSON("Tests/Fixtures/frailty/\(name).json") as? [String: Any])
+        let fx = try Repository.loadJSON("Tests/Fixtures/frailty/\(name).json")
         let args = try #require(fx["args"] as? [String])
         let r = try Self.fit(args[1], args[3])
         let coefs = try #require(fx["coefficients"] as? [[String: Any]])

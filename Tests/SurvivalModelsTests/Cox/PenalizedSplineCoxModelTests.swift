@@ -25,7 +25,7 @@ import Testing
 
     @Test("pspline fits match R coxph", arguments: ["pbc_age_bili", "pbc_two_splines", "colon_rx_nodes", "lung_age_theta_breslow"])
     func matchesR(_ name: String) throws {
-        let fx = try #require(try Repository.loadJSON("Tests/Fixtures/pspline/\(name).json") as? [String: Any])
+        let fx = try Repository.loadJSON("Tests/Fixtures/pspline/\(name).json")
         let args = try #require(fx["args"] as? [String])
         let ties: CoxTies = args.contains("breslow") ? .breslow : .efron
         let r = try Self.fit(args[1], args[3], ties: ties)
