@@ -84,6 +84,54 @@ struct NumberParserTests {
         }
     }
 
+    /// The eight-digits-at-a-time steps: runs of leading zeros of every length
+    /// before and after the decimal mark (each group of eight may be all zeros,
+    /// part zeros or none), integer and fraction runs of 1–30 digits (so that
+    /// groups end exactly at, before and beyond the 19 digits kept), and a
+    /// number followed by more text in the same eight bytes (a delimiter, an
+    /// exponent, a second mark) — all as strtod, bit for bit.
+    @Test func eightDigitStepsAgreeWithStrtod() {
+        let parser = NumberParser()
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(state % UInt64(bound))
+        }
+        func digits(_ k: Int) -> String { String((0..<k).map { _ in Character(String(next(10))) }) }
+        var checked = 0
+        for _ in 0..<40_000 {
+            let zerosBefore = String(repeating: "0", count: next(12))
+            let integer = next(4) == 0 ? "" : String(next(9) + 1) + digits(next(24))
+            let zerosAfter = String(repeating: "0", count: next(20))
+            let fraction = digits(next(26))
+            var text = (next(3) == 0 ? "-" : "") + zerosBefore + integer
+            if next(4) != 0 { text += "." + zerosAfter + fraction }
+            guard text.contains(where: \.isNumber) else { continue }
+            let hasExponent = next(5) == 0
+            if hasExponent { text += "e\(next(40) - 20)" }
+            let expected = strtod(text, nil)
+            #expect(parser.parse(text)?.bitPattern == expected.bitPattern, "\(text)")
+            // The same number with text after it: the scan stops at the number's end.
+            for tail in [",", ",12345678", "\n", ".5", "x"] {
+                let bytes = Array((text + tail).utf8)
+                let scanned = bytes.withUnsafeBufferPointer { b in parser.scan(b.baseAddress!, 0, b.count) }
+                // ".5" after a number without a mark or exponent continues it.
+                let runsOn = tail == ".5" && !text.contains(".") && !hasExponent
+                if let (value, stop) = scanned {
+                    #expect(stop == text.utf8.count + (runsOn ? 2 : 0), "\(text + tail)")
+                    if !runsOn { #expect(value.bitPattern == expected.bitPattern, "\(text + tail)") }
+                } else {
+                    // Only mantissas of more than 19 significant digits go to strtod.
+                    let significant = (zerosBefore + integer + (text.contains(".") ? zerosAfter + fraction : "")
+                        + (runsOn ? "5" : "")).drop { $0 == "0" }.count
+                    #expect(significant > 19, "\(text + tail)")
+                }
+            }
+            checked += 1
+        }
+        #expect(checked > 30_000)
+    }
+
     @Test func rejectsNonNumbers() {
         let parser = NumberParser()
         for text in ["", "-", ".", "1e", "abc", "1.2.3", "0x10", "1,5", "12a"] {

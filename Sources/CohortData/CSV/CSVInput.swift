@@ -1,3 +1,5 @@
+import SurvivalNumerics
+
 /// The text a `CSVParse` runs over, prepared from the raw bytes of a file:
 /// gzip data decompressed, UTF-16 and NUL bytes rejected, UTF-8 validated or
 /// Latin-1 / Windows-1252 transcoded, and the delimiter chosen (given or
@@ -11,11 +13,10 @@ struct CSVInput {
     var delimiter: CSVOptions.Delimiter
 
     init(_ raw: InputBytes, fileName: String, options: CSVOptions) throws {
-        var source = raw
         let compressed = raw.withBytes { Gzip.isCompressed($0) }
-        if compressed { source = InputBytes(try Gzip.decompress(raw.array, fileName: fileName)) }
+        let source = compressed ? InputBytes(try Gzip.decompress(raw.array, fileName: fileName)) : raw
         let (delimiter, transcoded) = try source.withBytes { buffer in
-            try Self.prepare(buffer, fileName: fileName, options: options) { source.release($0, $1) }
+            try Self.prepare(buffer, fileName: fileName, options: options, source: source)
         }
         self.text = transcoded.map { InputBytes($0) } ?? source
         self.delimiter = delimiter
@@ -25,7 +26,7 @@ struct CSVInput {
     /// text when the input was Latin-1 / Windows-1252 with non-ASCII bytes.
     private static func prepare(
         _ bytes: UnsafeBufferPointer<UInt8>, fileName: String, options: CSVOptions,
-        release: (Int, Int) -> Void
+        source: InputBytes
     ) throws -> (CSVOptions.Delimiter, [UInt8]?) {
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
             let order = bytes[0] == 0xFF ? "little-endian, byte order mark FF FE" : "big-endian, byte order mark FE FF"
@@ -47,17 +48,22 @@ struct CSVInput {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return (delimiter, nil) }
         let n = bytes.count
         if options.delimiter == nil { delimiter = DelimiterDetection.detect(base, count: n, start: start, decimal: options.decimal) }
-        // The ASCII scan goes through the input in 64 MB blocks, handing each
-        // back once scanned, so that a mapped file is never resident as a whole.
-        var firstFound: Int?
-        var blockStart = start
-        while blockStart < n && firstFound == nil {
-            let blockEnd = Swift.min(n, blockStart + (64 << 20))
-            firstFound = ByteScan.firstNonASCIIOrNUL(base, count: blockEnd, from: blockStart)
-            release(blockStart, blockEnd)
-            blockStart = blockEnd
+        // The ASCII scan goes through the input in 64 MB blocks on all cores,
+        // handing each back once scanned, so that a mapped file is never
+        // resident as a whole; the first finding is the smallest offset found.
+        let blockSize = 64 << 20
+        let blocks = (n - start + blockSize - 1) / blockSize
+        var found = [Int](repeating: Int.max, count: Swift.max(blocks, 1))
+        found.withUnsafeMutableBufferPointer { out in
+            let shared = UncheckedSendable((out, base, source))
+            ParallelLoop.run(blocks, threads: options.threads ?? ParallelLoop.coreCount) { b in
+                let (out, base, source) = shared.value
+                let blockStart = start + b * blockSize, blockEnd = Swift.min(n, blockStart + blockSize)
+                out[b] = ByteScan.firstNonASCIIOrNUL(base, count: blockEnd, from: blockStart) ?? Int.max
+                source.release(blockStart, blockEnd)
+            }
         }
-        guard let first = firstFound else { return (delimiter, nil) }
+        guard let first = found.min(), first != Int.max else { return (delimiter, nil) }
         let locator = CSVLocator(base: base, count: n, delimiter: delimiter.byte, start: start)
         if encoding == .utf8 {
             guard let problem = ByteScan.firstUTF8Problem(base, count: n, from: first) else { return (delimiter, nil) }

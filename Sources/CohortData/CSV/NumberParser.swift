@@ -74,7 +74,18 @@ struct NumberParser {
         var digits = 0          // significant digits accumulated (leading zeros skipped)
         var anyDigit = false
         var exponent = 0
-        // Integer part.
+        // Integer part: eight digits at a time while they fit the 19 kept, then byte by byte.
+        while i + 8 <= limit && digits <= 11, let eight = Self.eightDigits(base, i) {
+            if mantissa == 0 {
+                if eight.value != 0 { digits = 8 - eight.leadingZeros }
+                mantissa = eight.value
+            } else {
+                mantissa = mantissa &* 100_000_000 &+ eight.value
+                digits += 8
+            }
+            anyDigit = true
+            i += 8
+        }
         while i < limit {
             let d = base[i] &- UInt8(ascii: "0")
             if d > 9 { break }
@@ -91,6 +102,20 @@ struct NumberParser {
         }
         if i < limit && base[i] == decimalMark {
             i += 1
+            while i + 8 <= limit && digits <= 11, let eight = Self.eightDigits(base, i) {
+                // The byte loop below would skip the leading zeros (each one lowering
+                // the exponent) and count the digits after them: the same in one step.
+                if mantissa == 0 {
+                    if eight.value != 0 { digits = 8 - eight.leadingZeros }
+                    mantissa = eight.value
+                } else {
+                    mantissa = mantissa &* 100_000_000 &+ eight.value
+                    digits += 8
+                }
+                exponent -= 8
+                anyDigit = true
+                i += 8
+            }
             while i < limit {
                 let d = base[i] &- UInt8(ascii: "0")
                 if d > 9 { break }
@@ -140,6 +165,31 @@ struct NumberParser {
             value *= powers[exponent]
         }
         return (negative ? -value : value, i)
+    }
+
+    /// The value of the eight ASCII digits at `base + i`, and how many of them
+    /// are leading zeros; `nil` unless all eight bytes are digits.
+    ///
+    /// SWAR ("SIMD within a register", as in Lemire's fast_float): the bytes
+    /// are loaded as one little-endian word, so the first digit is the lowest
+    /// byte. A byte is a digit when its high nibble is 3 and adding 6 keeps it
+    /// so (0x30–0x39); then pairs, quadruples and the two halves are combined
+    /// by three multiply-and-shift steps (digit pairs `10·a + b`, then
+    /// `100·ab + cd`, then `10⁴·abcd + efgh`).
+    @inline(__always)
+    static func eightDigits(_ base: UnsafePointer<UInt8>, _ i: Int) -> (value: UInt64, leadingZeros: Int)? {
+        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        let nibbles: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
+        guard (word & nibbles) | (((word &+ 0x0606_0606_0606_0606) & nibbles) >> 4) == 0x3333_3333_3333_3333
+        else { return nil }
+        let digits = word &- 0x3030_3030_3030_3030
+        // The first nonzero digit is the lowest nonzero byte.
+        let leadingZeros = digits == 0 ? 8 : digits.trailingZeroBitCount / 8
+        let pairs = (digits &* 10) &+ (digits >> 8)  // byte 2k: 10·d[2k] + d[2k+1]
+        let pairMask: UInt64 = 0x0000_00FF_0000_00FF
+        let low = (pairs & pairMask) &* (100 &+ (1_000_000 << 32))
+        let high = ((pairs >> 16) & pairMask) &* (1 &+ (10_000 << 32))
+        return ((low &+ high) >> 32, leadingZeros)
     }
 
     /// `strtod` on a NUL-terminated copy; accepts only decimal forms and
