@@ -140,6 +140,7 @@ struct CoxCommand: ParsableCommand {
     }
 
     func run() throws {
+        MemoryRecycling.begin()
         let destination = try ReportWriter.destination(
             output.plain, inputs: [InputFile(cohort.data)] + (predict.map { [InputFile($0)] } ?? []))
         var fileLabels: [String: String] = [:]

@@ -26,7 +26,7 @@ struct RadixOrderTests {
 
     @Test func ascendingIsAStableSort() {
         for kind in 0..<4 {
-            for n in [0, 1, 2, 17, 5000, 70_000] {  // 70,000: the 16-bit digits
+            for n in [0, 1, 2, 17, 5000, 70_000, 300_001] {  // 300,001: the passes on two halves
                 let keys = data(kind, n, seed: UInt64(kind * 100 + n))
                 let expected = keys.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
                 #expect(RadixOrder.ascending(keys) == expected, "kind \(kind), n \(n)")
@@ -36,6 +36,16 @@ struct RadixOrderTests {
                 }.map(\.element)
                 #expect(RadixOrder.ascending(keys, rows: rows) == expectedRows, "kind \(kind), n \(n), rows")
             }
+        }
+    }
+
+    /// The keys the sort hands back are the keys in that order (−0 as +0).
+    @Test func ascendingWithKeysGivesTheSortedKeys() {
+        for kind in 0..<4 {
+            let keys = data(kind, 300_001, seed: UInt64(7 + kind))
+            let (order, sorted) = RadixOrder.ascendingWithKeys(keys)
+            #expect(order == RadixOrder.ascending(keys))
+            #expect(sorted.map(\.bitPattern) == order.map { (keys[$0] + 0.0).bitPattern }, "kind \(kind)")
         }
     }
 

@@ -47,7 +47,6 @@ extension ModelFrame {
         let frame = self
         let n = frame.count
         guard n > 0, lp.count == n else { return nil }
-        let w = frame.weights ?? [Double](repeating: 1, count: n)
         var rowsOf: [[Int]]
         if let strata = frame.strata?.codes {
             rowsOf = [[Int]](repeating: [], count: Int(strata.max() ?? 0) + 1)
@@ -55,37 +54,58 @@ extension ModelFrame {
         } else {
             rowsOf = [Array(0..<n)]
         }
-        // Influence counts: [0] partner/event pairs where the event has the smaller x
-        // (R's "concordant" before reversal), [1] larger, [2] tied on x.
-        var lessCounts = [Double](repeating: 0, count: n)
-        var greaterCounts = [Double](repeating: 0, count: n)
-        var equalCounts = [Double](repeating: 0, count: n)
         var count = [0.0, 0.0, 0.0]
         // Without clusters the variance is a plain sum over rows: the
         // predictor-order path keeps its counts in its own order.
         var unscattered: [StratumInfluence]? = frame.cluster == nil ? [] : nil
         let weighted = frame.weights != nil
-        lessCounts.withUnsafeMutableBufferPointer { less in
-            greaterCounts.withUnsafeMutableBufferPointer { greater in
-                equalCounts.withUnsafeMutableBufferPointer { equal in
-                    let counts = InfluenceCounts(less: less, greater: greater, equal: equal)
-                    // Ranks are written for each stratum's rows only, so one array serves all strata.
-                    var rank: [Int] = []
-                    for rows in rowsOf where !rows.isEmpty {
-                        if frame.response.start == nil,
-                            fewTimesConcordanceCounts(
-                                rows: rows, lp: lp, w: w, weighted: weighted, count: &count, imat: counts,
-                                unscattered: &unscattered, timeLimit: timeLimit)
-                        {
-                            continue
+        // Right-censored strata without a cluster go the predictor-order way
+        // first, which needs neither per-row counts nor a weight of 1 per row;
+        // those arrays are made only for the strata left (too many distinct
+        // times, or (start, stop] data) and for clusters.
+        var pending: [[Int]] = rowsOf.filter { !$0.isEmpty }
+        let tried = unscattered != nil && frame.response.start == nil
+        if tried {
+            let none = InfluenceCounts(
+                less: UnsafeMutableBufferPointer(start: nil, count: 0),
+                greater: UnsafeMutableBufferPointer(start: nil, count: 0),
+                equal: UnsafeMutableBufferPointer(start: nil, count: 0))
+            pending = pending.filter { rows in
+                !fewTimesConcordanceCounts(
+                    rows: rows, lp: lp, w: frame.weights ?? [], weighted: weighted, count: &count, imat: none,
+                    unscattered: &unscattered, timeLimit: timeLimit)
+            }
+        }
+        // Influence counts: [0] partner/event pairs where the event has the smaller x
+        // (R's "concordant" before reversal), [1] larger, [2] tied on x.
+        var lessCounts: [Double] = [], greaterCounts: [Double] = [], equalCounts: [Double] = []
+        var w = frame.weights ?? []
+        if !pending.isEmpty {
+            lessCounts = [Double](repeating: 0, count: n)
+            greaterCounts = lessCounts
+            equalCounts = lessCounts
+            if w.isEmpty { w = [Double](repeating: 1, count: n) }
+            lessCounts.withUnsafeMutableBufferPointer { less in
+                greaterCounts.withUnsafeMutableBufferPointer { greater in
+                    equalCounts.withUnsafeMutableBufferPointer { equal in
+                        let counts = InfluenceCounts(less: less, greater: greater, equal: equal)
+                        // Ranks are written for each stratum's rows only, so one array serves all strata.
+                        var rank: [Int] = []
+                        for rows in pending {
+                            if !tried, frame.response.start == nil,
+                                fewTimesConcordanceCounts(
+                                    rows: rows, lp: lp, w: w, weighted: weighted, count: &count, imat: counts,
+                                    unscattered: &unscattered, timeLimit: timeLimit)
+                            {
+                                continue
+                            }
+                            if rank.isEmpty { rank = [Int](repeating: 0, count: n) }
+                            concordanceCounts(rows: rows, lp: lp, w: w, rank: &rank, count: &count, imat: counts)
                         }
-                        if rank.isEmpty { rank = [Int](repeating: 0, count: n) }
-                        concordanceCounts(rows: rows, lp: lp, w: w, rank: &rank, count: &count, imat: counts)
                     }
                 }
             }
         }
-        let imat = [lessCounts, greaterCounts, equalCounts]
         let npair = count[0] + count[1] + count[2]
         guard npair > 0 else { return nil }
         let somer = (count[0] - count[1]) / npair
@@ -93,16 +113,20 @@ extension ModelFrame {
         // own cluster (the expanded rows): a row adds c·influence², so its
         // dfbeta is scaled by √c; with a cluster its replicas share it (c·influence).
         let frequency = frame.counts != nil && frame.cluster == nil
-        var dfbeta = (0..<n).map { i in
-            (frequency ? w[i].squareRoot() : w[i])
-                * ((imat[0][i] - imat[1][i]) / npair - (somer / npair) * (imat[0][i] + imat[1][i] + imat[2][i]))
+        var sumSquares = 0.0
+        if !lessCounts.isEmpty {
+            let imat = [lessCounts, greaterCounts, equalCounts]
+            var dfbeta = (0..<n).map { i in
+                (frequency ? w[i].squareRoot() : w[i])
+                    * ((imat[0][i] - imat[1][i]) / npair - (somer / npair) * (imat[0][i] + imat[1][i] + imat[2][i]))
+            }
+            if let cluster = frame.cluster {
+                var sums = [Double](repeating: 0, count: (cluster.max() ?? -1) + 1)
+                for i in 0..<n { sums[cluster[i]] += dfbeta[i] }
+                dfbeta = sums
+            }
+            sumSquares = dfbeta.reduce(0) { $0 + $1 * $1 }
         }
-        if let cluster = frame.cluster {
-            var sums = [Double](repeating: 0, count: (cluster.max() ?? -1) + 1)
-            for i in 0..<n { sums[cluster[i]] += dfbeta[i] }
-            dfbeta = sums
-        }
-        var sumSquares = dfbeta.reduce(0) { $0 + $1 * $1 }
         for stratum in unscattered ?? [] {
             sumSquares += stratum.sumOfSquaredInfluence(pairs: npair, somers: somer, frequency: frequency)
         }

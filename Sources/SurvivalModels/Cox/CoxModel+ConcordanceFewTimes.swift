@@ -43,17 +43,24 @@ extension ModelFrame {
         unscattered: inout [StratumInfluence]?, timeLimit: Int
     ) -> Bool {
         let stop = response.stop, status = response.status
-        let coded = RadixOrder.denseCodes(rows.map { stop[$0] })
+        // `rows` lists a stratum's rows in increasing order: all of them are 0..<n.
+        let allRows = rows.count == self.count
+        let coded = RadixOrder.denseCodes(allRows ? stop : rows.map { stop[$0] })
         guard coded.distinct.count <= timeLimit else { return false }
         let timeRank = coded.codes  // by position in `rows`
         let times = coded.distinct.count
-        // The whole stratum per time: all rows, censored rows, events.
+        // The whole stratum per time: all rows, censored rows, events; and each
+        // row's time rank and status packed in one word (the gather below then
+        // reads one value per row).
         var allAt = [Double](repeating: 0, count: times)
         var censoredAt = allAt, eventsAt = allAt
+        var packed = [UInt32](repeating: 0, count: rows.count)
         for (q, r) in rows.enumerated() {
             let t = timeRank[q]
-            allAt[t] += w[r]
-            if status[r] == 0 { censoredAt[t] += w[r] } else { eventsAt[t] += w[r] }
+            let wr = weighted ? w[r] : 1
+            allAt[t] += wr
+            if status[r] == 0 { censoredAt[t] += wr } else { eventsAt[t] += wr }
+            packed[q] = UInt32(truncatingIfNeeded: t) << 1 | (status[r] != 0 ? 1 : 0)
         }
         // riskSet[τ]: weight at risk for an event at τ (later rows and the
         // censored at τ); eventsBefore[τ]: event weight at ranks < τ.
@@ -66,24 +73,36 @@ extension ModelFrame {
         var eventsBefore = [Double](repeating: 0, count: times + 1)
         for t in 0..<times { eventsBefore[t + 1] = eventsBefore[t] + eventsAt[t] }
 
-        // The rows in ascending order of the linear predictor, their time
-        // rank, weight, status and predictor gathered into that order first
-        // (one streaming pass), so the sweep reads memory sequentially; its
-        // influence counts are scattered back to the rows once at the end.
-        let x = rows.map { lp[$0] }
-        let byX = RadixOrder.ascending(x)
+        // The rows in ascending order of the linear predictor (the sort gives
+        // the predictor in that order too), their time rank, status and weight
+        // gathered into that order first — on both cores, each half of the
+        // positions — so the sweep reads memory sequentially; its influence
+        // counts are scattered back to the rows once at the end.
+        let (byX, sortedX) = RadixOrder.ascendingWithKeys(allRows ? lp : rows.map { lp[$0] })
         let m = rows.count
         var sortedTime = [Int32](repeating: 0, count: m)
-        var sortedWeight = [Double](repeating: 0, count: m)
+        var sortedWeight = [Double](repeating: 1, count: m)
         var sortedEvent = [Bool](repeating: false, count: m)
-        var sortedX = [Double](repeating: 0, count: m)
-        for k in 0..<m {
-            let q = byX[k], r = rows[q]
-            sortedTime[k] = Int32(timeRank[q])
-            sortedWeight[k] = weighted ? w[r] : 1
-            sortedEvent[k] = status[r] != 0
-            sortedX[k] = x[q]
-        }
+        sortedTime.withUnsafeMutableBufferPointer { tp in
+        sortedWeight.withUnsafeMutableBufferPointer { wp in
+        sortedEvent.withUnsafeMutableBufferPointer { ep in
+        packed.withUnsafeBufferPointer { pp in
+        byX.withUnsafeBufferPointer { xp in
+        rows.withUnsafeBufferPointer { rp in
+        w.withUnsafeBufferPointer { weights in
+            let shared = UncheckedSendable((tp, wp, ep, pp, xp, rp, weights))
+            let halves = m >= 50_000 ? 2 : 1
+            ParallelLoop.run(halves, threads: halves) { half in
+                let (tp, wp, ep, pp, xp, rp, weights) = shared.value
+                let lo = half * (m / 2), hi = half == halves - 1 ? m : (half + 1) * (m / 2)
+                for k in lo..<hi {
+                    let q = xp[k], v = pp[q]
+                    tp[k] = Int32(truncatingIfNeeded: v >> 1)
+                    ep[k] = v & 1 != 0
+                    if weighted { wp[k] = weights[rp[q]] }
+                }
+            }
+        }}}}}}}
         // The two sides are independent — the events' side keeps the trees of
         // all and censored rows, the partners' side the tree of events — so
         // they run at the same time, each into its own counts.

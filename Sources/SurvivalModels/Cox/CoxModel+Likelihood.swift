@@ -109,12 +109,14 @@ final class CoxLikelihood {
     /// - Parameters:
     ///   - design: the n × p design in input order; it is centred by `means` and
     ///     multiplied by `scale` into the engine's row-major copy.
+    ///   - centred: the row-major copy (``centredRows(_:means:scale:)``) when
+    ///     the caller made it already (to place it in memory before the index's).
     init(design: Matrix, means: [Double], scale: [Double], offset: [Double], weights: [Double],
-         status: [Int32], index: RiskSetIndex, ties: CoxTies) {
+         status: [Int32], index: RiskSetIndex, ties: CoxTies, centred: LargeBuffer<Double>? = nil) {
         let n = design.rows, p = design.columns
         self.n = n
         self.p = p
-        self.rows = Self.centredRows(design, means: means, scale: scale)
+        self.rows = centred ?? Self.centredRows(design, means: means, scale: scale)
         self.offset = offset
         self.weights = weights
         self.index = index

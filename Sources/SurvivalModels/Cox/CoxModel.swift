@@ -41,11 +41,16 @@ public enum CoxModel {
                 "with frequency counts (--counts) the exact partial likelihood is not implemented; use --ties efron or breslow")
         }
         if exact { try validateExact(frame, options: options) }
-        let weights = frame.weights ?? [Double](repeating: 1, count: n)
         // Centring also finds a non-finite covariate (validation of the design).
         let (means, scale) = exact
             ? try exactCentring(frame, noScale: options.noScaleValues)
-            : try centring(frame, weights: weights, noScale: options.noScaleValues)
+            : try centring(frame, weights: frame.weights, noScale: options.noScaleValues)
+        // The engine's row-major copy of the design is made next: it is the
+        // largest allocation of the fit, and memory freed just before (the
+        // data's columns, once in the frame) is reused only by a block that
+        // fits in it before smaller ones split it.
+        let centred = exact ? nil : CoxLikelihood.centredRows(frame.design, means: means, scale: scale)
+        let weights = frame.weights ?? [Double](repeating: 1, count: n)
         let offset = frame.offset ?? [Double](repeating: 0, count: n)
         if let initial = options.initial, initial.count != p {
             throw .wrongInitialLength(expected: p, got: initial.count)
@@ -68,7 +73,7 @@ public enum CoxModel {
                 stop: frame.response.stop, status: frame.response.status, strata: frame.strata?.codes)
             : CoxLikelihood(
                 design: frame.design, means: means, scale: scale, offset: offset, weights: weights,
-                status: frame.response.status, index: index, ties: options.ties)
+                status: frame.response.status, index: index, ties: options.ties, centred: centred)
         let initial = options.initial ?? [Double](repeating: 0, count: p)
         var state = CoxFitState(
             beta: [], aliased: [], means: means, scale: scale, naiveVariance: Matrix(rows: p, columns: p),
@@ -135,35 +140,41 @@ public enum CoxModel {
     /// non-finite mean reveals a non-finite covariate: the column is then searched
     /// for it, which is how the design is validated without a pass of its own.
     static func centring(
-        _ frame: ModelFrame, weights: [Double], noScale: Set<Double>
+        _ frame: ModelFrame, weights: [Double]?, noScale: Set<Double>
     ) throws(CoxError) -> (means: [Double], scale: [Double]) {
         let design = frame.design
         let n = design.rows, p = design.columns
         var means = [Double](repeating: 0, count: p)
         var scale = [Double](repeating: 1, count: p)
-        let totalWeight = weights.reduce(0, +)
+        // Unweighted: Σ 1 = n and 1·x = x exactly, so no array of ones is needed.
+        let totalWeight = weights?.reduce(0, +) ?? Double(n)
         let noScaleValues = Array(noScale)  // a 3-element array beats hashing
-        var bad: (row: Int, column: Int)?
+        // One column per task (a column's sums do not depend on the threads).
+        var badRow = [Int](repeating: -1, count: p)
         design.storage.withUnsafeBufferPointer { xp in
-        weights.withUnsafeBufferPointer { wp in
-            for j in 0..<p {
+        (weights ?? []).withUnsafeBufferPointer { wp in
+        means.withUnsafeMutableBufferPointer { mp in
+        scale.withUnsafeMutableBufferPointer { sp in
+        badRow.withUnsafeMutableBufferPointer { bp in
+            let shared = UncheckedSendable((xp, wp, mp, sp, bp))
+            ParallelLoop.run(p, threads: n >= 50_000 ? ParallelLoop.coreCount : 1) { j in
+                let (xp, wp, means, scale, badRow) = shared.value
                 let col = xp.baseAddress! + j * n
                 var skip = true
                 for i in 0..<n where !noScaleValues.contains(col[i]) { skip = false; break }
-                if skip { continue }
-                let mean = sum4(n) { wp[$0] * col[$0] } / totalWeight
+                if skip { return }
+                let weighted = !wp.isEmpty
+                let mean = (weighted ? sum4(n) { wp[$0] * col[$0] } : sum4(n) { col[$0] }) / totalWeight
                 guard mean.isFinite else {
-                    if let i = (0..<n).first(where: { !col[$0].isFinite }) {
-                        bad = (i, j)
-                        return
-                    }
-                    continue
+                    if let i = (0..<n).first(where: { !col[$0].isFinite }) { badRow[j] = i }
+                    return
                 }
                 means[j] = mean
-                let absDev = sum4(n) { wp[$0] * abs(col[$0] - mean) }
+                let absDev = weighted ? sum4(n) { wp[$0] * abs(col[$0] - mean) } : sum4(n) { abs(col[$0] - mean) }
                 scale[j] = absDev > 0 ? totalWeight / absDev : 1
             }
-        }}
+        }}}}}
+        let bad = (0..<p).first { badRow[$0] >= 0 }.map { (row: badRow[$0], column: $0) }
         if let bad {
             throw .nonFiniteCovariate(row: frame.rowIndex[bad.row], column: frame.termNames[bad.column])
         }
