@@ -85,8 +85,16 @@ public enum CoxModel {
             state.loglik = ll
         } else {
             let rule: NewtonRaphsonRule = exact ? .coxexact : (frame.response.start == nil ? .coxfit6 : .agfit4)
+            // The row engine's passes run on all cores (`concurrentPerform`) and
+            // call BLAS on small blocks; OpenBLAS's own threads would only wait
+            // for work there, spinning on `sched_yield` for a while after every
+            // threaded call and taking a core from those passes. One BLAS thread
+            // while it iterates (as the bootstrap does); restored afterwards.
+            let blasThreads = BLAS.threadCount
+            if !exact { BLAS.setThreadCount(1) }
             let nr = newtonRaphson(
                 lik, initial: (0..<p).map { initial[$0] / scale[$0] }, options: options, rule: rule)
+            if !exact { BLAS.setThreadCount(blasThreads) }
             var v = nr.variance
             for j in 0..<p {
                 for i in 0..<p { v[i, j] *= scale[i] * scale[j] }
