@@ -26,12 +26,9 @@ extension ModelFrameBuilder {
     func numeric(_ e: FormulaExpression, rows: [Int], as what: String = "a number") throws -> [Double] {
         if case .variable(let name) = e {
             let v = try numericColumn(name, as: what)
-            // All rows in order: the column itself (no gathered copy).
-            if rows.count == v.count, rows.enumerated().allSatisfy({ $0.offset == $0.element }),
-                v.allSatisfy(\.isFinite)
-            {
-                return v
-            }
+            // All rows in order: the column itself (no gathered copy). One pass
+            // checks both that the rows are 0, 1, … and that every value is finite.
+            if rows.count == v.count, Self.identityRowsAllFinite(rows, v) { return v }
             return try rows.map { row in
                 let x = v[row]
                 guard x.isFinite else {
@@ -49,6 +46,24 @@ extension ModelFrameBuilder {
                                "\(e.text) is \(NumberFormatting.label(out[k])) (not a finite number)")
         }
         return out
+    }
+
+    /// Whether `rows` is `0, 1, …, v.count − 1` and every value of `v` is finite.
+    static func identityRowsAllFinite(_ rows: [Int], _ v: [Double]) -> Bool {
+        rows.withUnsafeBufferPointer { r in
+            v.withUnsafeBufferPointer { x in
+                var bad = 0
+                var i = 0
+                let n = x.count
+                // Blocks of 1024 without an early exit (a branch-free loop), then the verdict.
+                while bad == 0 && i < n {
+                    let end = Swift.min(n, i + 1024)
+                    for k in i..<end { bad |= (r[k] &- k) | (x[k].isFinite ? 0 : 1) }
+                    i = end
+                }
+                return bad == 0
+            }
+        }
     }
 
     /// A model variable as numbers on the used rows.
