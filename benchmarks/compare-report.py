@@ -113,7 +113,9 @@ def main():
     print()
     print(f"Machine: `nproc` {info.get('nproc')}, {info.get('cpu')}, {info.get('memory')} RAM; "
           f"load average before {info.get('load_before')}, after {info.get('load_after')}; "
-          f"every step at nice {info.get('nice')}; mode {info.get('mode')}.")
+          f"every step at nice {info.get('nice')}"
+          + (f", best of {info.get('reps')} runs" if info.get('reps', '1') != '1' else "")
+          + f"; mode {info.get('mode')}.")
     print(f"survkit `{info.get('survkit', '?')}`, {info.get('swift', '?')}.")
     if info.get("r"):
         print(f"R {info['r']}.")
