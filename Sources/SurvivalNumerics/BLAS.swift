@@ -1,4 +1,7 @@
 import CLapack
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Thin Swift wrappers over the CBLAS routines the package uses.
 ///
@@ -99,6 +102,21 @@ public enum BLAS {
     /// (`openblas_set_num_threads`; the setting is process-global: it affects every thread and every caller).
     public static func setThreadCount(_ n: Int) {
         openblas_set_num_threads(Int32(max(1, n)))
+    }
+
+    /// Stops OpenBLAS's worker threads (`blas_thread_shutdown_`, what OpenBLAS
+    /// itself calls before a `fork`); the next call that wants threads starts
+    /// them again. OpenBLAS starts its workers when the library loads, and each
+    /// spins on `sched_yield` for about 2²⁸ cycles (≈ 0.1 s) before it sleeps —
+    /// a core taken from whatever the process does first (on 2 cores, half the
+    /// machine while a CSV is read). Looked up by name, as the CBLAS header does
+    /// not declare it; without it nothing happens.
+    public static func stopIdleThreads() {
+        #if canImport(Glibc)
+        typealias Shutdown = @convention(c) () -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "blas_thread_shutdown_") else { return }
+        _ = unsafeBitCast(symbol, to: Shutdown.self)()
+        #endif
     }
 
     /// The current number of OpenBLAS threads (`openblas_get_num_threads`).

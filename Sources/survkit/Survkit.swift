@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SurvivalKit
 
 /// The `survkit` command: survival and recurrence statistics on cohort CSV files.
 ///
@@ -26,6 +27,7 @@ struct Survkit: ParsableCommand {
     /// errors, 2 for usage errors (ArgumentParser would use 64), 0 for help.
     static func main() {
         StandardStreams.prepare()
+        BLAS.stopIdleThreads()
         PhaseTimings.start()
         do {
             var command = try parseAsRoot()

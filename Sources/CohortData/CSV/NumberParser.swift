@@ -76,13 +76,7 @@ struct NumberParser {
         var exponent = 0
         // Integer part: eight digits at a time while they fit the 19 kept, then byte by byte.
         while i + 8 <= limit && digits <= 11, let eight = Self.eightDigits(base, i) {
-            if mantissa == 0 {
-                if eight.value != 0 { digits = 8 - eight.leadingZeros }
-                mantissa = eight.value
-            } else {
-                mantissa = mantissa &* 100_000_000 &+ eight.value
-                digits += 8
-            }
+            Self.append(eight, to: &mantissa, digits: &digits)
             anyDigit = true
             i += 8
         }
@@ -105,13 +99,7 @@ struct NumberParser {
             while i + 8 <= limit && digits <= 11, let eight = Self.eightDigits(base, i) {
                 // The byte loop below would skip the leading zeros (each one lowering
                 // the exponent) and count the digits after them: the same in one step.
-                if mantissa == 0 {
-                    if eight.value != 0 { digits = 8 - eight.leadingZeros }
-                    mantissa = eight.value
-                } else {
-                    mantissa = mantissa &* 100_000_000 &+ eight.value
-                    digits += 8
-                }
+                Self.append(eight, to: &mantissa, digits: &digits)
                 exponent -= 8
                 anyDigit = true
                 i += 8
@@ -165,6 +153,20 @@ struct NumberParser {
             value *= powers[exponent]
         }
         return (negative ? -value : value, i)
+    }
+
+    /// Eight digits appended to the mantissa as the byte loop would append them
+    /// one by one: leading zeros of a mantissa still zero are not significant
+    /// digits. The caller makes sure the 19 digits kept are not exceeded.
+    @inline(__always)
+    static func append(_ eight: (value: UInt64, leadingZeros: Int), to mantissa: inout UInt64, digits: inout Int) {
+        if mantissa == 0 {
+            if eight.value != 0 { digits = 8 - eight.leadingZeros }
+            mantissa = eight.value
+        } else {
+            mantissa = mantissa &* 100_000_000 &+ eight.value
+            digits += 8
+        }
     }
 
     /// The value of the eight ASCII digits at `base + i`, and how many of them
