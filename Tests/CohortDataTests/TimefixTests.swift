@@ -25,6 +25,17 @@ import Testing
         #expect(merged.stop == [1000, 1000, 1])
     }
 
+    /// Whole-number times are left alone without coding them (they are at least
+    /// 1 apart) while their size is at most 10⁷; larger whole numbers still merge
+    /// on the relative gap, as R's aeqSurv merges them.
+    @Test func wholeNumberTimesMergeOnlyWhenHuge() throws {
+        let days = SurvivalResponse(start: [0, 3], stop: [1, 10_000_000], status: [1, 0])
+        #expect(days.mergingNearTies() == days)
+        let huge = SurvivalResponse(stop: [1e9, 1e9 + 1, 5e8], status: [1, 0, 1])
+        let merged = try #require(huge.mergingNearTies())
+        #expect(merged.stop == [1e9, 1e9, 5e8])
+    }
+
     @Test func collapsedIntervalIsReported() {
         let r = SurvivalResponse(start: [1], stop: [1 + 1e-12], status: [1])
         #expect(r.mergingNearTies() == nil)

@@ -25,6 +25,15 @@ extension SurvivalResponse {
         case collapsedInterval(row: Int)
     }
 
+    /// Whether every finite value is a whole number of size at most `bound`.
+    static func wholeNumbersBelow(_ bound: Double, _ values: [Double]) -> Bool {
+        values.withUnsafeBufferPointer { v in
+            var ok = true
+            for x in v where x.isFinite { ok = ok && x == x.rounded() && Swift.abs(x) <= bound }
+            return ok
+        }
+    }
+
     /// `mergingNearTies`, naming the first row (0-based, in this response)
     /// whose interval `(start, stop]` collapses.
     /// The distinct finite values of `a` and `b`, ascending: through the
@@ -42,6 +51,13 @@ extension SurvivalResponse {
     }
 
     public func mergedNearTies(tolerance: Double = Double.ulpOfOne.squareRoot()) -> NearTieMerge {
+        // Whole-number times (days, months) below 10⁷ in size are at least 1
+        // apart and their mean size is below 10⁷, so neither test below can
+        // merge two of them (1 > tolerance and 1/10⁷ > tolerance for the
+        // default √ε ≈ 1.5e-8): nothing to do, without coding the distinct times.
+        if tolerance < 1e-7, Self.wholeNumbersBelow(1e7, stop), Self.wholeNumbersBelow(1e7, start ?? intervalUpper ?? []) {
+            return .merged(self)
+        }
         let y = Self.distinctFinite(stop, start ?? intervalUpper)
         guard y.count > 1 else { return .merged(self) }
         let meanAbs = y.reduce(0) { $0 + Swift.abs($1) } / Double(y.count)
