@@ -31,9 +31,13 @@ enum MemoryRecycling {
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
         let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-        let trimThreshold: Int32 = -1, mmapMax: Int32 = -4  // M_TRIM_THRESHOLD, M_MMAP_MAX
+        let trimThreshold: Int32 = -1, mmapMax: Int32 = -4, arenaMax: Int32 = -8  // M_TRIM_THRESHOLD, M_MMAP_MAX, M_ARENA_MAX
         _ = mallopt(mmapMax, 0)
         _ = mallopt(trimThreshold, Int32.max)
+        // One arena for every thread: an array allocated on a worker thread
+        // (the concordance's per-row counts) otherwise comes from that
+        // thread's own arena, which never holds the main heap's freed pages.
+        _ = mallopt(arenaMax, 1)
         #endif
     }
 }

@@ -102,4 +102,30 @@ struct CSVEncodingTests {
         let clean = [UInt8](repeating: 0x7F, count: 37)
         #expect(clean.withUnsafeBufferPointer { b in b.baseAddress.flatMap { ByteScan.firstNonASCIIOrNUL($0, count: b.count) } } == nil)
     }
+
+    /// The scan checks 1 KB blocks of 64-byte steps: a special byte in any
+    /// lane of any step, at a block's edges, in the tail after the last whole
+    /// block, or two of them in one block — the first is found; a scan that
+    /// starts after one finds the next.
+    @Test func asciiScanFindsTheFirstSpecialByteAcrossBlocks() {
+        let size = 3000
+        let clean = [UInt8](repeating: UInt8(ascii: "7"), count: size)
+        #expect(clean.withUnsafeBufferPointer { b in b.baseAddress.flatMap { ByteScan.firstNonASCIIOrNUL($0, count: b.count) } } == nil)
+        let positions = [0, 15, 16, 63, 64, 1000, 1023, 1024, 1025, 2047, 2048, 2100, 2999]
+        for position in positions {
+            for special: UInt8 in [0x00, 0x80, 0xC3] {
+                var bytes = clean
+                bytes[position] = special
+                if position + 5 < size { bytes[position + 5] = 0x00 }
+                bytes.withUnsafeBufferPointer { b in
+                    guard let base = b.baseAddress else { return }
+                    #expect(ByteScan.firstNonASCIIOrNUL(base, count: size) == position)
+                    #expect(ByteScan.firstNonASCIIOrNUL(base, count: size, from: position + 1)
+                        == (position + 5 < size ? position + 5 : nil))
+                    // A count that stops before the special byte does not see it.
+                    #expect(ByteScan.firstNonASCIIOrNUL(base, count: position) == nil)
+                }
+            }
+        }
+    }
 }

@@ -34,7 +34,10 @@ extension CSVParse {
         let threads = options.threads ?? ParallelLoop.coreCount
         let length = count - dataStart
         guard threads > 1, length >= options.parallelThreshold else { return nil }
-        let target = options.chunkBytes ?? Swift.min(32 << 20, Swift.max(1 << 20, length / (threads * 4)))
+        // 32 chunks a thread (at most 32 MB, at least 1 MB): chunks are handed
+        // out as threads come free, so the last one to finish runs alone for
+        // at most a 32nd of a thread's share.
+        let target = options.chunkBytes ?? Swift.min(32 << 20, Swift.max(1 << 20, length / (threads * 32)))
         let bounds = chunkBounds(target: Swift.max(1, target))
         let chunks = bounds.count - 1
         guard chunks > 1 else { return nil }

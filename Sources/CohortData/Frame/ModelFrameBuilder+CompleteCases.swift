@@ -1,3 +1,5 @@
+import SurvivalNumerics
+
 extension ModelFrameBuilder {
     /// The complete cases among `candidates` (the rows the subset keeps):
     /// the used rows; each dropped row counted once, under its first missing
@@ -17,7 +19,7 @@ extension ModelFrameBuilder {
         // Every row a candidate and no column missing anything (the rule in a
         // clean extract): the used rows are the candidates, with no per-row
         // marks to allocate.
-        if candidates.count == cohort.rowCount, columns.allSatisfy({ $0.missingCount == 0 }) {
+        if candidates.count == cohort.rowCount, Self.noneMissing(columns) {
             var none: [String: Int] = [:]
             for name in names { none[name] = 0 }
             return (candidates, [:], [], none, nil)
@@ -69,6 +71,24 @@ extension ModelFrameBuilder {
             }
         }
         return (used, dropped, order, missingByColumn, firstDropped.map { cohort.line(ofRow: $0) })
+    }
+
+    /// Whether no value of `columns` is missing: the columns counted side by
+    /// side on all cores when they are long (a registry extract's 20 columns
+    /// of a million rows are 160 MB to read).
+    static func noneMissing(_ columns: [Column]) -> Bool {
+        guard let n = columns.first?.count, n * columns.count >= 1 << 20 else {
+            return columns.allSatisfy { $0.missingCount == 0 }
+        }
+        var missing = [Int](repeating: 0, count: columns.count)
+        missing.withUnsafeMutableBufferPointer { out in
+            let shared = UncheckedSendable((out, columns))
+            ParallelLoop.run(columns.count, threads: ParallelLoop.coreCount) { k in
+                let (out, columns) = shared.value
+                out[k] = columns[k].missingCount
+            }
+        }
+        return missing.allSatisfy { $0 == 0 }
     }
 
     /// The columns whose missing values drop a row: the formula's, then the

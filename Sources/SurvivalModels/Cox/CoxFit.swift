@@ -87,17 +87,31 @@ public struct CoxFit: Sendable {
         var lp = [Double](repeating: 0, count: n)
         var products: [Double] = []
         let means = rMeans
-        for j in 0..<p where !state.aliased[j] {
-            let b = state.beta[j]
-            products.append(b * means[j])
-            let base = j * n
-            for i in 0..<n { lp[i] += b * frame.design.storage[base + i] }
-        }
-        if let offset = frame.offset {
-            for i in 0..<n { lp[i] += offset[i] }
-        }
+        let used = (0..<p).filter { !state.aliased[$0] }
+        for j in used { products.append(state.beta[j] * means[j]) }
         let shift = Self.longDoubleSum(products)
-        for i in 0..<n { lp[i] -= shift }
+        // Each row on its own, in the same order of operations: the rows in
+        // two halves on both cores when there are many.
+        let beta = state.beta, x = frame.design.storage, offset = frame.offset
+        let halves = n >= 200_000 ? 2 : 1
+        lp.withUnsafeMutableBufferPointer { out in
+        x.withUnsafeBufferPointer { xp in
+        (offset ?? []).withUnsafeBufferPointer { op in
+            let shared = UncheckedSendable((out, xp, op))
+            ParallelLoop.run(halves, threads: halves) { half in
+                let (out, xp, op) = shared.value
+                let lo = half * (n / halves), hi = half == halves - 1 ? n : (half + 1) * (n / halves)
+                for j in used {
+                    let b = beta[j]
+                    let base = j * n
+                    for i in lo..<hi { out[i] += b * xp[base + i] }
+                }
+                if offset != nil {
+                    for i in lo..<hi { out[i] += op[i] }
+                }
+                for i in lo..<hi { out[i] -= shift }
+            }
+        }}}
         return lp
     }
 
@@ -108,7 +122,17 @@ public struct CoxFit: Sendable {
         var means = [Double](repeating: 0, count: p)
         let x = frame.design.storage
         let noScale = Array(options.noScaleValues)  // a 3-element array beats hashing
-        let uncentred = (0..<p).map { j in (0..<n).allSatisfy { noScale.contains(x[j * n + $0]) } }
+        // A column left uncentred (all its values 0/1) has centring 0 and
+        // scale 1 in the fit; only such columns are read again to be sure.
+        let maybeUncentred = (0..<p).filter { state.means[$0] == 0 && state.scale[$0] == 1 }
+        var uncentred = [Bool](repeating: false, count: p)
+        uncentred.withUnsafeMutableBufferPointer { out in
+            let shared = UncheckedSendable(out)
+            ParallelLoop.run(maybeUncentred.count, threads: n >= 50_000 ? ParallelLoop.coreCount : 1) { c in
+                let j = maybeUncentred[c]
+                shared.value[j] = (0..<n).allSatisfy { noScale.contains(x[j * n + $0]) }
+            }
+        }
         if frame.response.start != nil && options.ties != .exact {
             // agreg.fit: colMeans(x) (a long-double sum divided by n), 0 for 0/1 columns.
             for j in 0..<p where !uncentred[j] {
