@@ -10,47 +10,73 @@ import Testing
 /// awkward.
 @Suite("Chunked CSV reading equals sequential reading")
 struct CSVChunkedReaderTests {
-    private func options(threads: Int, chunk: Int? = nil) -> CSVOptions {
+    private func options(threads: Int, chunk: Int? = nil, surveyBlock: Int? = nil) -> CSVOptions {
         var options = CSVOptions()
         options.threads = threads
         if let chunk {
             options.parallelThreshold = 0
             options.chunkBytes = chunk
         }
+        if let surveyBlock {
+            options.parallelThreshold = 0
+            options.surveyBlockBytes = surveyBlock
+        }
         return options
     }
 
 
-    /// Reads `text` sequentially and in chunks of several sizes; both must give
-    /// the same cohort or the same error message.
-    /// Returns how many of the chunked reads really ran in chunks.
+    /// Reads `text` sequentially and in chunks of several sizes — counted by
+    /// their own sweep (`chunkBytes`), or taken from the encoding check's
+    /// block counts (`surveyBlockBytes`; blocks shorter than a line make the
+    /// reader count its chunks anew) — which must all give the same cohort or
+    /// the same error message. Returns how many of the reads with their own
+    /// sweep really ran in chunks.
     @discardableResult
     private func expectSameRead(_ text: String, _ comment: Comment? = nil) -> Int {
         var chunkedReads = 0
         let sequential = Result { try CSVReader(options: options(threads: 1)).read(string: text, fileName: "t.csv") }
-        for chunk in [1, 7, 23, 64, 500] {
+        let sizes: [(chunk: Int?, block: Int?)] = [1, 7, 23, 64, 500].map { ($0, nil) } + [16, 64, 100, 1000].map { (nil, $0) }
+        for (chunk, block) in sizes {
             let chunked = Result {
-                try CSVReader(options: options(threads: 2, chunk: chunk)).read(string: text, fileName: "t.csv")
+                try CSVReader(options: options(threads: 2, chunk: chunk, surveyBlock: block)).read(string: text, fileName: "t.csv")
             }
             switch (sequential, chunked) {
             case (.success(let a), .success(let b)):
                 #expect(a.readChunks == 0)
-                if b.readChunks > 1 { chunkedReads += 1 }
+                if b.readChunks > 1 && chunk != nil { chunkedReads += 1 }
                 #expect(a.names == b.names, comment)
                 #expect(a.rowCount == b.rowCount, comment)
-                for name in a.names { #expect(identicalColumns(a.column(named: name), b.column(named: name)), "\(name) \(chunk)") }
+                for name in a.names { #expect(identicalColumns(a.column(named: name), b.column(named: name)), "\(name) \(String(describing: chunk)) \(String(describing: block))") }
                 for row in 0..<a.rowCount where a.line(ofRow: row) != b.line(ofRow: row) {
-                    Issue.record("row \(row): line \(a.line(ofRow: row)) vs \(b.line(ofRow: row)) (chunk \(chunk))")
+                    Issue.record("row \(row): line \(a.line(ofRow: row)) vs \(b.line(ofRow: row)) (chunk \(String(describing: chunk)), block \(String(describing: block)))")
                     break
                 }
                 #expect(a.literalNaNRows == b.literalNaNRows, comment)
             case (.failure(let a), .failure(let b)):
                 #expect("\(a)" == "\(b)", comment)
             default:
-                Issue.record("sequential \(sequential) but chunked (\(chunk)) \(chunked)")
+                Issue.record("sequential \(sequential) but chunked (\(String(describing: chunk)), \(String(describing: block))) \(chunked)")
             }
         }
         return chunkedReads
+    }
+
+    /// Blocks of the encoding check longer than a line give the chunks
+    /// without a sweep of their own (the input here is far below the size at
+    /// which the reader's own chunks would be more than one).
+    @Test func blockCountsGiveTheChunks() throws {
+        var lf = "time,status,x\n"
+        for i in 0..<300 { lf += "\(i % 97 + 1),\(i % 2),\(Double(i) * 0.37 - 20)\n" }
+        for text in [lf, lf.replacingOccurrences(of: "\n", with: "\r\n"), lf.replacingOccurrences(of: "\n", with: "\r")] {
+            let cohort = try CSVReader(options: options(threads: 2, surveyBlock: 100)).read(string: text, fileName: "t.csv")
+            #expect(cohort.readChunks > 10)
+            #expect(cohort.rowCount == 300)
+        }
+        // A block shorter than a line: the reader counts its own chunks (one here: sequential).
+        let long = "a,b\n" + String(repeating: "1,\(String(repeating: "2", count: 300))\n", count: 20)
+        let cohort = try CSVReader(options: options(threads: 2, surveyBlock: 100)).read(string: long, fileName: "t.csv")
+        #expect(cohort.readChunks == 0)
+        #expect(cohort.rowCount == 20)
     }
 
     @Test func plainNumbersAndLineEnds() {

@@ -103,6 +103,38 @@ struct CSVEncodingTests {
         #expect(clean.withUnsafeBufferPointer { b in b.baseAddress.flatMap { ByteScan.firstNonASCIIOrNUL($0, count: b.count) } } == nil)
     }
 
+    /// The encoding check's sweep counts as a byte-by-byte count does — LF,
+    /// CR not followed by LF (looking past the range's end), quotes — and finds
+    /// the first byte ≥ 0x80 or NUL, on random text and random ranges.
+    @Test func surveyCountsLikeAByteLoop() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(state % UInt64(bound))
+        }
+        let alphabet: [UInt8] = [0x0A, 0x0D, 0x22, 0x2C, 0x31, 0x41, 0x20]
+        for round in 0..<300 {
+            let n = 1 + next(9_000)
+            var bytes = (0..<n).map { _ in alphabet[next(alphabet.count)] }
+            if round % 3 == 0 { bytes[next(n)] = next(2) == 0 ? 0x00 : 0xC3 }
+            let from = next(n), to = from + next(n - from + 1)
+            var breaks = 0, quotes = 0
+            var special: Int?
+            for i in from..<to {
+                let c = bytes[i]
+                if c == 0x0A || (c == 0x0D && (i + 1 >= n || bytes[i + 1] != 0x0A)) { breaks += 1 }
+                if c == 0x22 { quotes += 1 }
+                if special == nil && (c == 0 || c >= 0x80) { special = i }
+            }
+            bytes.withUnsafeBufferPointer { b in
+                guard let base = b.baseAddress else { return }
+                let survey = ByteScan.survey(base, count: n, from: from, to: to)
+                #expect(survey.breaks == breaks && survey.quotes == quotes && survey.special == special,
+                        "round \(round): \(from)..<\(to) of \(n)")
+            }
+        }
+    }
+
     /// The scan checks 1 KB blocks of 64-byte steps: a special byte in any
     /// lane of any step, at a block's edges, in the tail after the last whole
     /// block, or two of them in one block — the first is found; a scan that

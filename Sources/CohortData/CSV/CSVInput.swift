@@ -5,29 +5,34 @@ import SurvivalNumerics
 /// Latin-1 / Windows-1252 transcoded, and the delimiter chosen (given or
 /// detected).
 ///
-/// Clean ASCII input — the usual case — costs one word-at-a-time scan and
-/// no copy (see `ByteScan`).
+/// Clean ASCII input — the usual case — costs one vector sweep, which also
+/// counts what the chunked reader needs, and no copy (see `ByteScan`).
 struct CSVInput {
     /// UTF-8 text (possibly with a UTF-8 byte order mark, which the parser skips).
     var text: InputBytes
     var delimiter: CSVOptions.Delimiter
+    /// The line breaks and quotes of `text` by block, counted by the encoding
+    /// check's sweep; `nil` when the text was transcoded (other bytes).
+    var breakCounts: BreakCounts?
 
     init(_ raw: InputBytes, fileName: String, options: CSVOptions) throws {
         let compressed = raw.withBytes { Gzip.isCompressed($0) }
         let source = compressed ? InputBytes(try Gzip.decompress(raw.array, fileName: fileName)) : raw
-        let (delimiter, transcoded) = try source.withBytes { buffer in
+        let (delimiter, transcoded, counts) = try source.withBytes { buffer in
             try Self.prepare(buffer, fileName: fileName, options: options, source: source)
         }
         self.text = transcoded.map { InputBytes($0) } ?? source
         self.delimiter = delimiter
+        self.breakCounts = transcoded == nil ? counts : nil
     }
 
     /// Checks the encoding and chooses the delimiter; returns the transcoded
-    /// text when the input was Latin-1 / Windows-1252 with non-ASCII bytes.
+    /// text when the input was Latin-1 / Windows-1252 with non-ASCII bytes,
+    /// and the line breaks and quotes counted on the way.
     private static func prepare(
         _ bytes: UnsafeBufferPointer<UInt8>, fileName: String, options: CSVOptions,
         source: InputBytes
-    ) throws -> (CSVOptions.Delimiter, [UInt8]?) {
+    ) throws -> (CSVOptions.Delimiter, [UInt8]?, BreakCounts?) {
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
             let order = bytes[0] == 0xFF ? "little-endian, byte order mark FF FE" : "big-endian, byte order mark FE FF"
             throw CohortError(
@@ -45,34 +50,45 @@ struct CSVInput {
         }
         let start = hasBOM ? 3 : 0
         var delimiter = options.delimiter ?? .comma
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return (delimiter, nil) }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return (delimiter, nil, nil) }
         let n = bytes.count
         if options.delimiter == nil { delimiter = DelimiterDetection.detect(base, count: n, start: start, decimal: options.decimal) }
-        // The ASCII scan goes through the input in 8 MB blocks on all cores
-        // (small enough that neither core waits long for the other at the
-        // end), handing each back once scanned, so that a mapped file is never
-        // resident as a whole; the first finding is the smallest offset found.
-        let blockSize = 8 << 20
+        // One sweep through the input in blocks (4 MB) on all cores finds the
+        // first byte that is not ASCII and counts the line breaks and quotes
+        // the chunked reader needs; each block is handed back once swept, so
+        // that a mapped file is never resident as a whole. The first finding
+        // is the smallest offset found.
+        let blockSize = Swift.max(1, options.surveyBlockBytes)
         let blocks = (n - start + blockSize - 1) / blockSize
         var found = [Int](repeating: Int.max, count: Swift.max(blocks, 1))
+        var breaks = [Int](repeating: 0, count: blocks)
+        var quotes = breaks
         found.withUnsafeMutableBufferPointer { out in
-            let shared = UncheckedSendable((out, base, source))
+        breaks.withUnsafeMutableBufferPointer { bp in
+        quotes.withUnsafeMutableBufferPointer { qp in
+            let shared = UncheckedSendable((out, bp, qp, base, source))
             ParallelLoop.run(blocks, threads: options.threads ?? ParallelLoop.coreCount) { b in
-                let (out, base, source) = shared.value
+                let (out, bp, qp, base, source) = shared.value
                 let blockStart = start + b * blockSize, blockEnd = Swift.min(n, blockStart + blockSize)
-                out[b] = ByteScan.firstNonASCIIOrNUL(base, count: blockEnd, from: blockStart) ?? Int.max
+                let survey = ByteScan.survey(base, count: n, from: blockStart, to: blockEnd)
+                out[b] = survey.special ?? Int.max
+                bp[b] = survey.breaks
+                qp[b] = survey.quotes
                 source.release(blockStart, blockEnd)
             }
-        }
-        guard let first = found.min(), first != Int.max else { return (delimiter, nil) }
+        }}}
+        let counts = BreakCounts(start: start, blockSize: blockSize, breaks: breaks, quotes: quotes)
+        guard let first = found.min(), first != Int.max else { return (delimiter, nil, counts) }
         let locator = CSVLocator(base: base, count: n, delimiter: delimiter.byte, start: start)
         if encoding == .utf8 {
-            guard let problem = ByteScan.firstUTF8Problem(base, count: n, from: first) else { return (delimiter, nil) }
+            guard let problem = ByteScan.firstUTF8Problem(base, count: n, from: first) else {
+                return (delimiter, nil, counts)
+            }
             throw Self.error(problem, locator: locator, fileName: fileName)
         }
         let (text, nul) = Transcoding.toUTF8(base, count: n, from: first, encoding: encoding)
         if let nul { throw Self.error(.nul(offset: nul), locator: locator, fileName: fileName) }
-        return (delimiter, text)
+        return (delimiter, text, nil)
     }
 
     /// The located error for a NUL byte or an invalid UTF-8 sequence.

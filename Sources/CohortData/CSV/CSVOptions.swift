@@ -75,6 +75,9 @@ public struct CSVOptions: Sendable, Equatable {
     /// exercise the chunked reader on small inputs.
     var parallelThreshold = 4 << 20
     var chunkBytes: Int?
+    /// Block size of the encoding check's sweep, whose line break and quote
+    /// counts give the chunked reader its chunks (tests make it small).
+    var surveyBlockBytes = 4 << 20
 
     public init(
         delimiter: Delimiter? = nil, decimal: DecimalMark = .point, extraMissingTokens: [String] = [],

@@ -34,26 +34,37 @@ extension CSVParse {
         let threads = options.threads ?? ParallelLoop.coreCount
         let length = count - dataStart
         guard threads > 1, length >= options.parallelThreshold else { return nil }
-        // 32 chunks a thread (at most 32 MB, at least 1 MB): chunks are handed
-        // out as threads come free, so the last one to finish runs alone for
-        // at most a 32nd of a thread's share.
-        let target = options.chunkBytes ?? Swift.min(32 << 20, Swift.max(1 << 20, length / (threads * 32)))
-        let bounds = chunkBounds(target: Swift.max(1, target))
+        var bounds: [Int]
+        var breaks: [Int]
+        var quotes: [Int]
+        if options.chunkBytes == nil, let chunked = chunksFromBreakCounts() {
+            // The encoding check counted the blocks: no sweep here.
+            (bounds, breaks, quotes) = chunked
+        } else {
+            // 32 chunks a thread (at most 32 MB, at least 1 MB): chunks are handed
+            // out as threads come free, so the last one to finish runs alone for
+            // at most a 32nd of a thread's share.
+            let target = options.chunkBytes ?? Swift.min(32 << 20, Swift.max(1 << 20, length / (threads * 32)))
+            bounds = chunkBounds(target: Swift.max(1, target))
+            let chunks = bounds.count - 1
+            guard chunks > 1 else { return nil }
+            // Sweep 1: line breaks (LF, and CR not before LF) and quotes per chunk.
+            breaks = [Int](repeating: 0, count: chunks)
+            quotes = breaks
+            breaks.withUnsafeMutableBufferPointer { bp in
+            quotes.withUnsafeMutableBufferPointer { qp in
+                let shared = UncheckedSendable((self, bp, qp))
+                ParallelLoop.run(chunks, threads: threads) { c in
+                    let (parse, bp, qp) = shared.value
+                    let survey = ByteScan.survey(parse.base, count: parse.count, from: bounds[c], to: bounds[c + 1])
+                    bp[c] = survey.breaks
+                    qp[c] = survey.quotes
+                    parse.source?.release(bounds[c], bounds[c + 1])
+                }
+            }}
+        }
         let chunks = bounds.count - 1
         guard chunks > 1 else { return nil }
-
-        // Sweep 1: line breaks (LF, and CR not before LF) and quotes per chunk.
-        let breaks = UnsafeMutablePointer<Int>.allocate(capacity: chunks)
-        let quotes = UnsafeMutablePointer<Int>.allocate(capacity: chunks)
-        defer { breaks.deallocate(); quotes.deallocate() }
-        let shared = UncheckedSendable((self, breaks, quotes))
-        ParallelLoop.run(chunks, threads: threads) { c in
-            let (parse, breaks, quotes) = shared.value
-            let (b, q) = parse.countBreaksAndQuotes(bounds[c], bounds[c + 1])
-            breaks[c] = b
-            quotes[c] = q
-            parse.source?.release(bounds[c], bounds[c + 1])
-        }
         var parity = 0
         for c in 0..<chunks - 1 {
             parity += quotes[c]
@@ -127,10 +138,7 @@ extension CSVParse {
         var bounds = [dataStart]
         var p = dataStart + target
         while p < count {
-            var i = p
-            while i < count && base[i] != 0x0A && base[i] != 0x0D { i += 1 }
-            if i + 1 < count && base[i] == 0x0D && base[i + 1] == 0x0A { i += 1 }
-            i += 1
+            let i = afterLineBreak(from: p)
             if i >= count { break }
             bounds.append(i)
             p = i + target
@@ -139,54 +147,50 @@ extension CSVParse {
         return bounds
     }
 
-    /// Line breaks (LF, and CR not followed by LF) and `"` bytes in `[start, end)`.
-    ///
-    /// Sixteen bytes at a time: a lane-wise comparison with `\n` (and `"`)
-    /// gives −1 in the matching lanes, subtracted into sixteen byte-sized
-    /// counters that are added up every 255 vectors (before they can wrap).
-    /// A vector holding a CR is counted byte by byte (a CR counts only when no
-    /// LF follows it). About three times the speed of a word-at-a-time count.
-    func countBreaksAndQuotes(_ start: Int, _ end: Int) -> (Int, Int) {
-        var breaks = 0
-        var quotes = 0
-        @inline(__always) func countByte(_ i: Int) {
-            let c = base[i]
-            if c <= 0x22 {
-                if c == 0x0A {
-                    breaks += 1
-                } else if c == 0x0D {
-                    if i + 1 >= count || base[i + 1] != 0x0A { breaks += 1 }
-                } else if c == 0x22 {
-                    quotes += 1
-                }
+    /// The offset just after the first line break (LF, CRLF or CR) at or after `p`.
+    private func afterLineBreak(from p: Int) -> Int {
+        var i = p
+        while i < count && base[i] != 0x0A && base[i] != 0x0D { i += 1 }
+        if i + 1 < count && base[i] == 0x0D && base[i + 1] == 0x0A { i += 1 }
+        return i + 1
+    }
+
+    /// The chunks and their line break and quote counts from the encoding
+    /// check's block counts (`BreakCounts`): chunk k starts just after the
+    /// first line break at or after block k's start (chunk 0 at `dataStart`),
+    /// and its counts are block k's, less those of `[block start, chunk
+    /// start)`, plus those of `[next block start, next chunk start)` — short
+    /// stretches of at most a line, counted here. `nil` when there are no
+    /// counts, fewer than two blocks, or a record start is not inside its own
+    /// block (lines longer than a block): then the chunks are counted anew.
+    private func chunksFromBreakCounts() -> (bounds: [Int], breaks: [Int], quotes: [Int])? {
+        guard let counts = breakCounts, counts.blockCount >= 2, counts.start <= dataStart,
+            dataStart < counts.blockStart(1)
+        else { return nil }
+        // Chunk 0: block 0 without the header before `dataStart`.
+        let header = ByteScan.survey(base, count: count, from: counts.start, to: dataStart)
+        var bounds = [dataStart]
+        var breaks = [counts.breaks[0] - header.breaks]
+        var quotes = [counts.quotes[0] - header.quotes]
+        for k in 1..<counts.blockCount {
+            let startOfBlock = counts.blockStart(k)
+            let bound = afterLineBreak(from: startOfBlock)
+            if bound >= count {
+                // The last block holds no record start: it ends the chunk before.
+                breaks[breaks.count - 1] += counts.breaks[k]
+                quotes[quotes.count - 1] += counts.quotes[k]
+                break
             }
+            guard let last = bounds.last, bound > last, bound < startOfBlock + counts.blockSize else { return nil }
+            // Block k's bytes before its record start end the chunk before.
+            let head = ByteScan.survey(base, count: count, from: startOfBlock, to: bound)
+            breaks[breaks.count - 1] += head.breaks
+            quotes[quotes.count - 1] += head.quotes
+            bounds.append(bound)
+            breaks.append(counts.breaks[k] - head.breaks)
+            quotes.append(counts.quotes[k] - head.quotes)
         }
-        let raw = UnsafeRawPointer(base)
-        let lf = SIMD16<UInt8>(repeating: 0x0A), quote = SIMD16<UInt8>(repeating: 0x22)
-        let cr = SIMD16<UInt8>(repeating: 0x0D), zero = SIMD16<UInt8>(repeating: 0)
-        var i = start
-        while i + 16 <= end {
-            let vectors = Swift.min(255, (end - i) / 16)
-            var lfLanes = zero, quoteLanes = zero
-            for _ in 0..<vectors {
-                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-                if any(v .== cr) {
-                    for k in i..<(i + 16) { countByte(k) }
-                } else {
-                    lfLanes &-= unsafeBitCast(v .== lf, to: SIMD16<UInt8>.self)
-                    quoteLanes &-= unsafeBitCast(v .== quote, to: SIMD16<UInt8>.self)
-                }
-                i += 16
-            }
-            for lane in 0..<16 {
-                breaks += Int(lfLanes[lane])
-                quotes += Int(quoteLanes[lane])
-            }
-        }
-        while i < end {
-            countByte(i)
-            i += 1
-        }
-        return (breaks, quotes)
+        bounds.append(count)
+        return (bounds, breaks, quotes)
     }
 }

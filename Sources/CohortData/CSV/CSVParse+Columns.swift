@@ -48,7 +48,7 @@ extension CSVParse {
     /// Pass 1 in one thread over the whole input.
     func sequentialPassOne(wanted: [Bool]) throws -> PassOne {
         // Upper bound on records: one per line break, plus a last unterminated line.
-        let capacity = 1 + countBreaksAndQuotes(dataStart, count).0
+        let capacity = 1 + ByteScan.survey(base, count: count, from: dataStart, to: count).breaks
         let filled = try PassOne.filling(wanted: wanted, capacity: capacity) { pass in
             let scan = try scanRecords(
                 from: dataStart, to: count, firstLine: dataLine, firstRow: 0, numeric: pass.numeric, into: pass)

@@ -12,6 +12,8 @@ struct CSVParse {
     let source: InputBytes?
     /// The `--date-format` pattern, when one was given.
     let datePattern: DatePattern?
+    /// The text's line breaks and quotes by block, when the encoding check counted them.
+    let breakCounts: BreakCounts?
     var names: [String] = []
     /// Offset just after the header record, and the line it starts on.
     var dataStart = 0
@@ -19,9 +21,10 @@ struct CSVParse {
 
     init(
         base: UnsafePointer<UInt8>, count: Int, fileName: String, delimiter: CSVOptions.Delimiter,
-        options: CSVOptions, source: InputBytes? = nil
+        options: CSVOptions, source: InputBytes? = nil, breakCounts: BreakCounts? = nil
     ) {
         self.source = source
+        self.breakCounts = breakCounts
         self.base = base
         self.count = count
         self.fileName = fileName

@@ -67,7 +67,7 @@ public struct CSVReader: Sendable {
             }
             var parse = CSVParse(
                 base: base, count: buffer.count, fileName: fileName, delimiter: input.delimiter, options: options,
-                source: text)
+                source: text, breakCounts: input.breakCounts)
             return try parse.run()
         }
     }

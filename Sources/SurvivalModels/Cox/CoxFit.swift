@@ -83,23 +83,43 @@ public struct CoxFit: Sendable {
     /// means (summed in time order), for `(start, stop]` data `agreg.fit`'s
     /// unweighted `colMeans`; 0 for columns left uncentred (0/1 columns).
     public var linearPredictors: [Double] {
-        let n = frame.count, p = state.beta.count
-        var lp = [Double](repeating: 0, count: n)
+        let p = state.beta.count
         var products: [Double] = []
         let means = rMeans
-        let used = (0..<p).filter { !state.aliased[$0] }
-        for j in used { products.append(state.beta[j] * means[j]) }
+        for j in 0..<p where !state.aliased[j] { products.append(state.beta[j] * means[j]) }
         let shift = Self.longDoubleSum(products)
-        // Each row on its own, in the same order of operations: the rows in
-        // two halves on both cores when there are many.
+        var lp = unshiftedPredictors().values
+        let n = lp.count
+        let halves = n >= 200_000 ? 2 : 1
+        lp.withUnsafeMutableBufferPointer { out in
+            let shared = UncheckedSendable(out)
+            ParallelLoop.run(halves, threads: halves) { half in
+                let out = shared.value
+                let lo = half * (n / halves), hi = half == halves - 1 ? n : (half + 1) * (n / halves)
+                for i in lo..<hi { out[i] -= shift }
+            }
+        }
+        return lp
+    }
+
+    /// `Xβ + offset` in R's arithmetic (see ``linearPredictors``), before the
+    /// constant is subtracted, and the largest magnitude among them. Each row
+    /// on its own, in the same order of operations: the rows in two halves on
+    /// both cores when there are many.
+    func unshiftedPredictors() -> (values: [Double], largest: Double) {
+        let n = frame.count, p = state.beta.count
+        var lp = [Double](repeating: 0, count: n)
+        let used = (0..<p).filter { !state.aliased[$0] }
         let beta = state.beta, x = frame.design.storage, offset = frame.offset
         let halves = n >= 200_000 ? 2 : 1
+        var largest = [Double](repeating: 0, count: halves)
         lp.withUnsafeMutableBufferPointer { out in
         x.withUnsafeBufferPointer { xp in
         (offset ?? []).withUnsafeBufferPointer { op in
-            let shared = UncheckedSendable((out, xp, op))
+        largest.withUnsafeMutableBufferPointer { lg in
+            let shared = UncheckedSendable((out, xp, op, lg))
             ParallelLoop.run(halves, threads: halves) { half in
-                let (out, xp, op) = shared.value
+                let (out, xp, op, lg) = shared.value
                 let lo = half * (n / halves), hi = half == halves - 1 ? n : (half + 1) * (n / halves)
                 for j in used {
                     let b = beta[j]
@@ -109,10 +129,17 @@ public struct CoxFit: Sendable {
                 if offset != nil {
                     for i in lo..<hi { out[i] += op[i] }
                 }
-                for i in lo..<hi { out[i] -= shift }
+                // A NaN makes the largest magnitude NaN (so nothing is taken as safe).
+                var m = 0.0
+                for i in lo..<hi {
+                    let v = abs(out[i])
+                    m = v > m || v.isNaN ? v : m
+                }
+                lg[half] = m
             }
-        }}}
-        return lp
+        }}}}
+        let top = largest.contains { $0.isNaN } ? Double.nan : (largest.max() ?? 0)
+        return (lp, top)
     }
 
     /// The column means R subtracts from its linear predictor (see

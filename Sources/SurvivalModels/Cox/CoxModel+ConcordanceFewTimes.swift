@@ -38,9 +38,24 @@ extension ModelFrame {
     /// any order) the influence counts are not written back to their rows but
     /// appended in predictor order with the rows' weights — a million random
     /// writes fewer; `weighted: false` means every weight is 1 (not read).
+    ///
+    /// With a `mergeGuard`, the predictor's neighbouring distinct values are
+    /// checked once sorted: if two are at most that far apart, `mergeRisk` is
+    /// set and nothing is counted (the caller starts again on another
+    /// predictor; see ``CoxFit/concordance(timeLimit:)``).
     func fewTimesConcordanceCounts(
         rows: [Int], lp: [Double], w: [Double], weighted: Bool = true, count: inout [Double], imat: InfluenceCounts,
-        unscattered: inout [StratumInfluence]?, timeLimit: Int
+        unscattered: inout [StratumInfluence]?, timeLimit: Int, mergeGuard: Double? = nil
+    ) -> Bool {
+        var unused = false
+        return fewTimesConcordanceCounts(
+            rows: rows, lp: lp, w: w, weighted: weighted, count: &count, imat: imat, unscattered: &unscattered,
+            timeLimit: timeLimit, mergeGuard: mergeGuard, mergeRisk: &unused)
+    }
+
+    func fewTimesConcordanceCounts(
+        rows: [Int], lp: [Double], w: [Double], weighted: Bool = true, count: inout [Double], imat: InfluenceCounts,
+        unscattered: inout [StratumInfluence]?, timeLimit: Int, mergeGuard: Double?, mergeRisk: inout Bool
     ) -> Bool {
         let stop = response.stop, status = response.status
         // `rows` lists a stratum's rows in increasing order: all of them are 0..<n.
@@ -80,6 +95,19 @@ extension ModelFrame {
         // counts are scattered back to the rows once at the end.
         let (byX, sortedX) = RadixOrder.ascendingWithKeys(allRows ? lp : rows.map { lp[$0] })
         let m = rows.count
+        if let mergeGuard {
+            var close = false
+            sortedX.withUnsafeBufferPointer { xp in
+                for k in 1..<Swift.max(m, 1) {
+                    let gap = xp[k] - xp[k - 1]
+                    close = close || (gap != 0 && !(gap > mergeGuard))
+                }
+            }
+            if close {
+                mergeRisk = true
+                return true
+            }
+        }
         var sortedTime = [Int32](repeating: 0, count: m)
         var sortedWeight = [Double](repeating: 1, count: m)
         var sortedEvent = [Bool](repeating: false, count: m)

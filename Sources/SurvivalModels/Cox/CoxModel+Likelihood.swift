@@ -162,10 +162,14 @@ final class CoxLikelihood {
         }
         self.tiedRow = tiedRow
         self.tiedCount = tied
-        eta = LargeBuffer(count: n)
-        wr = LargeBuffer(count: n)
-        g = LargeBuffer(count: n)
-        resid = LargeBuffer(count: n)
+        // Every pass writes all n entries before anything reads them (the
+        // scalar pass η and w·r, then the expected events g and δw − g), so
+        // the buffers are not zeroed: their pages are first touched by the
+        // passes, on all cores, instead of by one memset.
+        eta = LargeBuffer(count: n, zeroed: false)
+        wr = LargeBuffer(count: n, zeroed: false)
+        g = LargeBuffer(count: n, zeroed: false)
+        resid = LargeBuffer(count: n, zeroed: false)
         s0 = [Double](repeating: 0, count: t)
         d0 = s0
         cum = s0
