@@ -114,7 +114,7 @@ def main():
     print(f"Machine: `nproc` {info.get('nproc')}, {info.get('cpu')}, {info.get('memory')} RAM; "
           f"load average before {info.get('load_before')}, after {info.get('load_after')}; "
           f"every step at nice {info.get('nice')}"
-          + (f", best of {info.get('reps')} runs" if info.get('reps', '1') != '1' else "")
+          + (f", best of {info.get('reps')} rounds" if info.get('reps', '1') != '1' else "")
           + f"; mode {info.get('mode')}.")
     print(f"survkit `{info.get('survkit', '?')}`, {info.get('swift', '?')}.")
     if info.get("r"):

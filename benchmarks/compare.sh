@@ -22,7 +22,9 @@ usage: bash benchmarks/compare.sh [options] [DATA_DIR]
   --no-build       use the existing .build/release/survkit and cohort-gen (SURVKIT=path overrides)
   --timeout S      per-step time limit in seconds (default 900; a step over it is recorded as timeout)
   --nice N         niceness of every timed step (default 10; 0 for none)
-  --reps N         run every timed step N times and keep the fastest (default 1)
+  --reps N         N rounds over all the timed steps, keeping each step's fastest run
+                   (default 1); a step's runs are rounds apart, so that a slow spell of
+                   the shared host does not fall on every run of one tool
   --gen-only       only build the generator and write the cohorts
   --report RUN     print (and with --record, record) the report of an earlier run folder
                    DATA_DIR/run-YYYYMMDD-HHMMSS without running anything
@@ -199,52 +201,59 @@ print(", ".join(out))' $PY_MODULES)"
 #                the time is the process's wall clock
 #   VALUES FILE: an R/Python step; stdout carries TIME/READ/NOTE lines (the time is
 #                the TIME line) and the step writes key,value lines to FILE
+# One run per call, in round $ROUND of $REPS: the fastest round's time, read and peak
+# RSS are kept in $RUN/$id.best, written to the results in first-run order at the end.
+# A step that fails, times out or is skipped in a round is not run again.
 run_step() {
   local size=$1 analysis=$2 tool=$3 step=$4 values=$5; shift 6
   local id="$size-$analysis-$tool-${step// /_}"
   id=${id//[^A-Za-z0-9._-]/_}
-  local out="$RUN/$id.out" err="$RUN/$id.err" tf="$RUN/$id.time" kind=peer
+  local out="$RUN/$id.out" err="$RUN/$id.err" tf="$RUN/$id.time" kind=peer best="$RUN/$id.best"
   if [ "$values" = json ]; then kind=survkit; values="$out"; fi
-  say "-- $size $analysis: $tool $step"
-  # With --reps N the step runs N times and the fastest run is kept (its time,
-  # read and peak RSS): on a shared VM one run can lose a second to the host.
-  local rc=0 t0 t1 rep=1
-  local rss seconds read="" status=ok note="" best="" bestRss="" bestRead="" bestNote=""
-  while [ "$rep" -le "$REPS" ]; do
-    rc=0
-    t0=$(date +%s.%N)
-    nice -n "$NICE" /usr/bin/time -f "%e %M" -o "$tf" timeout "$TIMEOUT" "$@" >"$out" 2>"$err" || rc=$?
-    t1=$(date +%s.%N)
-    [ "$rc" = 0 ] || break
-    rss=$(tail -1 "$tf" 2>/dev/null | awk '{printf "%.0f", $2 / 1024}')
-    if [ "$kind" = survkit ]; then
-      seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')
-    else
-      seconds=$(awk '$1 == "TIME" {print $2}' "$out" | tail -1)
-      read=$(awk '$1 == "READ" {print $2}' "$out" | tail -1)
-      note=$(awk '$1 == "NOTE" {$1 = ""; print substr($0, 2)}' "$out" | tail -1)
-    fi
-    [ "$REPS" -gt 1 ] && say "   run $rep: ${seconds:-?} s"
-    if [ -n "$seconds" ] && { [ -z "$best" ] || awk -v a="$seconds" -v b="$best" 'BEGIN {exit !(a < b)}'; }; then
-      best=$seconds; bestRss=$rss; bestRead=$read; bestNote=$note
-    fi
-    rep=$((rep + 1))
-  done
-  if [ "$rc" = 0 ]; then
-    seconds=$best; rss=$bestRss; read=$bestRead; note=$bestNote
-    [ "$REPS" -gt 1 ] && note="${note:+$note; }best of $REPS"
+  [ -e "$RUN/$id.final" ] && return 0
+  [ -e "$best" ] || echo "$id" >>"$RUN/order.txt"
+  local round=""
+  [ "$REPS" -gt 1 ] && round=" (round $ROUND of $REPS)"
+  say "-- $size $analysis: $tool $step$round"
+  local rc=0 t0 t1 rss seconds read="" status=ok note=""
+  t0=$(date +%s.%N)
+  nice -n "$NICE" /usr/bin/time -f "%e %M" -o "$tf" timeout "$TIMEOUT" "$@" >"$out" 2>"$err" || rc=$?
+  t1=$(date +%s.%N)
+  rss=$(tail -1 "$tf" 2>/dev/null | awk '{printf "%.0f", $2 / 1024}')
+  if [ "$kind" = survkit ]; then
+    seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')
+  else
+    seconds=$(awk '$1 == "TIME" {print $2}' "$out" | tail -1)
+    read=$(awk '$1 == "READ" {print $2}' "$out" | tail -1)
+    note=$(awk '$1 == "NOTE" {$1 = ""; print substr($0, 2)}' "$out" | tail -1)
   fi
   if [ "$rc" = 124 ]; then status="timeout"; note="over ${TIMEOUT} s"
   elif [ "$rc" = 3 ]; then status="skipped"; note=$(tail -1 "$err")
   elif [ "$rc" != 0 ]; then status="failed"; note="exit $rc: $(grep -v '^\s*$' "$err" | tail -1 | cut -c1-160)"
   fi
-  [ "$status" = ok ] || { seconds=""; say "   $status: $note"; }
-  [ -n "$seconds" ] && say "   ${seconds} s, peak RSS ${rss} MB"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$analysis" "$tool" "$step" \
-    "$seconds" "$read" "$rss" "$status" "$values" "${note//$'\t'/ }" >>"$RESULTS"
+  if [ "$status" != ok ] || [ -z "$seconds" ]; then
+    seconds=""; say "   $status: $note"
+    printf '%s\t%s\t%s\t%s\t\t\t%s\t%s\t%s\t%s\n' "$size" "$analysis" "$tool" "$step" \
+      "$rss" "$status" "$values" "${note//$'\t'/ }" >"$best"
+    touch "$RUN/$id.final"
+    return 0
+  fi
+  say "   ${seconds} s, peak RSS ${rss} MB"
+  local previous=""
+  [ -e "$best" ] && previous=$(cut -f5 "$best")
+  if [ -z "$previous" ] || awk -v a="$seconds" -v b="$previous" 'BEGIN {exit !(a < b)}'; then
+    [ "$REPS" -gt 1 ] && note="${note:+$note; }best of $REPS rounds"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$analysis" "$tool" "$step" \
+      "$seconds" "$read" "$rss" "$status" "$values" "${note//$'\t'/ }" >"$best"
+  fi
 }
 skip_step() { # SIZE ANALYSIS TOOL STEP REASON
-  printf '%s\t%s\t%s\t%s\t\t\t\tskipped\t\t%s\n' "$1" "$2" "$3" "$4" "$5" >>"$RESULTS"
+  local id="$1-$2-$3-${4// /_}"
+  id=${id//[^A-Za-z0-9._-]/_}
+  [ -e "$RUN/$id.best" ] && return 0
+  echo "$id" >>"$RUN/order.txt"
+  printf '%s\t%s\t%s\t%s\t\t\t\tskipped\t\t%s\n' "$1" "$2" "$3" "$4" "$5" >"$RUN/$id.best"
+  touch "$RUN/$id.final"
 }
 
 FORMULA_COX="Surv(time, status) ~ $(seq -s ' + ' -f 'x%g' 1 20)"
@@ -252,6 +261,8 @@ FORMULA_G="Surv(time, status) ~ g"
 R="Rscript benchmarks/compare-r.R"
 PY="python3 benchmarks/compare-python.py"
 
+for ROUND in $(seq "$REPS"); do
+[ "$REPS" -gt 1 ] && say "== round $ROUND of $REPS"
 while read -r size rows p; do
   f=$(cohort_file "$size")
   say "== $size: $f"
@@ -314,6 +325,9 @@ while read -r size rows p; do
     skip_step "$size" all Python "all Python steps" "Python peers on 1M only"
   fi
 done <<<"$COHORTS"
+done
+# Each step's kept run, in the order the steps first ran.
+while read -r id; do cat "$RUN/$id.best" >>"$RESULTS"; done <"$RUN/order.txt"
 
 echo "load_after	$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/machine.tsv"
 

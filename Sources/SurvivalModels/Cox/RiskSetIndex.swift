@@ -46,8 +46,13 @@ struct RiskSetIndex: Sendable {
     var count: Int { times.count }
 
     /// `counts`: frequency counts (`ModelFrame.counts`), whole numbers; `nil`
-    /// counts each death row once.
-    init(response: SurvivalResponse, strata: [Int32]?, stratumCount: Int, weights: [Double]?, counts: [Double]? = nil) {
+    /// counts each death row once. Without strata, from `halvesFrom` rows the
+    /// walk runs on two halves (``unstratifiedInTwoHalves(response:weights:counts:)``;
+    /// tests lower or raise it to compare the two).
+    init(
+        response: SurvivalResponse, strata: [Int32]?, stratumCount: Int, weights: [Double]?, counts: [Double]? = nil,
+        halvesFrom: Int = 1 << 18
+    ) {
         let n = response.count
         let stop = response.stop
         let status = response.status
@@ -56,6 +61,12 @@ struct RiskSetIndex: Sendable {
         // finds each stratum's distinct event times and the last one at or before
         // each row's stop time. The sort is stable, so the deaths of a time are
         // met (and their weights summed) in input order.
+        if strataCount == 1, n >= Swift.max(halvesFrom, 2), n < 1 << 29,
+            let index = Self.unstratifiedInTwoHalves(response: response, weights: weights, counts: counts)
+        {
+            self = index
+            return
+        }
         let sorted = Self.rowsByStratumAndTime(stop, strata: strata, strataCount: strataCount)
         var times: [Double] = []
         var firstTime: [Int] = []
@@ -112,23 +123,10 @@ struct RiskSetIndex: Sendable {
         // the first event time after the start, by binary search.
         var entered = [Int32](repeating: 0, count: n)
         times.withUnsafeBufferPointer { tp in
-            // Number of times in lo..<hi that are ≤ x (upper bound), plus lo.
-            // Branch-free form (the comparison becomes a conditional move).
-            func upperBound(_ x: Double, _ lo: Int, _ hi: Int) -> Int {
-                var base = lo, len = hi - lo
-                while len > 0 {
-                    let half = len >> 1
-                    let probe = base + half
-                    let go = tp[probe] <= x
-                    base = go ? probe + 1 : base
-                    len = go ? len - half - 1 : half
-                }
-                return base
-            }
             for i in 0..<n {
                 let s = Int(strata?[i] ?? 0)
                 let lo = firstTime[s]
-                entered[i] = Int32(response.start.map { upperBound($0[i], lo, firstTime[s + 1]) } ?? lo)
+                entered[i] = Int32(response.start.map { Self.upperBound($0[i], tp, lo, firstTime[s + 1]) } ?? lo)
             }
         }
         self.times = times
@@ -139,6 +137,123 @@ struct RiskSetIndex: Sendable {
         self.deathCount = deathCount
         self.deathWeight = deathWeight
         self.timeOrder = sorted
+    }
+
+    private init(
+        times: [Double], firstTime: [Int], stratumOfTime: [Int], entered: [Int32], exited: [Int32],
+        deathCount: [Int], deathWeight: [Double], timeOrder: [Int]
+    ) {
+        self.times = times
+        self.firstTime = firstTime
+        self.stratumOfTime = stratumOfTime
+        self.entered = entered
+        self.exited = exited
+        self.deathCount = deathCount
+        self.deathWeight = deathWeight
+        self.timeOrder = timeOrder
+    }
+
+    /// The index of right-censored or `(start, stop]` data without strata,
+    /// the walk through the sorted rows made on two halves at once: the
+    /// sorted positions are split at the first change of time after the
+    /// middle, each half finds its own distinct event times and writes its
+    /// rows' last event time as an index among them (the second half's
+    /// marked by an offset of −2³⁰), and a pass over the rows then adds the
+    /// first half's number of event times to the second half's. The times,
+    /// counts and death weights are those of the one walk (each time's deaths
+    /// summed in the same order); `nil` when all rows share one time.
+    private static func unstratifiedInTwoHalves(
+        response: SurvivalResponse, weights: [Double]?, counts: [Double]?
+    ) -> RiskSetIndex? {
+        let n = response.count
+        let stop = response.stop, status = response.status
+        let (sorted, keys) = RadixOrder.ascendingWithKeys(stop)
+        var middle = n / 2
+        while middle < n && keys[middle] == keys[middle - 1] { middle += 1 }
+        guard middle < n else { return nil }
+        struct Half {
+            var times: [Double] = [], deathCount: [Int] = [], deathWeight: [Double] = []
+        }
+        var halves = [Half](repeating: Half(), count: 2)
+        let marker = Int32(1 << 30)
+        var exited = [Int32](repeating: 0, count: n)
+        sorted.withUnsafeBufferPointer { op in
+        keys.withUnsafeBufferPointer { kp in
+        stop.withUnsafeBufferPointer { tp in
+        status.withUnsafeBufferPointer { sp in
+        exited.withUnsafeMutableBufferPointer { xp in
+        halves.withUnsafeMutableBufferPointer { hp in
+            let shared = UncheckedSendable((op, kp, tp, sp, xp, hp))
+            ParallelLoop.run(2, threads: 2) { part in
+                let (op, kp, tp, sp, xp, hp) = shared.value
+                let lo = part == 0 ? 0 : middle, hi = part == 0 ? middle : n
+                let shift = part == 0 ? 0 : marker
+                var half = Half()
+                var current: Int32 = -1  // the last event time so far, among this half's
+                var g0 = lo
+                while g0 < hi {
+                    // One group of rows with the same stop time.
+                    let v = kp[g0]
+                    var g1 = g0
+                    var deaths = 0
+                    var weight = 0.0
+                    while g1 < hi && kp[g1] == v {
+                        let i = op[g1]
+                        if sp[i] == 1 {
+                            deaths += counts.map { Int($0[i]) } ?? 1
+                            weight += weights?[i] ?? 1
+                        }
+                        g1 += 1
+                    }
+                    if deaths > 0 {
+                        half.times.append(tp[op[g0]])
+                        half.deathCount.append(deaths)
+                        half.deathWeight.append(weight)
+                        current = Int32(half.times.count - 1)
+                    }
+                    for q in g0..<g1 { xp[op[q]] = current - shift }
+                    g0 = g1
+                }
+                hp[part] = half
+            }
+        }}}}}}
+        let firstHalfTimes = Int32(halves[0].times.count)
+        exited.withUnsafeMutableBufferPointer { xp in
+            let shared = UncheckedSendable(xp)
+            ParallelLoop.run(2, threads: 2) { part in
+                let xp = shared.value
+                let lo = part == 0 ? 0 : n / 2, hi = part == 0 ? n / 2 : n
+                for i in lo..<hi where xp[i] < -1 { xp[i] += marker + firstHalfTimes }
+            }
+        }
+        let times = halves[0].times + halves[1].times
+        var entered = [Int32](repeating: 0, count: n)
+        if let start = response.start {
+            times.withUnsafeBufferPointer { tp in
+                start.withUnsafeBufferPointer { st in
+                    for i in 0..<n { entered[i] = Int32(Self.upperBound(st[i], tp, 0, tp.count)) }
+                }
+            }
+        }
+        return RiskSetIndex(
+            times: times, firstTime: [0, times.count], stratumOfTime: [Int](repeating: 0, count: times.count),
+            entered: entered, exited: exited, deathCount: halves[0].deathCount + halves[1].deathCount,
+            deathWeight: halves[0].deathWeight + halves[1].deathWeight, timeOrder: sorted)
+    }
+
+    /// Number of times in `lo..<hi` that are ≤ x, plus lo (times ascending).
+    /// Branch-free form (the comparison becomes a conditional move).
+    @inline(__always)
+    static func upperBound(_ x: Double, _ tp: UnsafeBufferPointer<Double>, _ lo: Int, _ hi: Int) -> Int {
+        var base = lo, len = hi - lo
+        while len > 0 {
+            let half = len >> 1
+            let probe = base + half
+            let go = tp[probe] <= x
+            base = go ? probe + 1 : base
+            len = go ? len - half - 1 : half
+        }
+        return base
     }
 
     /// Row numbers in (stratum, time) order, ties in input order: a stable
