@@ -55,10 +55,13 @@ struct CSVInput {
         if options.delimiter == nil { delimiter = DelimiterDetection.detect(base, count: n, start: start, decimal: options.decimal) }
         // One sweep through the input in blocks (4 MB) on all cores finds the
         // first byte that is not ASCII and counts the line breaks and quotes
-        // the chunked reader needs; each block is handed back once swept, so
-        // that a mapped file is never resident as a whole. The first finding
-        // is the smallest offset found.
+        // the chunked reader needs. A file above `keepMappedBytes` has each
+        // block handed back once swept, so that it is never resident as a
+        // whole; a smaller one stays mapped for the reader's pass, which then
+        // finds its pages in place (and hands them back itself). The first
+        // finding is the smallest offset found.
         let blockSize = Swift.max(1, options.surveyBlockBytes)
+        let handBack = n > options.keepMappedBytes
         let blocks = (n - start + blockSize - 1) / blockSize
         var found = [Int](repeating: Int.max, count: Swift.max(blocks, 1))
         var breaks = [Int](repeating: 0, count: blocks)
@@ -74,7 +77,7 @@ struct CSVInput {
                 out[b] = survey.special ?? Int.max
                 bp[b] = survey.breaks
                 qp[b] = survey.quotes
-                source.release(blockStart, blockEnd)
+                if handBack { source.release(blockStart, blockEnd) }
             }
         }}}
         let counts = BreakCounts(start: start, blockSize: blockSize, breaks: breaks, quotes: quotes)

@@ -78,6 +78,11 @@ public struct CSVOptions: Sendable, Equatable {
     /// Block size of the encoding check's sweep, whose line break and quote
     /// counts give the chunked reader its chunks (tests make it small).
     var surveyBlockBytes = 4 << 20
+    /// A mapped file of at most this many bytes stays mapped from the
+    /// encoding check to the reader's pass (`CSVInput`); larger ones are
+    /// handed back block by block, so that resident memory stays near the
+    /// columns' size whatever the file's.
+    var keepMappedBytes = 1 << 30
 
     public init(
         delimiter: Delimiter? = nil, decimal: DecimalMark = .point, extraMissingTokens: [String] = [],
