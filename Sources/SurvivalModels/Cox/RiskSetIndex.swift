@@ -68,11 +68,9 @@ struct RiskSetIndex: Sendable {
             return
         }
         let sorted = Self.rowsByStratumAndTime(stop, strata: strata, strataCount: strataCount)
-        var times: [Double] = []
+        var found = EventTimes()
         var firstTime: [Int] = []
         var stratumOfTime: [Int] = []
-        var deathCount: [Int] = []
-        var deathWeight: [Double] = []
         var exited = [Int32](repeating: 0, count: n)
         sorted.withUnsafeBufferPointer { op in
         stop.withUnsafeBufferPointer { tp in
@@ -80,43 +78,20 @@ struct RiskSetIndex: Sendable {
         exited.withUnsafeMutableBufferPointer { xp in
             var pos = 0
             for s in 0..<strataCount {
-                firstTime.append(times.count)
+                firstTime.append(found.times.count)
                 var end = pos
                 if let strata {
                     while end < n && strata[op[end]] == s { end += 1 }
                 } else {
                     end = n
                 }
-                // Index of the last event time so far (firstTime[s] − 1 before the first).
-                var current = Int32(times.count - 1)
-                var g0 = pos
-                while g0 < end {
-                    // One group of rows with the same stop time.
-                    let v = tp[op[g0]]
-                    var g1 = g0
-                    var deaths = 0
-                    var weight = 0.0
-                    while g1 < end && tp[op[g1]] == v {
-                        let i = op[g1]
-                        if sp[i] == 1 {
-                            deaths += counts.map { Int($0[i]) } ?? 1
-                            weight += weights?[i] ?? 1
-                        }
-                        g1 += 1
-                    }
-                    if deaths > 0 {
-                        times.append(v)
-                        stratumOfTime.append(s)
-                        deathCount.append(deaths)
-                        deathWeight.append(weight)
-                        current = Int32(times.count - 1)
-                    }
-                    for q in g0..<g1 { xp[op[q]] = current }
-                    g0 = g1
-                }
+                found.walk(pos, end, key: { tp[op[$0]] }, rows: op, stop: tp, status: sp, weights: weights,
+                           counts: counts, exited: xp, shift: 0)
+                while stratumOfTime.count < found.times.count { stratumOfTime.append(s) }
                 pos = end
             }
         }}}}
+        let times = found.times, deathCount = found.deathCount, deathWeight = found.deathWeight
         firstTime.append(times.count)
 
         // First event time at risk: the stratum's first, or for (start, stop] data
@@ -129,14 +104,9 @@ struct RiskSetIndex: Sendable {
                 entered[i] = Int32(response.start.map { Self.upperBound($0[i], tp, lo, firstTime[s + 1]) } ?? lo)
             }
         }
-        self.times = times
-        self.firstTime = firstTime
-        self.stratumOfTime = stratumOfTime
-        self.entered = entered
-        self.exited = exited
-        self.deathCount = deathCount
-        self.deathWeight = deathWeight
-        self.timeOrder = sorted
+        self = RiskSetIndex(
+            times: times, firstTime: firstTime, stratumOfTime: stratumOfTime, entered: entered, exited: exited,
+            deathCount: deathCount, deathWeight: deathWeight, timeOrder: sorted)
     }
 
     private init(
@@ -171,10 +141,7 @@ struct RiskSetIndex: Sendable {
         var middle = n / 2
         while middle < n && keys[middle] == keys[middle - 1] { middle += 1 }
         guard middle < n else { return nil }
-        struct Half {
-            var times: [Double] = [], deathCount: [Int] = [], deathWeight: [Double] = []
-        }
-        var halves = [Half](repeating: Half(), count: 2)
+        var halves = [EventTimes](repeating: EventTimes(), count: 2)
         let marker = Int32(1 << 30)
         var exited = [Int32](repeating: 0, count: n)
         sorted.withUnsafeBufferPointer { op in
@@ -186,34 +153,9 @@ struct RiskSetIndex: Sendable {
             let shared = UncheckedSendable((op, kp, tp, sp, xp, hp))
             ParallelLoop.run(2, threads: 2) { part in
                 let (op, kp, tp, sp, xp, hp) = shared.value
-                let lo = part == 0 ? 0 : middle, hi = part == 0 ? middle : n
-                let shift = part == 0 ? 0 : marker
-                var half = Half()
-                var current: Int32 = -1  // the last event time so far, among this half's
-                var g0 = lo
-                while g0 < hi {
-                    // One group of rows with the same stop time.
-                    let v = kp[g0]
-                    var g1 = g0
-                    var deaths = 0
-                    var weight = 0.0
-                    while g1 < hi && kp[g1] == v {
-                        let i = op[g1]
-                        if sp[i] == 1 {
-                            deaths += counts.map { Int($0[i]) } ?? 1
-                            weight += weights?[i] ?? 1
-                        }
-                        g1 += 1
-                    }
-                    if deaths > 0 {
-                        half.times.append(tp[op[g0]])
-                        half.deathCount.append(deaths)
-                        half.deathWeight.append(weight)
-                        current = Int32(half.times.count - 1)
-                    }
-                    for q in g0..<g1 { xp[op[q]] = current - shift }
-                    g0 = g1
-                }
+                var half = EventTimes()
+                half.walk(part == 0 ? 0 : middle, part == 0 ? middle : n, key: { kp[$0] }, rows: op, stop: tp,
+                          status: sp, weights: weights, counts: counts, exited: xp, shift: part == 0 ? 0 : marker)
                 hp[part] = half
             }
         }}}}}}
@@ -239,6 +181,52 @@ struct RiskSetIndex: Sendable {
             times: times, firstTime: [0, times.count], stratumOfTime: [Int](repeating: 0, count: times.count),
             entered: entered, exited: exited, deathCount: halves[0].deathCount + halves[1].deathCount,
             deathWeight: halves[0].deathWeight + halves[1].deathWeight, timeOrder: sorted)
+    }
+
+    /// The distinct event times found by walking rows sorted by time, with
+    /// their deaths (rows, or the subjects frequency counts stand for) and
+    /// death weights.
+    struct EventTimes {
+        var times: [Double] = []
+        var deathCount: [Int] = []
+        var deathWeight: [Double] = []
+
+        /// Walks sorted positions `lo ..< hi` (`rows[q]` the row at position q,
+        /// `key(q)` its time) one group of equal times at a time: a group with
+        /// a death adds an event time, and each row of the group gets the
+        /// index of the last event time so far, less `shift`, in `exited`
+        /// (the index counts the times found before this walk too).
+        @inline(__always)
+        mutating func walk(
+            _ lo: Int, _ hi: Int, key: (Int) -> Double, rows op: UnsafeBufferPointer<Int>,
+            stop tp: UnsafeBufferPointer<Double>, status sp: UnsafeBufferPointer<Int32>, weights: [Double]?,
+            counts: [Double]?, exited xp: UnsafeMutableBufferPointer<Int32>, shift: Int32
+        ) {
+            var current = Int32(times.count - 1)
+            var g0 = lo
+            while g0 < hi {
+                let v = key(g0)
+                var g1 = g0
+                var deaths = 0
+                var weight = 0.0
+                while g1 < hi && key(g1) == v {
+                    let i = op[g1]
+                    if sp[i] == 1 {
+                        deaths += counts.map { Int($0[i]) } ?? 1
+                        weight += weights?[i] ?? 1
+                    }
+                    g1 += 1
+                }
+                if deaths > 0 {
+                    times.append(tp[op[g0]])
+                    deathCount.append(deaths)
+                    deathWeight.append(weight)
+                    current = Int32(times.count - 1)
+                }
+                for q in g0..<g1 { xp[op[q]] = current - shift }
+                g0 = g1
+            }
+        }
     }
 
     /// Number of times in `lo..<hi` that are ≤ x, plus lo (times ascending).

@@ -8,16 +8,22 @@ import Testing
 /// (`concordanceCounts`, forced with `timeLimit: 0`) is the other path. Both
 /// must give the same concordance and standard error: exactly with whole
 /// weights (every count is an integer), to rounding with fractional ones.
+/// A seeded linear congruential stream of small integers.
+private struct Draws {
+    var state: UInt64
+    mutating func next(_ m: UInt64) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % m)
+    }
+}
+
 @Suite struct CoxConcordancePathTests {
     /// A frame with tied times (60 distinct), tied predictors (a 4-level
     /// covariate and a 0/1 one), about a third censored, optional strata,
     /// clusters and weights.
     private func frame(n: Int, seed: UInt64, strata: Bool, weights: Weights) -> ModelFrame {
-        var state = seed
-        func next(_ m: UInt64) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % m)
-        }
+        var draws = Draws(state: seed)
+        func next(_ m: UInt64) -> Int { draws.next(m) }
         let time = (0..<n).map { _ in Double(next(60) + 1) }
         let status = (0..<n).map { _ in next(3) == 0 ? 0 : 1 }
         let x1 = (0..<n).map { _ in Double(next(4)) }
@@ -52,11 +58,8 @@ import Testing
 
     /// No cluster, a continuous and a 0/1 covariate, 80 distinct times.
     private func unclusteredFrame(n: Int, seed: UInt64) -> ModelFrame {
-        var state = seed
-        func next(_ m: UInt64) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % m)
-        }
+        var draws = Draws(state: seed)
+        func next(_ m: UInt64) -> Int { draws.next(m) }
         let time = (0..<n).map { _ in Double(next(80) + 1) }
         let status = (0..<n).map { _ in next(3) == 0 ? 0 : 1 }
         let x1 = (0..<n).map { _ in Double(next(1 << 20)) / Double(1 << 18) - 2 }
