@@ -10,7 +10,9 @@ import SurvivalNumerics
 /// number of `"` before it is even (quote parity: it is not inside a quoted
 /// field — exact for RFC 4180 quoting). A first parallel sweep counts the line
 /// breaks (an upper bound on the chunk's records, which fixes where its rows go)
-/// and the quotes of every chunk; a second one scans the records.
+/// and the quotes of every chunk; a second one scans the records. The first
+/// sweep is usually the encoding check's (`CSVInput`, `BreakCounts`): its
+/// blocks, moved to record starts, are the chunks.
 ///
 /// The split is then proved right: chunk 0 starts at the first record, and a
 /// chunk whose scan ends exactly where the next chunk begins hands it a true
