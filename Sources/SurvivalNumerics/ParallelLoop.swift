@@ -19,6 +19,13 @@ public enum ParallelLoop {
     /// the other when `threads` ≤ 1; through `DispatchQueue.concurrentPerform`
     /// (every core) when `threads` is at least the core count; else on
     /// `threads` workers, worker `w` taking iterations `w, w + threads, …`.
+    /// Part `part` of `0 ..< n` cut into `parts` (1 or 2) consecutive ranges:
+    /// `0 ..< n/2` and `n/2 ..< n`, or the whole range for one part — the
+    /// split of the loops that run on "two halves" of their rows or times.
+    public static func half(_ part: Int, of parts: Int, count n: Int) -> Range<Int> {
+        parts <= 1 ? 0..<n : (part == 0 ? 0..<n / 2 : n / 2..<n)
+    }
+
     public static func run(_ count: Int, threads: Int, _ body: (Int) -> Void) {
         guard count > 0 else { return }
         if threads <= 1 || count == 1 {

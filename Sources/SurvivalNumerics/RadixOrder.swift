@@ -68,7 +68,6 @@ public enum RadixOrder {
         // the first half's rows of a digit go before the second half's — so
         // the scatter is the sequential one, whatever the threads.
         let parts = n >= 1 << 18 ? 2 : 1
-        let half = n / 2
         var partCounts = [Int](repeating: 0, count: parts * radix)
         var offset = [Int](repeating: 0, count: parts * radix)
         for b in 0..<passes {
@@ -82,9 +81,7 @@ public enum RadixOrder {
             partCounts.withUnsafeMutableBufferPointer { pc in
             offset.withUnsafeMutableBufferPointer { op in
                 let shared = UncheckedSendable((kp, rp, k2, r2, pc, op))
-                func range(_ part: Int) -> Range<Int> {
-                    parts == 1 ? 0..<n : (part == 0 ? 0..<half : half..<n)
-                }
+                func range(_ part: Int) -> Range<Int> { ParallelLoop.half(part, of: parts, count: n) }
                 if parts > 1 {
                     ParallelLoop.run(parts, threads: parts) { part in
                         let (kp, _, _, _, pc, _) = shared.value

@@ -4,10 +4,10 @@
 ///
 /// The scan reads 64 bytes at a time as four 16-byte vectors: their lane-wise
 /// OR has a lane ≥ 0x80 when some byte is ≥ 0x80, and the OR of their
-/// lane-wise comparisons with zero a set lane when some byte is NUL. Both are checked once per 1 KB; a block
-/// that fails is searched byte by byte for the exact first offset. Clean
-/// ASCII text — most cohort exports — is thus checked at memory speed and
-/// needs no decoding at all.
+/// lane-wise comparisons with zero a set lane when some byte is NUL. Both are
+/// checked once per 1 KB; a block that fails is searched byte by byte for the
+/// exact first offset. Clean ASCII text — most cohort exports — is thus
+/// checked at memory speed and needs no decoding at all.
 enum ByteScan {
     /// A problem found in the bytes, at `offset`.
     enum Problem: Equatable {

@@ -63,9 +63,10 @@ extension ModelFrameBuilder {
             let shared = UncheckedSendable((r, x, out))
             ParallelLoop.run(halves, threads: halves) { half in
                 let (r, x, out) = shared.value
-                let lo = half * (n / halves), hi = half == halves - 1 ? n : (half + 1) * (n / halves)
+                let rows = ParallelLoop.half(half, of: halves, count: n)
+                let hi = rows.upperBound
                 var found = 0
-                var i = lo
+                var i = rows.lowerBound
                 // Blocks of 1024 without an early exit (a branch-free loop), then the verdict.
                 while found == 0 && i < hi {
                     let end = Swift.min(hi, i + 1024)

@@ -95,8 +95,7 @@ public struct CoxFit: Sendable {
             let shared = UncheckedSendable(out)
             ParallelLoop.run(halves, threads: halves) { half in
                 let out = shared.value
-                let lo = half * (n / halves), hi = half == halves - 1 ? n : (half + 1) * (n / halves)
-                for i in lo..<hi { out[i] -= shift }
+                for i in ParallelLoop.half(half, of: halves, count: n) { out[i] -= shift }
             }
         }
         return lp
@@ -120,18 +119,18 @@ public struct CoxFit: Sendable {
             let shared = UncheckedSendable((out, xp, op, lg))
             ParallelLoop.run(halves, threads: halves) { half in
                 let (out, xp, op, lg) = shared.value
-                let lo = half * (n / halves), hi = half == halves - 1 ? n : (half + 1) * (n / halves)
+                let rows = ParallelLoop.half(half, of: halves, count: n)
                 for j in used {
                     let b = beta[j]
                     let base = j * n
-                    for i in lo..<hi { out[i] += b * xp[base + i] }
+                    for i in rows { out[i] += b * xp[base + i] }
                 }
                 if offset != nil {
-                    for i in lo..<hi { out[i] += op[i] }
+                    for i in rows { out[i] += op[i] }
                 }
                 // A NaN makes the largest magnitude NaN (so nothing is taken as safe).
                 var m = 0.0
-                for i in lo..<hi {
+                for i in rows {
                     let v = abs(out[i])
                     m = v > m || v.isNaN ? v : m
                 }

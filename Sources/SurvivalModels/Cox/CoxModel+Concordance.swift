@@ -139,7 +139,8 @@ extension ModelFrame {
                             if !tried, frame.response.start == nil,
                                 fewTimesConcordanceCounts(
                                     rows: rows, lp: lp, w: w, weighted: weighted, count: &count, imat: counts,
-                                    unscattered: &unscattered, timeLimit: timeLimit)
+                                    unscattered: &unscattered, timeLimit: timeLimit, mergeGuard: nil,
+                                    mergeRisk: &mergeRisk)
                             {
                                 continue
                             }

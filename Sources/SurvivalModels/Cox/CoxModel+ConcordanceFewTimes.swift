@@ -45,16 +45,6 @@ extension ModelFrame {
     /// predictor; see ``CoxFit/concordance(timeLimit:)``).
     func fewTimesConcordanceCounts(
         rows: [Int], lp: [Double], w: [Double], weighted: Bool = true, count: inout [Double], imat: InfluenceCounts,
-        unscattered: inout [StratumInfluence]?, timeLimit: Int, mergeGuard: Double? = nil
-    ) -> Bool {
-        var unused = false
-        return fewTimesConcordanceCounts(
-            rows: rows, lp: lp, w: w, weighted: weighted, count: &count, imat: imat, unscattered: &unscattered,
-            timeLimit: timeLimit, mergeGuard: mergeGuard, mergeRisk: &unused)
-    }
-
-    func fewTimesConcordanceCounts(
-        rows: [Int], lp: [Double], w: [Double], weighted: Bool = true, count: inout [Double], imat: InfluenceCounts,
         unscattered: inout [StratumInfluence]?, timeLimit: Int, mergeGuard: Double?, mergeRisk: inout Bool
     ) -> Bool {
         let stop = response.stop, status = response.status
@@ -122,8 +112,7 @@ extension ModelFrame {
             let halves = m >= 50_000 ? 2 : 1
             ParallelLoop.run(halves, threads: halves) { half in
                 let (tp, wp, ep, pp, xp, rp, weights) = shared.value
-                let lo = half * (m / 2), hi = half == halves - 1 ? m : (half + 1) * (m / 2)
-                for k in lo..<hi {
+                for k in ParallelLoop.half(half, of: halves, count: m) {
                     let q = xp[k], v = pp[q]
                     tp[k] = Int32(truncatingIfNeeded: v >> 1)
                     ep[k] = v & 1 != 0

@@ -164,8 +164,7 @@ struct RiskSetIndex: Sendable {
             let shared = UncheckedSendable(xp)
             ParallelLoop.run(2, threads: 2) { part in
                 let xp = shared.value
-                let lo = part == 0 ? 0 : n / 2, hi = part == 0 ? n / 2 : n
-                for i in lo..<hi where xp[i] < -1 { xp[i] += marker + firstHalfTimes }
+                for i in ParallelLoop.half(part, of: 2, count: n) where xp[i] < -1 { xp[i] += marker + firstHalfTimes }
             }
         }
         let times = halves[0].times + halves[1].times
